@@ -1,0 +1,4 @@
+//! (in progress)
+pub fn main() -> i32 {
+    0
+}

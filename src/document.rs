@@ -1,0 +1,171 @@
+//! The one format-neutral document model. Every renderer (PDF, HTML, Markdown, DOCX) reads
+//! only this, so the content cannot drift between formats.
+
+/// A whole rendered card: metadata for file properties plus the body in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub meta: Meta,
+    pub blocks: Vec<Block>,
+}
+
+/// What goes into file properties (PDF Info, DOCX core.xml, HTML `<meta>`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    pub title: String,
+    pub authors: Vec<String>,
+    /// BCP 47 tag: `ru` or `en`.
+    pub lang: String,
+    /// Keywords for file properties: the form and type of mentoring.
+    pub keywords: Vec<String>,
+    /// Seconds since the Unix epoch, from SOURCE_DATE_EPOCH; `None` keeps dates out of the
+    /// output so that builds stay byte-identical.
+    pub date: Option<i64>,
+}
+
+/// Block-level content. Table cells hold the same blocks as the body, so a cell can carry
+/// paragraphs and lists exactly as the body does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading; `anchor` is a stable ASCII id for outlines, bookmarks and HTML links.
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+        anchor: String,
+    },
+    Paragraph {
+        content: Vec<Inline>,
+        align: Align,
+    },
+    List(List),
+    CriteriaTable(CriteriaTable),
+}
+
+/// How a paragraph sits on the line. Body text is justified with a first-line indent;
+/// the title block is centred, the author line is set flush right as Russian articles do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Body,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct List {
+    pub kind: ListKind,
+    /// Each item is a sequence of blocks (a paragraph, possibly followed by a nested list).
+    pub items: Vec<Vec<Block>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Bullet,
+    /// Numbered from `start`; every numbered list restarts at its own start.
+    Numbered {
+        start: u32,
+    },
+}
+
+/// Inline content. Typography (quotes, dashes, non-breaking spaces) has already been applied
+/// to `Text`; `Code` and link targets are left exactly as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Strong(Vec<Inline>),
+    Emph(Vec<Inline>),
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
+    /// Verbatim text that typography must not touch (URLs, DOI, ISBN written inline).
+    Code(String),
+}
+
+/// The table «№ | Критерии | Содержание».
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriteriaTable {
+    /// Column headings, localised.
+    pub header: [String; 3],
+    pub rows: Vec<CriteriaRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriteriaRow {
+    /// The card key (`goal`, `special_needs`…), used for anchors and warnings.
+    pub key: &'static str,
+    /// `Some("1.")` for numbered criteria; `None` for the unnumbered special-needs row.
+    pub number: Option<String>,
+    pub label: String,
+    pub content: Vec<Block>,
+}
+
+impl Inline {
+    /// The plain text of a run of inlines, for word counts, outlines and tests.
+    pub fn plain(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            inline.push_plain(&mut out);
+        }
+        out
+    }
+
+    fn push_plain(&self, out: &mut String) {
+        match self {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
+                for i in c {
+                    i.push_plain(out);
+                }
+            }
+        }
+    }
+}
+
+impl Block {
+    /// Plain text of a block, paragraphs separated by newlines.
+    pub fn plain(blocks: &[Block]) -> String {
+        let mut out = String::new();
+        for b in blocks {
+            b.push_plain(&mut out);
+        }
+        out
+    }
+
+    fn push_plain(&self, out: &mut String) {
+        match self {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                out.push_str(&Inline::plain(content));
+                out.push('\n');
+            }
+            Block::List(list) => {
+                for item in &list.items {
+                    for b in item {
+                        b.push_plain(out);
+                    }
+                }
+            }
+            Block::CriteriaTable(t) => {
+                out.push_str(&t.header.join(" "));
+                out.push('\n');
+                for row in &t.rows {
+                    if let Some(n) = &row.number {
+                        out.push_str(n);
+                        out.push(' ');
+                    }
+                    out.push_str(&row.label);
+                    out.push('\n');
+                    for b in &row.content {
+                        b.push_plain(out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Document {
+    /// The whole document as plain text in reading order.
+    pub fn plain_text(&self) -> String {
+        Block::plain(&self.blocks)
+    }
+}

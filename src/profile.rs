@@ -1,0 +1,102 @@
+//! Page profiles: the formatting rules of a contest (font size, spacing, margins, page
+//! numbers) as data. Layout and every renderer read the same profile, so PDF, DOCX and the
+//! printed HTML follow one set of rules. A TOML file can override any field of a named base.
+
+use serde::{Deserialize, Serialize};
+
+/// Where page numbers go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageNumbers {
+    None,
+    BottomRight,
+    BottomCenter,
+}
+
+/// All sizes are in points (1/72 inch) or millimetres, as the field name says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Profile {
+    /// Profile name, e.g. `gost`.
+    pub name: String,
+    /// Font family name as office suites know it (the PDF embeds a metric-compatible font).
+    pub font_family: String,
+    pub font_size_pt: f32,
+    /// Baseline-to-baseline distance. Word's "1.5 lines" for a 14 pt Times-metric font is
+    /// 1.5 × 1.15 × 14 ≈ 24.15 pt.
+    pub line_pitch_pt: f32,
+    /// Font size inside the criteria table (contests often allow smaller text there).
+    pub table_font_size_pt: f32,
+    pub table_line_pitch_pt: f32,
+    pub margin_left_mm: f32,
+    pub margin_right_mm: f32,
+    pub margin_top_mm: f32,
+    pub margin_bottom_mm: f32,
+    pub first_line_indent_mm: f32,
+    pub justify: bool,
+    /// Contest rules usually forbid hyphenation, so it is off unless asked for.
+    pub hyphenate: bool,
+    pub page_numbers: PageNumbers,
+    /// The first page is counted but carries no number.
+    pub number_first_page: bool,
+    /// Widths of the columns «№» and «Критерии»; «Содержание» takes the rest.
+    pub table_number_col_mm: f32,
+    pub table_label_col_mm: f32,
+    /// Apply Russian typography (quotes, dashes, non-breaking spaces) to the card's text.
+    pub typography: bool,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile::gost()
+    }
+}
+
+impl Profile {
+    /// The usual contest rules: Times 14 pt, 1.5 lines, margins 30/15/20/20 mm.
+    pub fn gost() -> Self {
+        Profile {
+            name: "gost".into(),
+            font_family: "Times New Roman".into(),
+            font_size_pt: 14.0,
+            line_pitch_pt: 24.15,
+            table_font_size_pt: 14.0,
+            table_line_pitch_pt: 24.15,
+            margin_left_mm: 30.0,
+            margin_right_mm: 15.0,
+            margin_top_mm: 20.0,
+            margin_bottom_mm: 20.0,
+            first_line_indent_mm: 12.5,
+            justify: true,
+            hyphenate: false,
+            page_numbers: PageNumbers::BottomRight,
+            number_first_page: true,
+            table_number_col_mm: 12.0,
+            table_label_col_mm: 45.0,
+            typography: true,
+        }
+    }
+
+    /// 12 pt, single spacing: for proceedings with tight page limits.
+    pub fn compact() -> Self {
+        Profile {
+            name: "compact".into(),
+            font_size_pt: 12.0,
+            line_pitch_pt: 13.8,
+            table_font_size_pt: 12.0,
+            table_line_pitch_pt: 13.8,
+            ..Profile::gost()
+        }
+    }
+
+    /// A built-in profile by name.
+    pub fn named(name: &str) -> Option<Self> {
+        match name {
+            "gost" => Some(Profile::gost()),
+            "compact" => Some(Profile::compact()),
+            _ => None,
+        }
+    }
+
+    pub const NAMES: &'static [&'static str] = &["gost", "compact"];
+}

@@ -1,0 +1,8 @@
+//! DOCX renderer (not written yet).
+
+use super::{RenderError, RenderOptions, Rendered};
+use crate::document::Document;
+
+pub fn render(_doc: &Document, _options: &RenderOptions) -> Result<Rendered, RenderError> {
+    Err(RenderError::new("DOCX output is not available yet"))
+}

@@ -1,0 +1,8 @@
+//! Markdown renderer (in progress).
+
+use super::{RenderError, RenderOptions, Rendered};
+use crate::document::Document;
+
+pub fn render(_doc: &Document, _options: &RenderOptions) -> Result<Rendered, RenderError> {
+    Err(RenderError::new("Markdown output is not available yet"))
+}
