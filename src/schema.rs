@@ -50,7 +50,7 @@ pub fn syntax_error(e: &toml::de::Error, source: &SourceFile, lang: Lang) -> Dia
         ),
     )
     .with_hint(lang.t(hint_ru, hint_en).to_string());
-    if ru == "ошибка в записи" {
+    if ru == "ошибка в записи" || std::env::var_os("MENTORCARD_DEBUG").is_some() {
         d.message.push_str(&format!(" ({raw})"));
     }
     let span = e.span().map(Span::from).map(|s| {
@@ -130,6 +130,14 @@ fn explain_syntax(raw: &str) -> (&'static str, &'static str, &'static str, &'sta
             "дата пишется как 2023-09-01 (год-месяц-день) или в кавычках \"01.09.2023\"",
             "write a date as 2023-09-01 (year-month-day) or in quotes \"01.09.2023\"",
         )
+    } else if has("expected newline") {
+        ("после значения в той же строке стоит лишний текст", "unexpected text after the value on the same line",
+         "каждое поле пишется на своей строке; если внутри текста есть кавычка \", напишите её как \\\" или возьмите весь текст в '''…'''",
+         "each field goes on its own line; a quote \" inside the text is written \\\" or put the whole text in '''…'''")
+    } else if has("invalid unquoted key") || has("invalid key") {
+        ("название поля должно быть латиницей", "a field name must be in Latin letters",
+         "названия полей пишутся латиницей без пробелов, как в образце (goal, problem); русский текст — только в кавычках после =",
+         "field names are Latin letters without spaces, as in the sample (goal, problem); text goes in quotes after =")
     } else if has("key") {
         (
             "недопустимое название поля",
@@ -275,9 +283,9 @@ impl<'a> Validator<'a> {
                     format!(
                         "{}: {} {}, {} {}",
                         self.field_name(path),
-                        self.lang.t("нужен", "expected"),
+                        self.lang.t("ожидается", "expected"),
                         want_words,
-                        self.lang.t("а здесь", "found"),
+                        self.lang.t("а написано:", "found"),
                         kind_words(kind, self.lang)
                     ),
                 )
@@ -434,9 +442,9 @@ impl<'a> Validator<'a> {
                         format!(
                             "{}: {} {}, {} {}",
                             self.field_name(path),
-                            self.lang.t("нужен", "expected"),
+                            self.lang.t("ожидается", "expected"),
                             kinds.join(self.lang.t(" или ", " or ")),
-                            self.lang.t("а здесь", "found"),
+                            self.lang.t("а написано:", "found"),
                             kind_words(kind, self.lang)
                         ),
                     )
@@ -469,9 +477,19 @@ impl<'a> Validator<'a> {
                 path.pop();
             }
         }
+        // A misspelt key already names the missing one in its hint; do not report it twice.
+        let misspelt: Vec<&str> = match props {
+            Some(props) if closed => table
+                .iter()
+                .map(|(k, _)| k.get_ref().as_ref())
+                .filter(|k| !props.contains_key(*k))
+                .filter_map(|k| suggest(k, props.keys().map(String::as_str)))
+                .collect(),
+            _ => Vec::new(),
+        };
         if let Some(required) = schema.get("required").and_then(Json::as_array) {
             for name in required.iter().filter_map(Json::as_str) {
-                if table.get(name).is_none() {
+                if table.get(name).is_none() && !misspelt.contains(&name) {
                     path.push(PathSeg::Key(name.to_string()));
                     self.missing(name, span, table, path, is_root);
                     path.pop();
@@ -493,11 +511,7 @@ impl<'a> Validator<'a> {
                 .t("в начале карточки", "at the top of the card")
                 .to_string()
         } else {
-            format!(
-                "{} [{}]",
-                self.lang.t("в разделе", "in section"),
-                path_string(parent)
-            )
+            section_words(parent, self.lang)
         };
         let mut d = Diagnostic::error(
             "unknown-key",
@@ -594,13 +608,13 @@ impl<'a> Validator<'a> {
                     if parent.is_empty() {
                         String::new()
                     } else {
-                        format!(" {} `{parent}`", self.lang.t("в", "in"))
+                        format!(" ({})", self.field_name(&path[..path.len() - 1]))
                     }
                 ),
             )
             .with_hint(format!(
-                "{} {name} = …",
-                self.lang.t("добавьте строку", "add the line")
+                "{} {name} = \"…\"",
+                self.lang.t("добавьте поле:", "add the field:")
             )),
         };
         self.out.push(d.at(at));
@@ -619,11 +633,28 @@ fn header_span(source: &SourceFile, span: Span) -> Span {
         let end = trimmed.find(']').map(|i| i + 1).unwrap_or(trimmed.len());
         let extra = usize::from(trimmed[end..].starts_with(']'));
         Span::new(start + lead, start + lead + end + extra)
+    } else if source.position(span.end).line == pos.line {
+        span
     } else {
-        Span::new(
-            span.start,
-            (span.start + 1).min(span.end.max(span.start + 1)),
-        )
+        Span::new(span.start, span.start + 1)
+    }
+}
+
+/// «в разделе [criteria]», or for an entry of an array of tables «в разделе
+/// [[criteria.participants]] № 2», the way the user sees it in the file.
+fn section_words(path: &[PathSeg], lang: Lang) -> String {
+    match path.split_last() {
+        Some((PathSeg::Index(i), table)) => format!(
+            "{} [[{}]] № {}",
+            lang.t("в разделе", "in section"),
+            path_string(table),
+            i + 1
+        ),
+        _ => format!(
+            "{} [{}]",
+            lang.t("в разделе", "in section"),
+            path_string(path)
+        ),
     }
 }
 
