@@ -44,14 +44,14 @@ pub fn run(args: &Args, lang: Option<crate::locale::Lang>) -> anyhow::Result<i32
         }
         match args.format {
             ReportFormat::Text => {
-                print!("{}", diag::render_text(&load.source, &diags, msg_lang));
-                println!("{}", diag::summary(&load.source, &diags, msg_lang));
+                super::outf!("{}", diag::render_text(&load.source, &diags, msg_lang));
+                super::outln!("{}", diag::summary(&load.source, &diags, msg_lang));
             }
             ReportFormat::Json => json.extend(diag::to_json(&load.source, &diags)),
         }
     }
     if args.format == ReportFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&json)?);
+        super::outln!("{}", serde_json::to_string_pretty(&json)?);
     }
     Ok(worst)
 }
