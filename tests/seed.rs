@@ -11,14 +11,23 @@ fn example_document() -> mentorcard::document::Document {
     let load = mentorcard::card::load("reverse-mentoring.toml", &text, None);
     assert!(load.diagnostics.is_empty(), "{:?}", load.diagnostics);
     let card = load.card.expect("example loads");
-    layout(&card.card, &LayoutOptions { typography: true, date: None })
+    layout(
+        &card.card,
+        &LayoutOptions {
+            typography: true,
+            date: None,
+        },
+    )
 }
 
 #[test]
 fn example_document_holds_every_word_of_the_seed() {
     let doc = example_document();
     let missing = missing_words(&seed_text(), &doc.plain_text());
-    assert!(missing.is_empty(), "words of the seed missing from the example: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "words of the seed missing from the example: {missing:?}"
+    );
 }
 
 #[test]
@@ -43,5 +52,8 @@ fn example_table_has_the_fourteen_rows_in_form_order() {
     assert_eq!(keys, form);
     assert_eq!(table.rows[12].number.as_deref(), Some("13."));
     assert_eq!(table.rows[13].number, None);
-    assert_eq!(table.header, ["№", "Критерии", "Содержание"].map(String::from));
+    assert_eq!(
+        table.header,
+        ["№", "Критерии", "Содержание"].map(String::from)
+    );
 }
