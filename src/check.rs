@@ -309,7 +309,7 @@ pub fn check_limits(
                     "required-row",
                     format!(
                         "{} {label}",
-                        lang.t("конкурс требует заполнить", "the contest requires")
+                        lang.t("конкурс требует заполнить:", "the contest requires")
                     ),
                 )
                 .at(loaded.spans.key("criteria").or(loaded.span("title")))
