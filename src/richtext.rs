@@ -200,16 +200,14 @@ impl<'a> BlockParser<'a> {
             },
         };
         let mut items = Vec::new();
-        loop {
-            let Some(i) = self.next_non_blank(self.pos) else {
-                break;
-            };
+        let mut seen = 0usize;
+        while let Some(i) = self.next_non_blank(self.pos) {
             let line = &self.lines[i];
             let Some(marker) = line.item else { break };
-            let is_first = items.is_empty();
-            if !is_first && (line.indent < min_indent || marker.kind != first.kind) {
+            if seen > 0 && (line.indent < min_indent || marker.kind != first.kind) {
                 break;
             }
+            seen += 1;
             let indent = line.indent;
             self.pos = i + 1;
             let item = self.item(indent, marker.rest, depth);
@@ -226,10 +224,7 @@ impl<'a> BlockParser<'a> {
         let nested = indent + 2;
         let mut blocks = Vec::new();
         let mut texts = vec![first];
-        loop {
-            let Some(line) = self.line(self.pos) else {
-                break;
-            };
+        while let Some(line) = self.line(self.pos) {
             if line.text.is_empty() {
                 let Some(j) = self.next_non_blank(self.pos) else {
                     break;
