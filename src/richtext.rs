@@ -19,6 +19,9 @@ const MAX_LIST_DEPTH: usize = 8;
 /// Inline styles nested deeper than this stay literal, for the same reason.
 const MAX_INLINE_DEPTH: usize = 16;
 
+/// Longest target read in `[text](url)`; real addresses are far shorter.
+const MAX_URL_CHARS: usize = 2048;
+
 /// Parses a whole text field into paragraphs and lists.
 ///
 /// Only `Paragraph { align: Align::Body }` and `List` blocks come out; there is never an empty
@@ -552,8 +555,10 @@ impl InlineParser {
     /// Parentheses inside the URL must balance (Wikipedia addresses have them).
     fn link_target(&self, start: usize) -> Option<(String, usize)> {
         let chars = &self.chars;
+        // The scan is bounded so that thousands of `](` cannot make parsing quadratic.
+        let limit = chars.len().min(start.saturating_add(MAX_URL_CHARS));
         if chars.get(start) == Some(&'<') {
-            let close = (start + 1..chars.len()).find(|&j| chars[j] == '>' || chars[j] == '<')?;
+            let close = (start + 1..limit).find(|&j| chars[j] == '>' || chars[j] == '<')?;
             if chars[close] != '>' || chars.get(close + 1) != Some(&')') {
                 return None;
             }
@@ -563,9 +568,9 @@ impl InlineParser {
         }
         let mut depth = 0usize;
         let mut j = start;
-        while j < chars.len() {
+        while j < limit {
             match chars[j] {
-                c if c.is_whitespace() => return None,
+                c if c.is_whitespace() || matches!(c, '[' | ']' | '<' | '>') => return None,
                 '(' => depth += 1,
                 ')' if depth == 0 => {
                     let url: String = chars[start..j].iter().collect();
@@ -600,17 +605,18 @@ impl InlineParser {
             end += 1;
         }
         // Trim sentence punctuation, but keep a `)` that closes a `(` inside the URL.
+        let opens = self.chars[i..end].iter().filter(|&&c| c == '(').count();
+        let mut closes = self.chars[i..end].iter().filter(|&&c| c == ')').count();
         while end > i {
             let c = self.chars[end - 1];
             if !URL_TRAILING.contains(&c) {
                 break;
             }
             if c == ')' {
-                let opens = self.chars[i..end].iter().filter(|&&c| c == '(').count();
-                let closes = self.chars[i..end].iter().filter(|&&c| c == ')').count();
                 if opens >= closes {
                     break;
                 }
+                closes -= 1;
             }
             end -= 1;
         }
@@ -1017,6 +1023,8 @@ mod tests {
             "2 * 3 * 4",
             "[a]",
             "[a] (b)",
+            "[a](b c)",
+            "[a](b[c])",
             "**a*",
             "\\",
         ] {
@@ -1129,6 +1137,9 @@ mod tests {
             "\t\r\n".repeat(3_000),
             "· \n  \n\t- \n".repeat(1_000),
             "ﬀ\u{301}·\u{200b}\u{feff}🙂".repeat(100),
+            format!("http://a.ru/{}", ")".repeat(10_000)),
+            "[a ".repeat(2_000) + &"](u) ".repeat(2_000),
+            "_a _b ".repeat(2_000),
         ];
         for s in &nasty {
             let blocks = parse_ok(s);
