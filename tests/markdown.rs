@@ -612,7 +612,8 @@ const TRAPS: &[&str] = &[
     "  z  ",
 ];
 
-/// Plain text of pandoc's JSON AST, with markers where pandoc found markup it should not have.
+/// Plain text of pandoc's JSON AST, with tags wherever pandoc found structure: inline styles
+/// are opened and closed, blocks only opened.
 fn pandoc_text(v: &serde_json::Value, out: &mut String) {
     use serde_json::Value;
     match v {
@@ -624,11 +625,31 @@ fn pandoc_text(v: &serde_json::Value, out: &mut String) {
                 pandoc_text(&map["c"], out);
                 out.push('\n');
             }
+            Some("Code") => {
+                out.push_str("<Code>");
+                out.push_str(map["c"][1].as_str().unwrap_or(""));
+                out.push_str("</Code>");
+            }
+            Some("Link") => {
+                out.push_str("<Link>");
+                pandoc_text(&map["c"][1], out);
+                out.push_str(&format!(
+                    "</Link {}>",
+                    map["c"][2][0].as_str().unwrap_or("")
+                ));
+            }
             Some(
-                t @ ("Emph" | "Strong" | "Link" | "Code" | "Quoted" | "Math" | "RawInline"
-                | "RawBlock" | "Superscript" | "Subscript" | "Strikeout" | "Cite" | "Header"
-                | "BulletList" | "OrderedList" | "DefinitionList" | "BlockQuote" | "CodeBlock"
-                | "HorizontalRule" | "LineBlock" | "Div" | "Span" | "Table"),
+                t @ ("Emph" | "Strong" | "Quoted" | "Math" | "RawInline" | "Superscript"
+                | "Subscript" | "Strikeout" | "Cite" | "Span"),
+            ) => {
+                out.push_str(&format!("<{t}>"));
+                pandoc_text(&map["c"], out);
+                out.push_str(&format!("</{t}>"));
+            }
+            Some(
+                t @ ("RawBlock" | "Header" | "BulletList" | "OrderedList" | "DefinitionList"
+                | "BlockQuote" | "CodeBlock" | "HorizontalRule" | "LineBlock" | "Div"
+                | "Table"),
             ) => {
                 out.push_str(&format!("<{t}>"));
                 pandoc_text(&map["c"], out);
@@ -648,6 +669,29 @@ fn normalize_ws(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Renders `doc`, reads it back with pandoc and returns the tagged plain text.
+fn through_pandoc(doc: &Document, name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("mentorcard-md-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let md_path = dir.join(format!("{name}.md"));
+    std::fs::write(&md_path, to_markdown(doc)).expect("write md");
+    let output = std::process::Command::new("pandoc")
+        .args(["-f", "markdown", "-t", "json"])
+        .arg(&md_path)
+        .output()
+        .expect("pandoc on PATH");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("pandoc JSON");
+    let mut got = String::new();
+    pandoc_text(&json["blocks"], &mut got);
+    let _ = std::fs::remove_file(&md_path);
+    got
 }
 
 /// Needs pandoc on PATH: `cargo test --test markdown -- --ignored`. Every trap must come back
@@ -682,24 +726,7 @@ fn pandoc_reads_escaped_text_back_verbatim() {
         .chain(blocks)
         .collect(),
     };
-    let md = to_markdown(&doc);
-    let dir = std::env::temp_dir().join(format!("mentorcard-md-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let md_path = dir.join("traps.md");
-    std::fs::write(&md_path, &md).expect("write md");
-    let output = std::process::Command::new("pandoc")
-        .args(["-f", "markdown", "-t", "json"])
-        .arg(&md_path)
-        .output()
-        .expect("pandoc on PATH");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("pandoc JSON");
-    let mut got = String::new();
-    pandoc_text(&json["blocks"], &mut got);
+    let got = through_pandoc(&doc, "traps");
 
     let mut want = String::from("<BulletList>");
     want.push_str(&TRAPS.iter().map(|t| format!("{t}\n")).collect::<String>());
@@ -720,11 +747,97 @@ fn pandoc_reads_escaped_text_back_verbatim() {
             .map_or(0, |((i, _), _)| i);
         let from = got[..at].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
         panic!(
-            "pandoc read something else near:\n got: {}\nwant: {}\n(md in {})",
+            "pandoc read something else near:\n got: {}\nwant: {}",
             got[from..].chars().take(120).collect::<String>(),
             want[from..].chars().take(120).collect::<String>(),
-            md_path.display()
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The same tagged text for our own inlines, to compare with what pandoc read.
+fn tagged(inlines: &[Inline], out: &mut String) {
+    for i in inlines {
+        match i {
+            Inline::Text(s) => out.push_str(s),
+            Inline::Code(s) => out.push_str(&format!("<Code>{s}</Code>")),
+            Inline::Strong(c) => {
+                out.push_str("<Strong>");
+                tagged(c, out);
+                out.push_str("</Strong>");
+            }
+            Inline::Emph(c) => {
+                out.push_str("<Emph>");
+                tagged(c, out);
+                out.push_str("</Emph>");
+            }
+            Inline::Link { url, content } => {
+                out.push_str("<Link>");
+                tagged(content, out);
+                out.push_str(&format!("</Link {url}>"));
+            }
+        }
+    }
+}
+
+/// Needs pandoc: styled runs in every awkward neighbourhood come back with the same structure.
+#[test]
+#[ignore = "needs pandoc"]
+fn pandoc_reads_styles_back_with_the_same_structure() {
+    let strong = Inline::Strong;
+    let emph = Inline::Emph;
+    let link = |url: &str, c: Vec<Inline>| Inline::Link {
+        url: url.to_string(),
+        content: c,
+    };
+    let code = |s: &str| Inline::Code(s.to_string());
+    let cases: Vec<Vec<Inline>> = vec![
+        vec![strong(vec![emph(vec![t("a")])])],
+        // (An emphasis wholly made of one strong run, `***a***`, comes back as strong of
+        // emphasis: the same look, so only the partial case is pinned here.)
+        vec![emph(vec![strong(vec![t("a")]), t(" c")]), t(" b")],
+        vec![strong(vec![t("a")]), emph(vec![t("b")])],
+        vec![emph(vec![t("a")]), strong(vec![t("b")])],
+        vec![emph(vec![t("a "), strong(vec![t("b")])])],
+        vec![strong(vec![emph(vec![t("a")]), t("b")])],
+        vec![t("x"), strong(vec![t("a")]), t("y")],
+        vec![
+            t("«"),
+            strong(vec![t("a")]),
+            t("», "),
+            emph(vec![t("b")]),
+            t("."),
+        ],
+        vec![strong(vec![t("1.")]), t(" x")],
+        vec![strong(vec![t("- a")])],
+        vec![emph(vec![t("a*b")]), t(" "), strong(vec![t("a**b")])],
+        vec![link(
+            "https://a.ru/a_b(c)*",
+            vec![strong(vec![t("a")]), t(" [x]")],
+        )],
+        vec![strong(vec![link("u", vec![t("a")])])],
+        vec![
+            t("см. "),
+            link("https://a.ru/x_(y)", vec![t("https://a.ru/x_(y)")]),
+            t("."),
+        ],
+        vec![code("a`b"), t(" "), code("``"), t(" "), code("*x* [y](z)")],
+        vec![strong(vec![code("c")]), t(" и "), emph(vec![t("№\u{a0}5")])],
+        vec![t("1. "), emph(vec![t("a")])],
+    ];
+    let doc = Document {
+        meta: Meta::default(),
+        blocks: cases.iter().map(|c| para(c.clone())).collect(),
+    };
+    let got = through_pandoc(&doc, "styles");
+    let mut want = String::new();
+    for c in &cases {
+        tagged(c, &mut want);
+        want.push('\n');
+    }
+    let got_lines: Vec<String> = got.lines().map(normalize_ws).collect();
+    let want_lines: Vec<String> = want.lines().map(normalize_ws).collect();
+    for (g, w) in got_lines.iter().zip(&want_lines) {
+        assert_eq!(g, w);
+    }
+    assert_eq!(got_lines.len(), want_lines.len());
 }

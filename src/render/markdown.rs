@@ -376,15 +376,26 @@ impl Words {
 
 fn inline_words(content: &[Inline]) -> Vec<String> {
     let mut words = Words::default();
-    push_inlines(&mut words, &normalize(content), None);
+    push_inlines(&mut words, &normalize(content, Within::default()));
     words.finish()
 }
 
-/// Moves whitespace at the edges of styled runs outside them: `** x**` is not bold in
-/// Markdown, ` **x**` is. Empty styled runs disappear.
-fn normalize(content: &[Inline]) -> Vec<Inline> {
+/// Which styles enclose the inlines being normalized.
+#[derive(Debug, Clone, Copy, Default)]
+struct Within {
+    strong: bool,
+    emph: bool,
+    link: bool,
+}
+
+/// Brings inlines into a shape Markdown can say unambiguously:
+/// whitespace at the edges of a styled run moves outside it (`** x**` is not bold, ` **x**`
+/// is); empty runs disappear; a style nested in the same style is dissolved (`*a *b* c*` can
+/// only be written as two runs, and Word shows italic inside italic as italic anyway); a link
+/// inside a link keeps only its text, since Markdown links cannot nest.
+fn normalize(content: &[Inline], within: Within) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
-    let push_text = |out: &mut Vec<Inline>, s: &str| {
+    fn push_text(out: &mut Vec<Inline>, s: &str) {
         if s.is_empty() {
             return;
         }
@@ -393,13 +404,45 @@ fn normalize(content: &[Inline]) -> Vec<Inline> {
         } else {
             out.push(Inline::Text(s.to_string()));
         }
-    };
+    }
     for inline in content {
         match inline {
             Inline::Text(s) => push_text(&mut out, s),
             Inline::Code(s) => out.push(Inline::Code(s.clone())),
             Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
-                let mut inner = normalize(c);
+                let (dissolve, inner_within) = match inline {
+                    Inline::Strong(_) => (
+                        within.strong,
+                        Within {
+                            strong: true,
+                            ..within
+                        },
+                    ),
+                    Inline::Emph(_) => (
+                        within.emph,
+                        Within {
+                            emph: true,
+                            ..within
+                        },
+                    ),
+                    _ => (
+                        within.link,
+                        Within {
+                            link: true,
+                            ..within
+                        },
+                    ),
+                };
+                let mut inner = normalize(c, inner_within);
+                if dissolve {
+                    for i in inner {
+                        match i {
+                            Inline::Text(s) => push_text(&mut out, &s),
+                            other => out.push(other),
+                        }
+                    }
+                    continue;
+                }
                 let mut lead = false;
                 let mut trail = false;
                 if let Some(Inline::Text(first)) = inner.first_mut() {
@@ -424,8 +467,16 @@ fn normalize(content: &[Inline]) -> Vec<Inline> {
                         content: inner,
                     }),
                     _ if inner.is_empty() => {}
-                    Inline::Strong(_) => out.push(Inline::Strong(inner)),
-                    _ => out.push(Inline::Emph(inner)),
+                    // Two runs of one style side by side (`*a**b*`) are one run to the eye
+                    // and in Word, and only as one run can Markdown write them.
+                    Inline::Strong(_) => match out.last_mut() {
+                        Some(Inline::Strong(prev)) => append_inlines(prev, inner),
+                        _ => out.push(Inline::Strong(inner)),
+                    },
+                    _ => match out.last_mut() {
+                        Some(Inline::Emph(prev)) => append_inlines(prev, inner),
+                        _ => out.push(Inline::Emph(inner)),
+                    },
                 }
                 if trail {
                     push_text(&mut out, " ");
@@ -436,36 +487,31 @@ fn normalize(content: &[Inline]) -> Vec<Inline> {
     out
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Delim {
-    Star,
-    Under,
+fn append_inlines(to: &mut Vec<Inline>, more: Vec<Inline>) {
+    for inline in more {
+        match (to.last_mut(), inline) {
+            (Some(Inline::Text(last)), Inline::Text(s)) => last.push_str(&s),
+            (_, other) => to.push(other),
+        }
+    }
 }
 
-/// `parent`: the delimiter family of the enclosing style. A style at the very edge of a
-/// `*`-styled parent switches to `_` so `***` never appears (pandoc reads it ambiguously).
-fn push_inlines(words: &mut Words, content: &[Inline], parent: Option<Delim>) {
-    let last = content.len().saturating_sub(1);
-    for (i, inline) in content.iter().enumerate() {
-        let at_edge = i == 0 || i == last;
-        let family = if parent == Some(Delim::Star) && at_edge {
-            Delim::Under
-        } else {
-            Delim::Star
-        };
+/// Writes normalized inlines. `*` and `**` serve every case once same-style nesting is gone:
+/// pandoc reads `***a* b**`, `**a *b***` and `***a***` as intended, while `_` would fail next to
+/// a letter (`**_a_b**` stays literal).
+fn push_inlines(words: &mut Words, content: &[Inline]) {
+    for inline in content {
         match inline {
             Inline::Text(s) => push_plain_text(words, s),
             Inline::Code(code) => words.glue(&code_span(code)),
             Inline::Strong(c) | Inline::Emph(c) => {
-                let strong = matches!(inline, Inline::Strong(_));
-                let marker = match (family, strong) {
-                    (Delim::Star, true) => "**",
-                    (Delim::Star, false) => "*",
-                    (Delim::Under, true) => "__",
-                    (Delim::Under, false) => "_",
+                let marker = if matches!(inline, Inline::Strong(_)) {
+                    "**"
+                } else {
+                    "*"
                 };
                 words.glue(marker);
-                push_inlines(words, c, Some(family));
+                push_inlines(words, c);
                 words.glue(marker);
             }
             Inline::Link { url, content } if is_autolink(url, content) => {
@@ -477,8 +523,7 @@ fn push_inlines(words: &mut Words, content: &[Inline], parent: Option<Delim>) {
                 if content.is_empty() {
                     push_plain_text(words, url);
                 } else {
-                    // Markdown links cannot nest; an inner link keeps only its text.
-                    push_inlines(words, &unlink(content), None);
+                    push_inlines(words, content);
                 }
                 words.glue(&format!("](<{}>)", link_target(url)));
             }
@@ -498,18 +543,6 @@ fn is_autolink(url: &str, content: &[Inline]) -> bool {
         && !url
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '\\'))
-}
-
-fn unlink(content: &[Inline]) -> Vec<Inline> {
-    content
-        .iter()
-        .map(|i| match i {
-            Inline::Link { content, .. } => Inline::Emph(unlink(content)),
-            Inline::Strong(c) => Inline::Strong(unlink(c)),
-            Inline::Emph(c) => Inline::Emph(unlink(c)),
-            other => other.clone(),
-        })
-        .collect()
 }
 
 /// The target inside `<…>`: only the characters that could end or break it are encoded.
@@ -696,7 +729,7 @@ mod tests {
     }
 
     #[test]
-    fn styles_move_whitespace_out_and_avoid_triple_stars() {
+    fn styles_move_whitespace_out_and_never_nest_in_themselves() {
         let content = vec![
             Inline::Text("a".into()),
             Inline::Strong(vec![Inline::Text(" b ".into())]),
@@ -704,7 +737,29 @@ mod tests {
             Inline::Strong(vec![Inline::Emph(vec![Inline::Text("d".into())])]),
             Inline::Emph(vec![]),
         ];
-        assert_eq!(inline_words(&content).join(" "), "a **b** c **_d_**");
+        assert_eq!(inline_words(&content).join(" "), "a **b** c ***d***");
+        // Same style inside itself dissolves; a link inside a link keeps its text.
+        let nested = vec![
+            Inline::Emph(vec![
+                Inline::Text("a ".into()),
+                Inline::Emph(vec![Inline::Text("b".into())]),
+            ]),
+            Inline::Text(" ".into()),
+            Inline::Link {
+                url: "u".into(),
+                content: vec![Inline::Link {
+                    url: "v".into(),
+                    content: vec![Inline::Strong(vec![Inline::Text("c".into())])],
+                }],
+            },
+        ];
+        assert_eq!(inline_words(&nested).join(" "), "*a b* [**c**](<u>)");
+        let adjacent = vec![
+            Inline::Emph(vec![Inline::Text("a".into())]),
+            Inline::Emph(vec![Inline::Text("b".into())]),
+            Inline::Strong(vec![Inline::Text("c".into())]),
+        ];
+        assert_eq!(inline_words(&adjacent).join(" "), "*ab***c**");
     }
 
     #[test]
