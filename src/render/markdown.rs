@@ -792,4 +792,66 @@ mod tests {
         };
         assert_eq!(inline_words(&[auto]), vec!["<https://a.ru/b_c>"]);
     }
+
+    fn p(s: &str) -> Block {
+        Block::Paragraph {
+            content: vec![Inline::Text(s.into())],
+            align: Align::Body,
+        }
+    }
+
+    fn list(kind: ListKind, items: Vec<Vec<Block>>) -> Block {
+        Block::List(List { kind, items })
+    }
+
+    #[test]
+    fn lists_tight_loose_nested_and_separated() {
+        let blocks = vec![
+            list(
+                ListKind::Numbered { start: 9 },
+                vec![
+                    vec![
+                        p("девять"),
+                        list(ListKind::Bullet, vec![vec![p("вложенный")]]),
+                    ],
+                    vec![p("десять")],
+                ],
+            ),
+            list(ListKind::Numbered { start: 1 }, vec![vec![p("снова")]]),
+            list(
+                ListKind::Bullet,
+                vec![vec![p("а"), p("второй абзац")], vec![p("б")]],
+            ),
+        ];
+        assert_eq!(
+            render_blocks(&blocks, Ctx::TOP).join("\n"),
+            "9. девять\n   - вложенный\n10. десять\n\n<!-- -->\n\n1. снова\n\n\
+             - а\n\n  второй абзац\n\n- б"
+        );
+    }
+
+    #[test]
+    fn numbering_never_overflows() {
+        let blocks = vec![list(
+            ListKind::Numbered { start: u32::MAX },
+            vec![vec![p("a")], vec![p("b")]],
+        )];
+        assert_eq!(
+            render_blocks(&blocks, Ctx::TOP),
+            vec!["4294967295. a", "4294967296. b"]
+        );
+    }
+
+    #[test]
+    fn cell_wrapping_indents_list_continuations() {
+        let blocks = vec![list(ListKind::Bullet, vec![vec![p("один два три четыре")]])];
+        let ctx = Ctx {
+            width: Some(12),
+            top: false,
+        };
+        assert_eq!(
+            render_blocks(&blocks, ctx),
+            vec!["- один два", "  три четыре"]
+        );
+    }
 }
