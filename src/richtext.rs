@@ -876,6 +876,17 @@ mod tests {
     }
 
     #[test]
+    fn numbered_item_ends_a_paragraph_too() {
+        assert_eq!(
+            parse_ok("Акты:\n1) закон\n2) указ\nпродолжение указа"),
+            vec![
+                p("Акты:"),
+                numbered(1, vec![vec![p("закон")], vec![p("указ продолжение указа")]])
+            ]
+        );
+    }
+
+    #[test]
     fn switching_marker_kind_starts_a_new_list() {
         assert_eq!(
             parse_ok("- а\n1. б\n2. в\n· г"),
@@ -1084,6 +1095,14 @@ mod tests {
             ]
         );
         assert_eq!(parse_inline("xhttp://a.ru"), vec![t("xhttp://a.ru")]);
+        // Emphasis around a bare URL is not part of the address.
+        assert_eq!(
+            parse_inline("**https://a.ru**"),
+            vec![Inline::Strong(vec![Inline::Link {
+                url: "https://a.ru".to_string(),
+                content: vec![t("https://a.ru")]
+            }])]
+        );
         assert_eq!(
             parse_inline("[**жирная** ссылка](u)"),
             vec![Inline::Link {
