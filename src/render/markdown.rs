@@ -25,7 +25,7 @@ const COLUMN_WIDTHS: [usize; 3] = [4, 22, 66];
 pub fn render(doc: &Document, _options: &RenderOptions) -> Result<Rendered, RenderError> {
     Ok(Rendered {
         bytes: to_markdown(doc).into_bytes(),
-        warnings: Vec::new(),
+        ..Rendered::default()
     })
 }
 
