@@ -26,3 +26,22 @@ pub struct Act {
     #[serde(default)]
     pub amendments: Option<String>,
 }
+
+/// A warning about a norm or a source, in both languages the tool speaks. `code` is stable
+/// so `check` can group or silence it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub code: &'static str,
+    pub ru: String,
+    pub en: String,
+}
+
+impl Note {
+    pub fn new(code: &'static str, ru: impl Into<String>, en: impl Into<String>) -> Note {
+        Note {
+            code,
+            ru: ru.into(),
+            en: en.into(),
+        }
+    }
+}
