@@ -588,3 +588,34 @@ fn card_rejects_unknown_fields() {
     let r: Result<Entry, _> = toml::from_str("type = \"book\"\ntitle = \"A\"\nauthors = []");
     assert!(r.is_err());
 }
+
+#[test]
+fn typography_over_records_binds_spaces_but_keeps_urls() {
+    use mentorcard::typography::apply;
+    let rec = gost(
+        r#"
+        type = "webpage"
+        title = "Российская государственная библиотека"
+        genre = "официальный сайт"
+        publisher-place = "Москва"
+        issued = "1999-"
+        URL = "http://www.rsl.ru/a-1-2"
+        accessed = 2019-06-26
+        "#,
+    );
+    let typeset = apply(&rec);
+    assert_eq!(
+        typeset,
+        "Российская государственная библиотека : официальный сайт.\u{a0}— Москва, \
+         1999\u{a0}— .\u{a0}— URL: http://www.rsl.ru/a-1-2 (дата обращения: 26.06.2019).\u{a0}— \
+         Текст : электронный."
+    );
+    assert_eq!(apply(&typeset), typeset);
+    let seed = apply(&gost(SEED_1));
+    assert_eq!(
+        seed,
+        "Александров, Е.\u{a0}Л.\u{a0}Интернет\u{a0}— легко и\u{a0}просто! : популярный \
+         самоучитель : методическое пособие / Е.\u{a0}Л.\u{a0}Александров.\u{a0}— \
+         Санкт-Петербург : Питер, 2005.\u{a0}— 208\u{a0}с. : ил.\u{a0}— Текст : непосредственный."
+    );
+}
