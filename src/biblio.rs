@@ -221,7 +221,8 @@ pub struct Entry {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text_or_number"
+        deserialize_with = "text_or_number",
+        serialize_with = "ser_text_or_number"
     )]
     #[schemars(with = "Option<TextOrNumber>")]
     pub number: Option<String>,
@@ -255,7 +256,8 @@ pub struct Entry {
         default,
         rename = "collection-number",
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text_or_number"
+        deserialize_with = "text_or_number",
+        serialize_with = "ser_text_or_number"
     )]
     #[schemars(with = "Option<TextOrNumber>")]
     pub collection_number: Option<String>,
@@ -277,7 +279,8 @@ pub struct Entry {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text_or_number"
+        deserialize_with = "text_or_number",
+        serialize_with = "ser_text_or_number"
     )]
     #[schemars(with = "Option<TextOrNumber>")]
     pub edition: Option<String>,
@@ -285,7 +288,8 @@ pub struct Entry {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text_or_number"
+        deserialize_with = "text_or_number",
+        serialize_with = "ser_text_or_number"
     )]
     #[schemars(with = "Option<TextOrNumber>")]
     pub volume: Option<String>,
@@ -293,7 +297,8 @@ pub struct Entry {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text_or_number"
+        deserialize_with = "text_or_number",
+        serialize_with = "ser_text_or_number"
     )]
     #[schemars(with = "Option<TextOrNumber>")]
     pub issue: Option<String>,
@@ -302,7 +307,8 @@ pub struct Entry {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text_or_number"
+        deserialize_with = "text_or_number",
+        serialize_with = "ser_text_or_number"
     )]
     #[schemars(with = "Option<TextOrNumber>")]
     pub page: Option<String>,
@@ -311,7 +317,8 @@ pub struct Entry {
         default,
         rename = "number-of-pages",
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text_or_number"
+        deserialize_with = "text_or_number",
+        serialize_with = "ser_text_or_number"
     )]
     #[schemars(with = "Option<TextOrNumber>")]
     pub number_of_pages: Option<String>,
@@ -342,6 +349,15 @@ pub struct Entry {
     /// «Изображение : непосредственный». По умолчанию — «электронный», если есть URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub medium: Option<String>,
+}
+
+/// Digits go back out as TOML/JSON numbers, so `to_toml` writes `number-of-pages = 208`.
+fn ser_text_or_number<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    match v.as_deref().map(|t| (t, t.parse::<i64>())) {
+        Some((t, Ok(n))) if !t.starts_with('0') || t == "0" => s.serialize_i64(n),
+        Some((t, _)) => s.serialize_str(t),
+        None => s.serialize_none(),
+    }
 }
 
 fn text_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -827,7 +843,8 @@ pub fn format(entry: &Entry, style: &GostStyle) -> String {
     let electronic = is_electronic(entry);
     let content = style.content_type.then(|| content_type(entry, electronic));
     let host = non_empty(&entry.container_title).map(str::to_string);
-    let component = matches!(kind, Kind::Part | Kind::Article) || host.is_some();
+    // Without a host there is nothing to put after ` // `; `entry_warnings` asks for one.
+    let component = host.is_some();
 
     if !component {
         // A monograph: everything in one description.
@@ -1088,6 +1105,21 @@ pub fn entry_warnings(entry: &Entry, today: Date) -> Vec<Note> {
             ),
         ));
     }
+    let kind = kind_of(&entry.kind);
+    if matches!(kind, Kind::Part | Kind::Article) && non_empty(&entry.container_title).is_none() {
+        out.push(Note::new(
+            "biblio-no-container",
+            "Для статьи или главы укажите журнал или сборник (container-title): он пишется после «//».",
+            "An article or chapter needs the journal or book it appeared in (container-title), printed after «//».",
+        ));
+    }
+    if kind == Kind::Web && non_empty(&entry.url).is_none() {
+        out.push(Note::new(
+            "biblio-web-no-url",
+            "Для сайта укажите адрес (URL) и дату обращения (accessed).",
+            "A website needs its address (URL) and the date it was accessed (accessed).",
+        ));
+    }
     if non_empty(&entry.url).is_some() {
         match entry.accessed {
             None => out.push(Note::new(
@@ -1211,7 +1243,21 @@ publisher-place = \"Москва\", publisher = \"…\", issued = 2005, number-o
 /// Finds markers of ГОСТ 7.1-2003 and hand typing in a plain bibliographic string.
 pub fn lint_plain(text: &str) -> Vec<PlainFinding> {
     let mut out = Vec::new();
+    // When the string can be read, the hint is the ready structured entry.
+    let structured = parse_plain(text).map(|e| {
+        format!(
+            "Запишите источник структурированно (проверьте поля):\n[[materials]]\n{}\nПолучится: {}",
+            to_toml(&e),
+            format(&e, &GostStyle::new())
+        )
+    });
+    let structured_hint = structured.as_deref().unwrap_or(STRUCTURED_HINT);
     let mut push = |range: Range<usize>, ru: String, en: String, hint: String| {
+        let hint = if hint == STRUCTURED_HINT {
+            structured_hint.to_string()
+        } else {
+            hint
+        };
         out.push(PlainFinding {
             range,
             ru,
@@ -1303,6 +1349,289 @@ pub fn lint_plain(text: &str) -> Vec<PlainFinding> {
     out
 }
 
+// ---------------------------------------------------------------------------------------------
+// Old-style strings → structured entries (a suggestion, never applied silently)
+// ---------------------------------------------------------------------------------------------
+
+/// The entry as a `[[materials]]` table body for a hint or for `mentorcard` to print.
+pub fn to_toml(entry: &Entry) -> String {
+    toml::to_string(entry).unwrap_or_default()
+}
+
+fn is_place_word(w: &str) -> bool {
+    let w = w.trim_end_matches([':', ',']);
+    PLACES
+        .iter()
+        .any(|(short, aliases, full)| w == *short || aliases.contains(&w) || w == *full)
+        || [
+            "Ростов",
+            "Ростов-на-Дону",
+            "Москва",
+            "Санкт-Петербург",
+            "Ленинград",
+        ]
+        .contains(&w)
+}
+
+/// Splits the part after ` / ` into areas at `.-`, `. —`, and at a spaced or glued dash that
+/// starts a new area (a place, a number, ISBN, URL), so `БХВ - Петербург` stays one name.
+fn split_areas(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut areas = Vec::new();
+    let mut cur = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '-' | '–' | '—') {
+            let before = cur.trim_end();
+            let after: String = chars[i + 1..].iter().collect();
+            let next = after.trim_start();
+            let next_word = next.split_whitespace().next().unwrap_or("");
+            let starts_area = next.starts_with(|c: char| c.is_ascii_digit())
+                || next.starts_with("ISBN")
+                || next.starts_with("URL")
+                || next.starts_with("Режим")
+                || next.starts_with('№')
+                || next.starts_with("С.")
+                || is_place_word(next_word);
+            let after_point = before.ends_with('.');
+            let spaced = cur.ends_with(' ') && chars.get(i + 1) == Some(&' ');
+            let glued_word = !cur.ends_with(' ') && !before.ends_with(|c: char| c.is_ascii_digit());
+            let space_before = cur.ends_with(' ');
+            if after_point || ((spaced || space_before || glued_word || c != '-') && starts_area) {
+                let area = before.trim_end_matches('.').trim().to_string();
+                if !area.is_empty() {
+                    areas.push(area);
+                }
+                cur.clear();
+                i += 1;
+                continue;
+            }
+        }
+        cur.push(c);
+        i += 1;
+    }
+    let last = cur.trim().trim_end_matches('.').trim().to_string();
+    if !last.is_empty() {
+        areas.push(last);
+    }
+    areas
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.clone().next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(chars).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// Leading `Фамилия И.О., Фамилия И.О.` of an old-style record; returns names and the rest.
+fn take_heading(text: &str) -> (Vec<Name>, String) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut names = Vec::new();
+    let mut k = 0;
+    while let Some(family) = words.get(k) {
+        let family = family.trim_end_matches([',', ':']);
+        if !is_capitalised_word(family) {
+            break;
+        }
+        let mut j = k + 1;
+        let mut inits = Vec::new();
+        while let Some(w) = words.get(j) {
+            let bare = w.trim_end_matches([',', ':']);
+            match parse_initials(bare) {
+                Some(list) => inits.extend(list),
+                None => break,
+            }
+            j += 1;
+            if w.ends_with([',', ':']) {
+                break;
+            }
+        }
+        if inits.is_empty() {
+            break;
+        }
+        names.push(Name::Text(format!("{family} {}", inits.join(" "))));
+        k = j;
+        if !words[j - 1].ends_with(',') {
+            break;
+        }
+    }
+    (names, words[k..].join(" "))
+}
+
+/// Reads a hand-typed ГОСТ 7.1-style record (`Фамилия И.О. Заглавие [Текст]: сведения /
+/// И.О. Фамилия.- М.: Издательство, 2005.- 208с.: ил.`) into an entry, or `None` when the
+/// string is too irregular to guess. Used only to *suggest* the structured form.
+pub fn parse_plain(text: &str) -> Option<Entry> {
+    let mut t = text
+        .trim()
+        .trim_start_matches(['·', '•', '-', '*'])
+        .trim()
+        .to_string();
+    for m in [
+        "[Текст]",
+        "[Электронный ресурс]",
+        "[Text]",
+        "[Electronic resource]",
+    ] {
+        t = t.replace(m, "");
+    }
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (host, own) = match t.split_once("//") {
+        Some((own, host)) => (Some(host.trim().to_string()), own.trim().to_string()),
+        None => (None, t.clone()),
+    };
+    // Without ` / ` the areas follow the title directly: `Фамилия И. Заглавие. - М.: …`.
+    let (left, right, bare) = match own.split_once('/') {
+        Some((l, r)) => (l.trim().to_string(), Some(r.trim().to_string()), false),
+        None if host.is_some() => (own.clone(), None, false),
+        None => {
+            let mut areas = split_areas(&own);
+            if areas.len() < 2 {
+                return None;
+            }
+            let first = areas.remove(0);
+            (first, Some(areas.join(" . - ")), true)
+        }
+    };
+    let mut entry = Entry {
+        kind: "book".into(),
+        ..Entry::default()
+    };
+    let (names, rest) = take_heading(&left);
+    entry.author = names;
+    let mut parts = rest.split(':').map(str::trim);
+    let title = parts.next().unwrap_or("").trim_end_matches('.').trim();
+    if title.is_empty() {
+        return None;
+    }
+    entry.title = title.replace(" - ", " — ");
+    let info: Vec<String> = parts
+        .filter(|p| !p.is_empty())
+        .map(|p| lower_first(p.trim_end_matches('.').trim()))
+        .collect();
+    if !info.is_empty() {
+        entry.genre = Some(info.join(" : "));
+    }
+
+    let mut areas = right.as_deref().map(split_areas).unwrap_or_default();
+    if bare {
+        // `… - Психол. журнал - 1997. - №5 - С.56`: a journal article without `//`.
+        let journal = host.is_none()
+            && areas.len() >= 2
+            && areas[1..]
+                .iter()
+                .any(|a| a.starts_with('№') || a.starts_with("С."))
+            && !areas.iter().any(|a| a.contains(':'));
+        if journal {
+            entry.kind = "article-journal".into();
+            entry.container_title = Some(areas.remove(0));
+        }
+    } else if !areas.is_empty() {
+        // Statement of responsibility; an edition may hide after a comma («М.В. Кузнецов, 2-ое издание»).
+        let resp = areas.remove(0);
+        let mut people = Vec::new();
+        for piece in resp.split([',', ';']).map(str::trim) {
+            if piece.contains("изд") {
+                areas.insert(0, piece.to_string());
+            } else if let Person::Person { .. } = parse_person(piece) {
+                people.push(Name::Text(piece.to_string()));
+            }
+        }
+        // the statement lists all of up to three authors; the heading only the first
+        if people.len() > entry.author.len() {
+            entry.author = people;
+        }
+    }
+    if let Some(h) = &host {
+        entry.kind = "article-journal".into();
+        let mut host_areas = split_areas(h);
+        if host_areas.is_empty() {
+            return None;
+        }
+        entry.container_title = Some(host_areas.remove(0));
+        areas.extend(host_areas);
+    }
+    for area in areas {
+        read_area(&area, &mut entry);
+    }
+    for a in &mut entry.author {
+        if let Name::Text(s) = a {
+            if let Person::Person { family, initials } = parse_person(s) {
+                *s = format!("{family} {initials}");
+            }
+        }
+    }
+    Some(entry)
+}
+
+fn leading_number(s: &str) -> Option<String> {
+    let d: String = s.chars().take_while(char::is_ascii_digit).collect();
+    (!d.is_empty()).then_some(d)
+}
+
+fn read_area(area: &str, entry: &mut Entry) {
+    let a = area.trim();
+    if a.contains("изд") && a.starts_with(|c: char| c.is_ascii_digit()) {
+        entry.edition = leading_number(a);
+    } else if let Some(isbn) = a.strip_prefix("ISBN") {
+        entry.isbn = Some(isbn.trim().to_string());
+    } else if let Some(url) = a.strip_prefix("URL:") {
+        let url = url.split(" (").next().unwrap_or("").trim();
+        entry.url = Some(url.to_string());
+    } else if let Some(issue) = a.strip_prefix('№') {
+        // `№5-С.56` in one area
+        let (iss, page) = match issue.split_once("С.") {
+            Some((i, p)) => (i.trim_end_matches(['-', '–', '—', ' ', '.']), Some(p)),
+            None => (issue, None),
+        };
+        entry.issue = Some(iss.trim().to_string());
+        if let Some(p) = page {
+            entry.page = Some(range_dash(p.trim()));
+        }
+    } else if let Some(p) = a.strip_prefix("С.") {
+        entry.page = Some(range_dash(p.trim()));
+    } else if a.len() == 4 && a.chars().all(|c| c.is_ascii_digit()) {
+        entry.issued = a.parse().ok().map(Issued::Year);
+    } else if let Some(n) = leading_number(a).filter(|_| {
+        let rest = a
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start();
+        rest.starts_with('с') || rest.starts_with('p')
+    }) {
+        entry.number_of_pages = Some(n);
+        entry.illustrations = a.contains("ил");
+    } else if let Some((place_part, rest)) = a.split_once(':') {
+        let places: Vec<String> = place_part
+            .split(';')
+            .map(|p| place(p, Places::Full))
+            .collect();
+        entry.publisher_place = Some(places.join(" ; "));
+        let (publisher, year) = match rest.rsplit_once(',') {
+            Some((p, y)) if y.trim().chars().all(|c| c.is_ascii_digit()) => (p, Some(y.trim())),
+            _ => (rest, None),
+        };
+        let publisher = publisher.trim().replace(" - ", "-");
+        let publisher = publisher
+            .strip_prefix("Из-во ")
+            .unwrap_or(&publisher)
+            .to_string();
+        entry.publisher = Some(publisher);
+        if let Some(y) = year.and_then(|y| y.parse().ok()) {
+            entry.issued = Some(Issued::Year(y));
+        }
+    } else if let Some((p, y)) = a.rsplit_once(',') {
+        if is_place_word(p.trim()) {
+            entry.publisher_place = Some(place(p, Places::Full));
+            entry.issued = y.trim().parse().ok().map(Issued::Year);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1379,6 +1708,10 @@ mod tests {
         assert_eq!(texts, ["[Текст]", ".-", "СПб:", ".-", "208с."]);
         assert!(found[0].ru.contains("Текст : непосредственный"));
         assert!(found[0].hint.contains("type = \"book\""));
+        assert!(found[0].hint.contains("author = [\"Александров Е. Л.\"]"));
+        assert!(found[0]
+            .hint
+            .contains("Получится: Александров, Е. Л. Интернет — легко и просто!"));
         assert!(lint_plain(
             "Хабаров, А. В. Почвоведение : учебник. — Москва : Колос, 2001. — 231 с."
         )

@@ -619,3 +619,124 @@ fn typography_over_records_binds_spaces_but_keeps_urls() {
          Санкт-Петербург : Питер, 2005.\u{a0}— 208\u{a0}с. : ил.\u{a0}— Текст : непосредственный."
     );
 }
+
+// --- old-style strings read back into entries ---------------------------------------------------
+
+use mentorcard::biblio::{parse_plain, to_toml};
+
+fn from_plain(s: &str) -> String {
+    match parse_plain(s) {
+        Some(e) => {
+            // the suggested TOML loads back to the same entry
+            let again: Entry = toml::from_str(&to_toml(&e)).unwrap();
+            assert_eq!(again, e);
+            format(&e, &GostStyle::new())
+        }
+        None => panic!("not parsed: {s}"),
+    }
+}
+
+#[test]
+fn seed_plain_strings_suggest_structured_entries() {
+    assert_eq!(
+        from_plain(
+            "Будилов В.А. Основы программирования для Интернета [Текст]: учебное пособие / \
+             В.А. Будилов. - СПб: БХВ - Петербург, 2003. - 736с.: ил."
+        ),
+        gost(SEED_2)
+    );
+    assert_eq!(
+        from_plain(
+            "Дронов В.А. Самоучитель Macromedia Dreamweaver 8. [Текст]: Методическое пособие / \
+             В.А. Дронов—СПб.: БХВ - Петербург, 2006.— 320с:ил"
+        ),
+        gost(SEED_3)
+    );
+    // the seed types РНР in Cyrillic; the parser cannot know
+    assert_eq!(
+        from_plain(
+            "Кузнецов М.В., Симдянов И.В. РНР. Практика создания Web-сайтов [Текст]: учебное \
+             пособие / М.В. Кузнецов, 2-ое издание – СПб: БХВ - Петербург, 2009 – 1264с."
+        ),
+        gost(SEED_4).replace("PHP", "РНР")
+    );
+    // the journal's abbreviated name stays as typed
+    assert_eq!(
+        from_plain(
+            "Нартова-Бочавер С.: «Coping behavior» в системе понятий психологии личности.- \
+             Психол. журнал -1997.- №5-С.56"
+        ),
+        gost(SEED_5).replace("Психологический журнал", "Психол. журнал")
+    );
+    assert_eq!(
+        from_plain(
+            "Нартова-Бочавер С. Психология личности и межличностных отношений. - М.: Из-во \
+             ЭКСМО-Пресс, 2001."
+        ),
+        gost(SEED_6)
+    );
+    assert_eq!(
+        from_plain(
+            "Хабаров А.В. Почвоведение: учебник / А.В. Хабаров, А.А. Яскин. - М. : Колос, 2001. \
+             – 231 с. : ил."
+        ),
+        "Хабаров, А. В. Почвоведение : учебник / А. В. Хабаров, А. А. Яскин. — Москва : Колос, \
+         2001. — 231 с. : ил. — Текст : непосредственный."
+    );
+    assert_eq!(parse_plain("просто текст"), None);
+    assert_eq!(parse_plain(""), None);
+}
+
+// --- warnings -----------------------------------------------------------------------------------
+
+#[test]
+fn entry_warnings_about_urls_dates_and_hosts() {
+    use mentorcard::biblio::entry_warnings;
+    use mentorcard::date::Date;
+    let today = Date::new(2025, 1, 31).unwrap();
+    let codes = |t: &str| -> Vec<&'static str> {
+        entry_warnings(&entry(t), today)
+            .iter()
+            .map(|n| n.code)
+            .collect()
+    };
+    assert!(codes(SEED_2).is_empty());
+    assert_eq!(
+        codes("type = \"webpage\"\ntitle = \"A\"\nURL = \"https://a.ru\""),
+        ["biblio-url-no-access-date"]
+    );
+    assert_eq!(
+        codes("type = \"webpage\"\ntitle = \"A\"\nURL = \"https://a.ru\"\naccessed = 2025-02-01"),
+        ["biblio-access-date-future"]
+    );
+    assert_eq!(
+        codes("type = \"webpage\"\ntitle = \"A\""),
+        ["biblio-web-no-url"]
+    );
+    assert_eq!(
+        codes("type = \"book\"\ntitle = \"A\"\naccessed = 2020-01-01"),
+        ["biblio-access-date-no-url"]
+    );
+    assert_eq!(
+        codes("type = \"article-journal\"\ntitle = \"A\""),
+        ["biblio-no-container"]
+    );
+    assert_eq!(
+        codes("type = \"брошюра\"\ntitle = \" \""),
+        ["biblio-no-title", "biblio-unknown-type"]
+    );
+    let w = entry_warnings(
+        &entry("type = \"webpage\"\ntitle = \"A\"\nURL = \"https://a.ru\"\naccessed = 2025-02-01"),
+        today,
+    );
+    assert!(w[0].ru.contains("01.02.2025"));
+    assert!(w[0].en.contains("future"));
+}
+
+#[test]
+fn article_without_host_does_not_print_an_empty_double_slash() {
+    assert_eq!(
+        gost("type = \"article-journal\"\nauthor = [\"Иванов И. И.\"]\ntitle = \"Заметка\"\nissued = 2020"),
+        "Иванов, И. И. Заметка / И. И. Иванов. — 2020. — Текст : непосредственный."
+    );
+}
