@@ -240,10 +240,7 @@ impl<'a> Text<'a> {
             if self.slice(c.start..c.end) == c.replacement || self.is_protected(c.start..c.end) {
                 continue;
             }
-            let clash = kept.iter().any(|k| {
-                (c.start < k.end && k.start < c.end)
-                    || (c.start == k.start && (c.start == c.end || k.start == k.end))
-            });
+            let clash = kept.iter().any(|k| clashes(&c, k));
             if !clash {
                 kept.push(c);
             }
@@ -257,6 +254,22 @@ impl<'a> Text<'a> {
             })
             .collect()
     }
+}
+
+/// Two changes collide when they rewrite the same characters, when an insertion falls inside
+/// a replacement, or when both insert at one point. An insertion just before a replacement is
+/// fine: it is spliced first.
+fn clashes(a: &Cand, b: &Cand) -> bool {
+    match (a.start == a.end, b.start == b.end) {
+        (false, false) => a.start < b.end && b.start < a.end,
+        (true, false) => b.start < a.start && a.start < b.end,
+        (false, true) => a.start < b.start && b.start < a.end,
+        (true, true) => a.start == b.start,
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
 }
 
 fn is_hspace(c: char) -> bool {
@@ -292,7 +305,9 @@ fn protect(chars: &[char]) -> Vec<bool> {
     };
     let token_end = |i: usize| {
         let mut j = i;
-        while j < n && !chars[j].is_whitespace() && !matches!(chars[j], '«' | '»' | '"' | '<' | '>')
+        while j < n
+            && !chars[j].is_whitespace()
+            && !matches!(chars[j], '«' | '»' | '„' | '“' | '”' | '"' | '<' | '>')
         {
             j += 1;
         }
@@ -474,7 +489,8 @@ fn dash_rule(t: &Text, out: &mut Vec<Cand>) {
         let (Some(before), Some(after)) = (t.before(l), t.at(r)) else {
             continue;
         };
-        if before.is_whitespace() || after.is_whitespace() {
+        // chains of dashes are a drawing, not punctuation
+        if before.is_whitespace() || after.is_whitespace() || is_dash(before) || is_dash(after) {
             continue;
         }
         if before.is_ascii_digit() && after.is_ascii_digit() {
@@ -529,6 +545,8 @@ fn quote_segment(t: &Text, from: usize, to: usize, out: &mut Vec<Cand>) {
         let role = match c {
             '«' | '„' => QuoteRole::Open,
             '»' | '”' => QuoteRole::Close,
+            // Inside „…“ a “ can only close: that is also the only place we write one.
+            '“' if stack.len() >= 2 => QuoteRole::Close,
             _ => {
                 if after_boundary && next.is_some_and(|n| !n.is_whitespace()) {
                     QuoteRole::Open
@@ -586,7 +604,10 @@ fn number_sign_rule(t: &Text, out: &mut Vec<Cand>) {
         if c == '№' || c == '§' {
             let r = t.spaces_end(i + 1);
             match t.at(r) {
-                Some(n) if !n.is_whitespace() && n != '№' && n != '§' => {
+                Some(n)
+                    if n.is_alphanumeric()
+                        || (r > i + 1 && !n.is_whitespace() && n != '№' && n != '§') =>
+                {
                     nbsp_cand(t, i + 1, r, Rule::NumberSign, out);
                 }
                 _ => {}
@@ -733,7 +754,7 @@ fn short_word_rule(t: &Text, out: &mut Vec<Cand>) {
         let word: String = t.chars[i..e].iter().collect::<String>().to_lowercase();
         let before_ok = t
             .before(i)
-            .is_none_or(|p| p.is_whitespace() || is_opening_punct(p));
+            .is_none_or(|p| p.is_whitespace() || is_opening_punct(p) || p == '№' || p == '§');
         let r = t.spaces_end(e);
         let acronym = len == 2 && t.chars[i..e].iter().all(|c| c.is_uppercase());
         if len <= 2 && before_ok && r > e && !acronym && !ENCLITICS.contains(&word.as_str()) {
