@@ -439,7 +439,7 @@ pub enum Places {
 }
 
 /// Settings where guides disagree; the defaults follow domain.md §5.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct GostStyle {
     /// Тире между областями описания.
@@ -452,8 +452,15 @@ pub struct GostStyle {
     pub places: Places,
 }
 
+impl Default for GostStyle {
+    fn default() -> Self {
+        GostStyle::new()
+    }
+}
+
 impl GostStyle {
-    /// The defaults of domain.md §5 (`Default` would switch the content-type area off).
+    /// The defaults of domain.md §5: `—`, content type on, three authors and «[и др.]», full
+    /// place names. A profile that sets one field keeps the others at these values.
     pub fn new() -> GostStyle {
         GostStyle {
             dash: Dash::Em,

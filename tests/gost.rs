@@ -535,9 +535,27 @@ fn en_dash_no_content_type_abbreviated_places() {
 #[test]
 fn style_loads_from_toml_with_defaults() {
     let s: GostStyle = toml::from_str("dash = \"en\"").unwrap();
-    assert_eq!(s.dash, Dash::En);
+    assert_eq!(
+        s,
+        GostStyle {
+            dash: Dash::En,
+            ..GostStyle::new()
+        }
+    );
+    assert!(
+        s.content_type,
+        "one field set keeps the content-type area on"
+    );
     let s: GostStyle = toml::from_str("").unwrap();
-    assert_eq!(s, GostStyle::default());
+    assert_eq!(s, GostStyle::new());
+    assert_eq!(GostStyle::default(), GostStyle::new());
+    let s: GostStyle =
+        toml::from_str("many_authors = \"all\"\nplaces = \"abbreviated\"\ncontent_type = false")
+            .unwrap();
+    assert_eq!(s.many_authors, ManyAuthors::All);
+    assert_eq!(s.places, Places::Abbreviated);
+    assert!(!s.content_type);
+    assert!(toml::from_str::<GostStyle>("dashes = \"en\"").is_err());
 }
 
 // --- CSL-JSON -----------------------------------------------------------------------------------
