@@ -579,8 +579,14 @@ fn parse_person(text: &str) -> Person {
             }
         }
     }
-    // Фамилия Имя Отчество
-    if words.len() == 3 && words.iter().all(|w| family_like(w)) && !first.ends_with(',') {
+    // Фамилия Имя Отчество — only with a real patronymic, so «Институт Развития Образования»
+    // typed in title case stays an organisation.
+    let patronymic = |w: &str| ["вич", "ич", "вна", "ична"].iter().any(|e| w.ends_with(e));
+    if words.len() == 3
+        && words.iter().all(|w| family_like(w))
+        && !first.ends_with(',')
+        && patronymic(words[2])
+    {
         return Person::Person {
             family: (*first).to_string(),
             initials: initials(&words[1..].join(" ")),
@@ -1678,6 +1684,17 @@ mod tests {
         assert_eq!(
             person("Российская государственная библиотека"),
             Person::Organisation("Российская государственная библиотека".into())
+        );
+        assert_eq!(
+            person("Нартова-Бочавер Софья Кимовна"),
+            Person::Person {
+                family: "Нартова-Бочавер".into(),
+                initials: "С. К.".into()
+            }
+        );
+        assert_eq!(
+            person("Институт Развития Образования"),
+            Person::Organisation("Институт Развития Образования".into())
         );
         assert_eq!(
             person("Волгоградский ГАУ"),
