@@ -303,8 +303,12 @@ pub fn resolve(act: &Act) -> Act {
         return act.clone();
     };
     let mut out = act.clone();
-    out.kind = out.kind.or_else(|| Some(known.kind.to_string()));
-    out.issuer = out.issuer.or_else(|| known.issuer.map(str::to_string));
+    // A card that writes its own kind («Распоряжение Минпросвещения России») usually names
+    // the issuer in it, so the registry's issuer would be said twice.
+    if out.kind.is_none() {
+        out.kind = Some(known.kind.to_string());
+        out.issuer = out.issuer.or_else(|| known.issuer.map(str::to_string));
+    }
     out.date = out
         .date
         .or_else(|| Date::new(known.date.0, known.date.1, known.date.2));
@@ -644,31 +648,38 @@ pub fn text_warnings(text: &str) -> Vec<Note> {
         out.push(goals_2024_note());
     }
     out.extend(project_notes(text));
-    // A known act typed by hand: suggest the short reference.
-    if let Some((_, after)) = text.split_once('№') {
+    // A known act typed by hand, found by its number or its title: suggest the short reference.
+    let by_number = text.split_once('№').and_then(|(_, after)| {
         let num = after
             .trim_start()
             .split(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | ',' | ')' | '('))
             .next()
             .unwrap_or("");
-        if let Some(k) = lookup(num) {
-            let r = if k.kind == UKAZ {
-                format!("Указ № {}", k.number)
-            } else {
-                k.number.to_string()
-            };
-            out.push(Note::new(
-                "norm-use-ref",
-                format!(
-                    "Этот акт есть во встроенном справочнике: запишите его как {{ ref = \"{r}\" }} \
-                     (и при необходимости amendments), и ссылка будет оформлена автоматически."
-                ),
-                format!(
-                    "This act is in the built-in registry: write it as {{ ref = \"{r}\" }} (plus \
-                     amendments if needed) and the citation is formatted for you."
-                ),
-            ));
-        }
+        lookup(num)
+    });
+    let by_title = || {
+        REGISTRY.iter().find(|k| {
+            k.title
+                .is_some_and(|t| lower.contains(&plain_lower(t).replace('\u{a0}', " ")))
+        })
+    };
+    if let Some(k) = by_number.or_else(by_title) {
+        let r = if k.kind == UKAZ {
+            format!("Указ № {}", k.number)
+        } else {
+            k.number.to_string()
+        };
+        out.push(Note::new(
+            "norm-use-ref",
+            format!(
+                "Этот акт есть во встроенном справочнике: запишите его как {{ ref = \"{r}\" }} \
+                 (и при необходимости amendments), и ссылка будет оформлена автоматически."
+            ),
+            format!(
+                "This act is in the built-in registry: write it as {{ ref = \"{r}\" }} (plus \
+                 amendments if needed) and the citation is formatted for you."
+            ),
+        ));
     }
     out
 }
@@ -808,6 +819,19 @@ mod tests {
     }
 
     #[test]
+    fn own_kind_suppresses_the_registry_issuer() {
+        assert_eq!(
+            cite(&act(r#"
+                ref = "Р-145"
+                kind = "Распоряжение Минпросвещения России"
+                title = "Об утверждении методологии (целевой модели) наставничества обучающихся"
+            "#)),
+            "Распоряжение Минпросвещения России от 25.12.2019 №\u{a0}Р-145 «Об утверждении \
+             методологии (целевой модели) наставничества обучающихся»"
+        );
+    }
+
+    #[test]
     fn missing_pieces_are_warned() {
         let a = act(r#"
             kind = "Приказ"
@@ -867,6 +891,11 @@ mod tests {
              24.12.2018 N 16).",
         );
         assert_eq!(codes(&w), ["norm-project-ended"]);
+        let w = text_warnings("Федеральный закон «Об образовании в Российской Федерации»");
+        assert_eq!(
+            codes(&w),
+            ["norm-missing-date", "norm-missing-number", "norm-use-ref"]
+        );
         let w = text_warnings("Положение о наставничестве в МБОУ СОШ № 5");
         assert_eq!(codes(&w), ["norm-missing-date"]);
         let w = text_warnings("Национальный проект «Образование»");
