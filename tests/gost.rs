@@ -758,3 +758,138 @@ fn article_without_host_does_not_print_an_empty_double_slash() {
         "Иванов, И. И. Заметка / И. И. Иванов. — 2020. — Текст : непосредственный."
     );
 }
+
+// --- the example card's «norms» and «materials», as the lead copies them --------------------------
+
+/// Rows 7 and 13 of the seed, structured. Kept here verbatim so the example card can copy it.
+const EXAMPLE_CARD_PART: &str = r#"
+[[norms]]
+ref = "273-ФЗ"
+amendments = "с изм. и доп. от 24.04.2020 № 147-ФЗ"
+
+[[norms]]
+ref = "Указ № 94"
+
+[[norms]]
+ref = "Указ № 204"
+title = "О национальных целях и стратегических задачах развития Российской Федерации на период до 2024 года"
+
+[[norms]]
+kind = "Паспорт федерального проекта"
+title = "Современная школа"
+note = "утв. президиумом Совета при Президенте Российской Федерации по стратегическому развитию и национальным проектам, протокол от 24.12.2018 № 16"
+
+[[materials]]
+type = "book"
+author = ["Александров Е. Л."]
+title = "Интернет — легко и просто!"
+genre = "популярный самоучитель : методическое пособие"
+publisher-place = "Санкт-Петербург"
+publisher = "Питер"
+issued = 2005
+number-of-pages = 208
+illustrations = true
+
+[[materials]]
+type = "book"
+author = ["Будилов В. А."]
+title = "Основы программирования для Интернета"
+genre = "учебное пособие"
+publisher-place = "Санкт-Петербург"
+publisher = "БХВ-Петербург"
+issued = 2003
+number-of-pages = 736
+illustrations = true
+
+[[materials]]
+type = "book"
+author = ["Дронов В. А."]
+title = "Самоучитель Macromedia Dreamweaver 8"
+genre = "методическое пособие"
+publisher-place = "Санкт-Петербург"
+publisher = "БХВ-Петербург"
+issued = 2006
+number-of-pages = 320
+illustrations = true
+
+[[materials]]
+type = "book"
+author = ["Кузнецов М. В.", "Симдянов И. В."]
+title = "PHP. Практика создания Web-сайтов"
+genre = "учебное пособие"
+edition = 2
+publisher-place = "Санкт-Петербург"
+publisher = "БХВ-Петербург"
+issued = 2009
+number-of-pages = 1264
+
+[[materials]]
+type = "article-journal"
+author = ["Нартова-Бочавер С."]
+title = "«Coping behavior» в системе понятий психологии личности"
+container-title = "Психологический журнал"
+issued = 1997
+issue = 5
+page = 56
+
+[[materials]]
+type = "book"
+author = ["Нартова-Бочавер С."]
+title = "Психология личности и межличностных отношений"
+publisher-place = "Москва"
+publisher = "ЭКСМО-Пресс"
+issued = 2001
+"#;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardPart {
+    norms: Vec<mentorcard::norms::Act>,
+    materials: Vec<Entry>,
+}
+
+#[test]
+fn example_card_norms_and_materials() {
+    use mentorcard::norms::{act_warnings, cite, order, NormOrder};
+    let part: CardPart = toml::from_str(EXAMPLE_CARD_PART).unwrap();
+    let cites: Vec<String> = order(&part.norms, NormOrder::LegalForce)
+        .into_iter()
+        .map(|i| cite(&part.norms[i]))
+        .collect();
+    assert_eq!(
+        cites,
+        [
+            "Федеральный закон от 29.12.2012 №\u{a0}273-ФЗ «Об образовании в Российской \
+             Федерации» (с изм. и доп. от 24.04.2020 №\u{a0}147-ФЗ)",
+            "Указ Президента Российской Федерации от 02.03.2018 №\u{a0}94 «Об учреждении знака \
+             отличия „За наставничество“»",
+            "Указ Президента Российской Федерации от 07.05.2018 №\u{a0}204 «О национальных целях \
+             и стратегических задачах развития Российской Федерации на период до 2024 года»",
+            "Паспорт федерального проекта «Современная школа» (утв. президиумом Совета при \
+             Президенте Российской Федерации по стратегическому развитию и национальным \
+             проектам, протокол от 24.12.2018 №\u{a0}16)",
+        ]
+    );
+    let codes: Vec<Vec<&str>> = part
+        .norms
+        .iter()
+        .map(|a| act_warnings(a).iter().map(|n| n.code).collect())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            vec![],
+            vec![],
+            vec!["norm-goals-2024"],
+            vec!["norm-project-ended"]
+        ]
+    );
+    let records: Vec<String> = part
+        .materials
+        .iter()
+        .map(|e| format(e, &GostStyle::new()))
+        .collect();
+    let seeds = [SEED_1, SEED_2, SEED_3, SEED_4, SEED_5, SEED_6];
+    let expected: Vec<String> = seeds.iter().map(|s| gost(s)).collect();
+    assert_eq!(records, expected);
+}
