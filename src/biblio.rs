@@ -1133,6 +1133,15 @@ pub fn entry_warnings(entry: &Entry, today: Date) -> Vec<Note> {
             "A website needs its address (URL) and the date it was accessed (accessed).",
         ));
     }
+    if let Some(isbn) = non_empty(&entry.isbn) {
+        if !isbn_valid(isbn) {
+            out.push(Note::new(
+                "biblio-isbn-invalid",
+                format!("ISBN {isbn} не проходит проверку контрольной цифры: сверьте его с оборотом титульного листа."),
+                format!("ISBN {isbn} fails its check digit: compare it with the book's copyright page."),
+            ));
+        }
+    }
     if non_empty(&entry.url).is_some() {
         match entry.accessed {
             None => out.push(Note::new(
@@ -1163,6 +1172,43 @@ pub fn entry_warnings(entry: &Entry, today: Date) -> Vec<Note> {
         ));
     }
     out
+}
+
+/// ISBN-10 or ISBN-13 check digit; hyphens, spaces and an `ISBN` prefix are ignored.
+pub fn isbn_valid(isbn: &str) -> bool {
+    let body = isbn
+        .trim()
+        .trim_start_matches("ISBN")
+        .trim_start_matches(':');
+    let chars: Vec<char> = body
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '\u{a0}' | '‐'))
+        .collect();
+    match chars.len() {
+        10 => {
+            let mut sum = 0u32;
+            for (i, c) in chars.iter().enumerate() {
+                let v = match c {
+                    '0'..='9' => *c as u32 - '0' as u32,
+                    'X' | 'x' if i == 9 => 10,
+                    _ => return false,
+                };
+                sum += v * (10 - i as u32);
+            }
+            sum.is_multiple_of(11)
+        }
+        13 => {
+            let mut sum = 0u32;
+            for (i, c) in chars.iter().enumerate() {
+                let Some(v) = c.to_digit(10) else {
+                    return false;
+                };
+                sum += if i % 2 == 0 { v } else { v * 3 };
+            }
+            sum.is_multiple_of(10)
+        }
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1713,6 +1759,18 @@ mod tests {
         assert_eq!(place("Москва", Places::Abbreviated), "М.");
         assert_eq!(place("Санкт-Петербург", Places::Abbreviated), "СПб.");
         assert_eq!(place("Волгоград", Places::Abbreviated), "Волгоград");
+    }
+
+    #[test]
+    fn isbn_check_digits() {
+        assert!(isbn_valid("978-5-4461-0960-9"));
+        assert!(isbn_valid("5-94157-371-5"));
+        assert!(isbn_valid("ISBN 0-306-40615-2"));
+        assert!(isbn_valid("0-8044-2957-X"));
+        assert!(!isbn_valid("978-5-4461-0960-8"));
+        assert!(!isbn_valid("5-94157-371-1"));
+        assert!(!isbn_valid("12345"));
+        assert!(!isbn_valid("ёёёёёёёёёё"));
     }
 
     #[test]

@@ -108,6 +108,21 @@ pub fn quoted(text: &str) -> String {
     splice(&wrapped, &t.resolve(cands))
 }
 
+/// 1-based line and column of a byte offset, the column counted in characters: Cyrillic
+/// takes two bytes per letter, and a byte column would put the caret twice too far right.
+/// An offset inside a character or past the end is clamped to the nearest boundary before it.
+pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let mut b = byte.min(text.len());
+    while b > 0 && !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let before = &text[..b];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
 /// Applies changes (sorted, non-overlapping, byte ranges) to `text`. Out-of-range or
 /// misaligned changes are skipped rather than trusted.
 pub fn splice(text: &str, changes: &[Change]) -> String {
@@ -969,6 +984,18 @@ mod tests {
             let once = apply(s);
             assert_eq!(apply(&once), once);
         }
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "Цель\nНаставничество - это";
+        let c = &suggest(text)[0];
+        assert_eq!(c.rule, Rule::Dash);
+        assert_eq!(line_col(text, c.range.start), (2, 15));
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 1), (1, 1)); // inside «Ц»
+        assert_eq!(line_col(text, 10_000), (2, 21));
+        assert_eq!(line_col("", 3), (1, 1));
     }
 
     #[test]
