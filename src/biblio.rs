@@ -200,12 +200,31 @@ pub struct Entry {
     /// (закон, иной нормативный акт), report, thesis, paper-conference.
     #[serde(rename = "type")]
     pub kind: String,
-    /// Авторы: «Александров Е. Л.» или { family = "Александров", given = "Евгений Леонидович" }.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Авторы: «Александров Е. Л.» или { family = "Александров", given = "Евгений Леонидович" };
+    /// один автор — можно строкой, несколько — списком или строкой через запятую.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
+    #[schemars(with = "Names")]
     pub author: Vec<Name>,
     /// Редакторы (для главы — редакторы сборника): выводятся как «под редакцией И. О. Фамилия».
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
+    #[schemars(with = "Names")]
     pub editor: Vec<Name>,
+    /// Составители: выводятся как «составитель И. О. Фамилия».
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
+    #[schemars(with = "Names")]
+    pub compiler: Vec<Name>,
     /// Заглавие.
     pub title: String,
     /// Сведения, относящиеся к заглавию: «учебное пособие»; несколько — через « : »
@@ -349,6 +368,53 @@ pub struct Entry {
     /// «Изображение : непосредственный». По умолчанию — «электронный», если есть URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub medium: Option<String>,
+}
+
+/// One name or a list of names, for the schema.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Names {
+    One(Name),
+    Many(Vec<Name>),
+}
+
+/// `author = "Иванов И. И."`, a list, or `"Кузнецов М. В., Симдянов И. В."` in one string
+/// (split only when every piece is a person, so `"Александров, Е. Л."` stays one name).
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Name>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Repr {
+        One(Name),
+        Many(Vec<Name>),
+    }
+    let names = match Repr::deserialize(d)? {
+        Repr::One(n) => vec![n],
+        Repr::Many(v) => v,
+    };
+    let mut out = Vec::with_capacity(names.len());
+    for n in names {
+        match &n {
+            Name::Text(t) if t.contains([',', ';']) => {
+                let pieces: Vec<&str> = t
+                    .split([',', ';'])
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                let all_people = pieces.len() > 1
+                    && pieces
+                        .iter()
+                        .all(|p| matches!(parse_person(p), Person::Person { .. }));
+                if all_people {
+                    out.extend(pieces.into_iter().map(|p| Name::Text(p.to_string())));
+                } else {
+                    out.push(n);
+                }
+            }
+            _ => out.push(n),
+        }
+    }
+    Ok(out)
 }
 
 /// Digits go back out as TOML/JSON numbers, so `to_toml` writes `number-of-pages = 208`.
@@ -840,6 +906,13 @@ pub fn format(entry: &Entry, style: &GostStyle) -> String {
     if !people.is_empty() {
         resp.push(authors_statement(&people, style.many_authors));
     }
+    if !entry.compiler.is_empty() {
+        resp.push(names_statement(
+            &entry.compiler,
+            "составитель",
+            "составители",
+        ));
+    }
     let editors_here = kind != Kind::Part;
     if editors_here && !entry.editor.is_empty() {
         resp.push(editors_statement(&entry.editor));
@@ -940,6 +1013,12 @@ fn authors_statement(people: &[Person], rule: ManyAuthors) -> String {
         }
     }
     names.join(", ")
+}
+
+fn names_statement(names: &[Name], one: &str, many: &str) -> String {
+    let list: Vec<String> = names.iter().map(|n| n.person().responsibility()).collect();
+    let word = if list.len() > 1 { many } else { one };
+    format!("{word} {}", list.join(", "))
 }
 
 fn editors_statement(editors: &[Name]) -> String {
@@ -1221,6 +1300,7 @@ const CSL_KEYS: &[&str] = &[
     "type",
     "author",
     "editor",
+    "compiler",
     "title",
     "genre",
     "number",
