@@ -1521,7 +1521,9 @@ fn split_areas(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if matches!(c, '-' | '–' | '—') {
+        let last_token = cur.rsplit(char::is_whitespace).next().unwrap_or("");
+        let in_url = last_token.starts_with("http") || last_token.starts_with("www.");
+        if matches!(c, '-' | '–' | '—') && !in_url {
             let before = cur.trim_end();
             let after: String = chars[i + 1..].iter().collect();
             let next = after.trim_start();
@@ -1620,13 +1622,20 @@ pub fn parse_plain(text: &str) -> Option<Entry> {
         t = t.replace(m, "");
     }
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (host, own) = match t.split_once("//") {
-        Some((own, host)) => (Some(host.trim().to_string()), own.trim().to_string()),
+    let (host, own) = match find_outside_urls(&t, "//") {
+        Some(at) => (
+            Some(t[at + 2..].trim().to_string()),
+            t[..at].trim().to_string(),
+        ),
         None => (None, t.clone()),
     };
     // Without ` / ` the areas follow the title directly: `Фамилия И. Заглавие. - М.: …`.
-    let (left, right, bare) = match own.split_once('/') {
-        Some((l, r)) => (l.trim().to_string(), Some(r.trim().to_string()), false),
+    let (left, right, bare) = match find_outside_urls(&own, "/") {
+        Some(at) => (
+            own[..at].trim().to_string(),
+            Some(own[at + 1..].trim().to_string()),
+            false,
+        ),
         None if host.is_some() => (own.clone(), None, false),
         None => {
             let mut areas = split_areas(&own);
@@ -1698,6 +1707,9 @@ pub fn parse_plain(text: &str) -> Option<Entry> {
     for area in areas {
         read_area(&area, &mut entry);
     }
+    if entry.url.is_some() && entry.kind == "book" && entry.publisher.is_none() {
+        entry.kind = "webpage".into();
+    }
     for a in &mut entry.author {
         if let Name::Text(s) = a {
             if let Person::Person { family, initials } = parse_person(s) {
@@ -1706,6 +1718,23 @@ pub fn parse_plain(text: &str) -> Option<Entry> {
         }
     }
     Some(entry)
+}
+
+/// Byte offset of the first `pat` that is not inside a URL (`https://…` has slashes too).
+fn find_outside_urls(text: &str, pat: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(rel) = text.get(from..)?.find(pat) {
+        let at = from + rel;
+        let token = text[..at]
+            .split(char::is_whitespace)
+            .next_back()
+            .unwrap_or("");
+        if !(token.starts_with("http") || token.starts_with("www.") || token.starts_with("ftp")) {
+            return Some(at);
+        }
+        from = at + pat.len();
+    }
+    None
 }
 
 fn leading_number(s: &str) -> Option<String> {
@@ -1719,9 +1748,21 @@ fn read_area(area: &str, entry: &mut Entry) {
         entry.edition = leading_number(a);
     } else if let Some(isbn) = a.strip_prefix("ISBN") {
         entry.isbn = Some(isbn.trim().to_string());
-    } else if let Some(url) = a.strip_prefix("URL:") {
-        let url = url.split(" (").next().unwrap_or("").trim();
+    } else if let Some(url) = a
+        .strip_prefix("URL:")
+        .or_else(|| a.strip_prefix("Режим доступа:"))
+        .filter(|u| u.contains("http") || u.contains("www."))
+    {
+        let (url, rest) = url.split_once(" (").unwrap_or((url, ""));
+        let url = url
+            .trim()
+            .trim_end_matches(", свободный")
+            .trim_end_matches(',');
         entry.url = Some(url.to_string());
+        // `(дата обращения: 01.02.2020)`
+        if let Some((_, date)) = rest.split_once(':') {
+            entry.accessed = Date::parse(date.trim().trim_end_matches(')').trim());
+        }
     } else if let Some(issue) = a.strip_prefix('№') {
         // `№5-С.56` in one area
         let (iss, page) = match issue.split_once("С.") {

@@ -946,3 +946,15 @@ fn authors_as_one_string_and_compilers() {
         "Игры / составитель А. А. Иванова. — Текст : непосредственный."
     );
 }
+
+#[test]
+fn old_style_electronic_resource_is_read_with_url_and_access_date() {
+    assert_eq!(
+        from_plain(
+            "Иванов И.И. Наставничество в школе [Электронный ресурс]. - URL: \
+             https://nastavnik-2020.ru/a-b (дата обращения: 01.02.2020)."
+        ),
+        "Иванов, И. И. Наставничество в школе / И. И. Иванов. — URL: \
+         https://nastavnik-2020.ru/a-b (дата обращения: 01.02.2020). — Текст : электронный."
+    );
+}
