@@ -958,3 +958,38 @@ fn old_style_electronic_resource_is_read_with_url_and_access_date() {
          https://nastavnik-2020.ru/a-b (дата обращения: 01.02.2020). — Текст : электронный."
     );
 }
+
+#[test]
+fn schema_describes_fields_in_russian() {
+    let schema = serde_json::to_value(schemars::schema_for!(Entry)).unwrap();
+    let props = &schema["properties"];
+    for key in [
+        "type",
+        "author",
+        "title",
+        "publisher-place",
+        "number-of-pages",
+        "URL",
+        "accessed",
+    ] {
+        assert!(
+            props[key]["description"]
+                .as_str()
+                .is_some_and(|d| !d.is_empty()),
+            "{key} has no description"
+        );
+    }
+    assert_eq!(schema["additionalProperties"], serde_json::json!(false));
+    assert!(schema["required"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("title")));
+    let act = serde_json::to_value(schemars::schema_for!(mentorcard::norms::Act)).unwrap();
+    assert!(act["properties"]["ref"]["description"]
+        .as_str()
+        .unwrap()
+        .contains("273-ФЗ"));
+    assert_eq!(act["additionalProperties"], serde_json::json!(false));
+    let style = serde_json::to_value(schemars::schema_for!(GostStyle)).unwrap();
+    assert!(style["properties"]["dash"].is_object());
+}
