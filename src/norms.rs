@@ -72,8 +72,27 @@ pub enum NormOrder {
 /// The force of an act, read from its kind and issuer.
 pub fn legal_force(act: &Act) -> LegalForce {
     let act = resolve(act);
-    let kind = act.kind.as_deref().unwrap_or("").to_lowercase();
-    let issuer = act.issuer.as_deref().unwrap_or("").to_lowercase();
+    force_from(
+        &act.kind.as_deref().unwrap_or("").to_lowercase(),
+        &act.issuer.as_deref().unwrap_or("").to_lowercase(),
+    )
+}
+
+/// The force of a norm typed as a string, read from its words before `от`, `№` or `«`.
+pub fn text_legal_force(text: &str) -> LegalForce {
+    let lower = plain_lower(text);
+    let head = lower
+        .split(" от ")
+        .next()
+        .unwrap_or("")
+        .split(['№', '(', '«'])
+        .next()
+        .unwrap_or("");
+    force_from(head, "")
+}
+
+/// `kind` and `issuer` in lower case.
+fn force_from(kind: &str, issuer: &str) -> LegalForce {
     let all = format!("{kind} {issuer}");
     if kind.contains("конституц") && !kind.contains("закон") {
         LegalForce::Constitution
@@ -97,14 +116,37 @@ pub fn legal_force(act: &Act) -> LegalForce {
     }
 }
 
+/// One entry of the «Нормативное подкрепление» list: structured, or a string kept as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NormItem<'a> {
+    Act(&'a Act),
+    Text(&'a str),
+}
+
+impl NormItem<'_> {
+    fn sort_key(&self) -> (LegalForce, Option<Date>) {
+        match self {
+            NormItem::Act(a) => (legal_force(a), resolve(a).date),
+            NormItem::Text(t) => (text_legal_force(t), first_date(t)),
+        }
+    }
+}
+
 /// Indices of `acts` in the order the list is printed; the caller keeps its own spans.
 /// Undated acts go last within their rank; ties keep the author's order.
 pub fn order(acts: &[Act], order: NormOrder) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..acts.len()).collect();
+    let items: Vec<NormItem> = acts.iter().map(NormItem::Act).collect();
+    order_items(&items, order)
+}
+
+/// Like [`order`], for a list mixing structured acts and plain strings.
+pub fn order_items(items: &[NormItem], order: NormOrder) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..items.len()).collect();
     if order == NormOrder::LegalForce {
+        let keys: Vec<(LegalForce, Option<Date>)> = items.iter().map(NormItem::sort_key).collect();
         idx.sort_by_key(|&i| {
-            let a = resolve(&acts[i]);
-            (legal_force(&a), a.date.is_none(), a.date, i)
+            let (force, date) = keys[i];
+            (force, date.is_none(), date, i)
         });
     }
     idx
@@ -502,6 +544,33 @@ const MONTHS_GENITIVE: &[&str] = &[
     "ноября",
     "декабря",
 ];
+
+/// The first date in a string: `29.12.2012`, `2012-12-29` or `2 марта 2018 года`.
+pub fn first_date(text: &str) -> Option<Date> {
+    let t = plain_lower(text);
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(d) = Date::parse(w.trim_end_matches('.')) {
+            return Some(d);
+        }
+        if let Some(m) = MONTHS_GENITIVE.iter().position(|m| m == w) {
+            let day = i.checked_sub(1).and_then(|j| words[j].parse::<u8>().ok());
+            let year = words
+                .get(i + 1)
+                .and_then(|y| y.get(..4))
+                .and_then(|y| y.parse::<i32>().ok());
+            if let (Some(d), Some(y)) = (day, year) {
+                if let Some(date) = Date::new(y, m as u8 + 1, d) {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
+}
 
 /// `29.12.2012`, `2012-12-29` or `2 марта 2018`.
 fn has_date(text: &str) -> bool {
@@ -947,6 +1016,38 @@ mod tests {
         assert_eq!(
             order(&acts, NormOrder::AsWritten),
             (0..acts.len()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn mixed_lists_of_strings_and_acts_are_ordered_too() {
+        let passport = "Паспорт федерального проекта «Современная школа» (утв. президиумом \
+                        Совета при Президенте РФ по стратегическому развитию и национальным \
+                        проектам, протокол от 24.12.2018 N 16).";
+        let decree = "Указ Президента РФ от 7 мая 2018 года №204 «О национальных целях»";
+        let letter = "Письмо Минпросвещения России от 23.01.2020 № МР-42/02";
+        let law = act(r#"ref = "273-ФЗ""#);
+        let older_decree = act(r#"ref = "Указ № 94""#);
+        let items = [
+            NormItem::Text(passport),
+            NormItem::Text(letter),
+            NormItem::Text(decree),
+            NormItem::Act(&older_decree),
+            NormItem::Act(&law),
+        ];
+        assert_eq!(order_items(&items, NormOrder::LegalForce), [4, 3, 2, 1, 0]);
+        assert_eq!(first_date(decree), Date::new(2018, 5, 7));
+        assert_eq!(first_date(passport), Date::new(2018, 12, 24));
+        assert_eq!(first_date("без даты"), None);
+        assert_eq!(first_date("от 31 февраля 2018"), None);
+        assert_eq!(text_legal_force(letter), LegalForce::Letter);
+        assert_eq!(
+            text_legal_force("Распоряжение Правительства РФ от 31.12.2019 № 3273-р"),
+            LegalForce::Government
+        );
+        assert_eq!(
+            text_legal_force("Приказ Минпросвещения России от 01.01.2020 № 1"),
+            LegalForce::Ministry
         );
     }
 
