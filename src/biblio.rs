@@ -883,17 +883,18 @@ pub fn format(entry: &Entry, style: &GostStyle) -> String {
     }
     head.push_str(&title_text(&entry.title, dash));
     let mut info: Vec<String> = Vec::new();
-    if let Some(g) = non_empty(&entry.genre) {
-        let mut g = g.to_string();
-        if kind == Kind::Law {
-            if let Some(d) = entry.enacted {
-                g.push_str(&format!(" от {}", d.dotted()));
-            }
-            if let Some(n) = non_empty(&entry.number) {
-                g.push_str(&format!(" № {}", n.trim_start_matches('№').trim()));
-            }
+    let mut g = non_empty(&entry.genre).unwrap_or("").to_string();
+    if kind == Kind::Law {
+        // `Федеральный закон от 29.12.2012 № 273-ФЗ`: kind, date and number are one element.
+        if let Some(d) = entry.enacted {
+            g.push_str(&format!(" от {}", d.dotted()));
         }
-        info.push(g);
+        if let Some(n) = non_empty(&entry.number) {
+            g.push_str(&format!(" № {}", n.trim_start_matches('№').trim()));
+        }
+    }
+    if !g.trim().is_empty() {
+        info.push(g.trim().to_string());
     }
     if let Some(a) = non_empty(&entry.adopted) {
         info.push(a.to_string());

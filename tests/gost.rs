@@ -993,3 +993,25 @@ fn schema_describes_fields_in_russian() {
     let style = serde_json::to_value(schemars::schema_for!(GostStyle)).unwrap();
     assert!(style["properties"]["dash"].is_object());
 }
+
+#[test]
+fn law_in_a_separate_edition_with_number_and_adoption() {
+    assert_eq!(
+        gost(
+            r#"
+            type = "legislation"
+            title = "Об образовании в Российской Федерации"
+            genre = "Федеральный закон"
+            number = "№ 273-ФЗ"
+            adopted = "[принят Государственной думой 21 декабря 2012 года : одобрен Советом Федерации 26 декабря 2012 года]"
+            publisher-place = "Москва"
+            publisher = "Проспект"
+            issued = 2013
+            number-of-pages = 158
+            "#
+        ),
+        "Об образовании в Российской Федерации : Федеральный закон № 273-ФЗ : [принят \
+         Государственной думой 21 декабря 2012 года : одобрен Советом Федерации 26 декабря 2012 \
+         года]. — Москва : Проспект, 2013. — 158 с. — Текст : непосредственный."
+    );
+}
