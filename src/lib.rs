@@ -21,3 +21,4 @@ pub mod render;
 pub mod richtext;
 pub mod scaffold;
 pub mod schema;
+pub mod typography;

@@ -17,7 +17,8 @@ fn case(name: &str, extra: &[&str]) -> Run {
     }
     let mut args = vec!["check", "card.toml"];
     args.extend_from_slice(extra);
-    let run = run(&dir, &args);
+    // A fixed "today" (2026-01-01) keeps date checks reproducible.
+    let run = run_env(&dir, &args, &[("SOURCE_DATE_EPOCH", "1767225600")]);
     let mut report = run.stdout.clone();
     report.push_str(&format!("[exit {}]\n", run.code));
     assert_golden(&src.join("expected.txt"), &report);
@@ -140,7 +141,12 @@ fn cyrillic_key_is_explained() {
 fn domain_warnings_for_reverse_mentoring_participants_and_sources() {
     let run = case("domain-warnings", &[]);
     assert_eq!(run.code, 0, "warnings only");
-    for code in ["кто кого наставляет", "не сказано, чем он делится", "нет даты обращения", "ещё не наступила"] {
+    for code in [
+        "кто кого наставляет",
+        "не сказано, чем он делится",
+        "нужна дата обращения",
+        "ещё не наступила",
+    ] {
         assert!(run.stdout.contains(code), "{code}:\n{}", run.stdout);
     }
 }
@@ -149,6 +155,15 @@ fn domain_warnings_for_reverse_mentoring_participants_and_sources() {
 fn contest_profile_limits_report_count_and_limit() {
     let run = case("contest-limits", &["--profile", "contest.toml"]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("больше допустимых 100"), "{}", run.stdout);
-    assert!(run.stdout.contains("конкурс требует заполнить: строка «Применение практики"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("больше допустимых 100"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("конкурс требует заполнить: строка «Применение практики"),
+        "{}",
+        run.stdout
+    );
 }

@@ -7,24 +7,35 @@ use mentorcard::layout::{layout, LayoutOptions};
 
 fn exercise(text: &str) {
     let load = mentorcard::card::load("card.toml", text, None);
-    let rendered = mentorcard::diag::render_text(&load.source, &load.diagnostics, mentorcard::locale::Lang::Ru);
+    let rendered = mentorcard::diag::render_text(
+        &load.source,
+        &load.diagnostics,
+        mentorcard::locale::Lang::Ru,
+    );
     if let Some(card) = &load.card {
         let _ = mentorcard::check::check(card, mentorcard::locale::Lang::Ru);
-        let doc = layout(&card.card, &LayoutOptions { typography: true, date: None });
+        let doc = layout(
+            &card.card,
+            &LayoutOptions::from_profile(&mentorcard::profile::Profile::gost(), None),
+        );
         let _ = mentorcard::render::render(
             mentorcard::render::Format::Md,
             &doc,
             &mentorcard::render::RenderOptions::default(),
         );
     } else {
-        assert!(!load.diagnostics.is_empty(), "a card that does not load must say why");
+        assert!(
+            !load.diagnostics.is_empty(),
+            "a card that does not load must say why"
+        );
         assert!(!rendered.is_empty());
     }
 }
 
 #[test]
 fn every_prefix_of_the_example_is_handled() {
-    let text = std::fs::read_to_string(common::root().join("examples/reverse-mentoring.toml")).unwrap();
+    let text =
+        std::fs::read_to_string(common::root().join("examples/reverse-mentoring.toml")).unwrap();
     let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(37).collect();
     for end in boundaries {
         exercise(&text[..end]);
@@ -33,7 +44,8 @@ fn every_prefix_of_the_example_is_handled() {
 
 #[test]
 fn deleted_and_doubled_lines_are_handled() {
-    let text = std::fs::read_to_string(common::root().join("examples/reverse-mentoring.toml")).unwrap();
+    let text =
+        std::fs::read_to_string(common::root().join("examples/reverse-mentoring.toml")).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     for i in 0..lines.len() {
         let mut without = lines.clone();
@@ -47,7 +59,16 @@ fn deleted_and_doubled_lines_are_handled() {
 
 #[test]
 fn odd_inputs() {
-    for text in ["", "\u{feff}", "\0", "[[[", "title = \"\u{1F600}\"", "criteria = 5", "[criteria]\nname = '''", "a=1\r\nb=2\r\n"] {
+    for text in [
+        "",
+        "\u{feff}",
+        "\0",
+        "[[[",
+        "title = \"\u{1F600}\"",
+        "criteria = 5",
+        "[criteria]\nname = '''",
+        "a=1\r\nb=2\r\n",
+    ] {
         exercise(text);
     }
 }
