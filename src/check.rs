@@ -420,7 +420,11 @@ fn period_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) {
 
 /// Unfilled title and criteria, found on the parsed tree so that they are reported together
 /// with schema errors (a misspelt key elsewhere must not hide an empty criterion).
-pub fn check_unfilled(root: &Spanned<DeTable>, lang: Lang) -> Vec<Diagnostic> {
+pub fn check_unfilled(
+    root: &Spanned<DeTable>,
+    source: &crate::diag::SourceFile,
+    lang: Lang,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let blank = |v: &Spanned<DeValue>| match v.get_ref() {
         DeValue::String(s) => s.trim().is_empty(),
@@ -444,6 +448,24 @@ pub fn check_unfilled(root: &Spanned<DeTable>, lang: Lang) -> Vec<Diagnostic> {
     else {
         return out;
     };
+    if criteria.get("materials").is_none() && criteria.get("materials_file").is_none() {
+        if let (Some(info), Some(table)) = (
+            locale::criterion("materials"),
+            root.get_ref().get("criteria"),
+        ) {
+            out.push(
+                Diagnostic::error(
+                    "missing-criterion",
+                    format!("{} {}", lang.t("нет строки таблицы:", "missing table row:"), info.describe(lang)),
+                )
+                .at(crate::schema::header_span(source, Span::from(table.span())))
+                .with_hint(lang.t(
+                    "добавьте в раздел [criteria]: materials = [\"…\"] или materials_file = \"источники.json\" (экспорт из Zotero)",
+                    "add to section [criteria]: materials = [\"…\"] or materials_file = \"sources.json\" (a Zotero export)",
+                )),
+            );
+        }
+    }
     for info in locale::CRITERIA {
         let Some(value) = criteria.get(info.key) else {
             continue;
@@ -455,7 +477,8 @@ pub fn check_unfilled(root: &Spanned<DeTable>, lang: Lang) -> Vec<Diagnostic> {
             },
             _ => value,
         };
-        if blank(value) {
+        let from_file = info.key == "materials" && criteria.get("materials_file").is_some();
+        if blank(value) && !from_file {
             out.push(
                 Diagnostic::error(
                     "empty-criterion",

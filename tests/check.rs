@@ -167,3 +167,41 @@ fn contest_profile_limits_report_count_and_limit() {
         run.stdout
     );
 }
+
+#[test]
+fn materials_from_a_zotero_csl_json_file() {
+    assert_eq!(case("materials-file", &[]).code, 0);
+    let dir = root().join("tests/fixtures/check/materials-file");
+    let out = scratch("materials-file-build");
+    let r = run(
+        &dir,
+        &[
+            "build",
+            "card.toml",
+            "-f",
+            "md",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = std::fs::read_to_string(out.join("card.md"))
+        .unwrap()
+        .replace('\u{a0}', " ");
+    assert!(
+        md.contains("Александров, Е. Л. Интернет — легко и просто!"),
+        "{md}"
+    );
+    assert!(md.contains("(дата обращения: 26.06.2019)"), "{md}");
+}
+
+#[test]
+fn missing_materials_file_is_located() {
+    let run = case("materials-file-missing", &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("materials_file = \"нет-такого.json\""),
+        "{}",
+        run.stdout
+    );
+}
