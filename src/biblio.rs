@@ -172,21 +172,7 @@ impl Issued {
         let (_, Some(m), Some(d)) = p.ymd() else {
             return None;
         };
-        const MONTHS: [&str; 12] = [
-            "января",
-            "февраля",
-            "марта",
-            "апреля",
-            "мая",
-            "июня",
-            "июля",
-            "августа",
-            "сентября",
-            "октября",
-            "ноября",
-            "декабря",
-        ];
-        let name = MONTHS.get(usize::from(m).checked_sub(1)?)?;
+        let name = crate::date::MONTHS_GENITIVE.get(usize::from(m).checked_sub(1)?)?;
         Some(format!("{d} {name}"))
     }
 }

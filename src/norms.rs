@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use crate::date::{Date, MONTHS_GENITIVE};
 use crate::typography;
 
 /// Нормативный акт. Акт из встроенного справочника можно указать кратко: `ref = "273-ФЗ"`;
@@ -529,21 +529,6 @@ fn project_notes(text: &str) -> Vec<Note> {
     }
     out
 }
-
-const MONTHS_GENITIVE: &[&str] = &[
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 
 /// The first date in a string: `29.12.2012`, `2012-12-29` or `2 марта 2018 года`.
 pub fn first_date(text: &str) -> Option<Date> {
