@@ -20,3 +20,4 @@ pub mod profile;
 pub mod render;
 pub mod richtext;
 pub mod schema;
+pub mod templates;
