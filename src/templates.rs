@@ -57,7 +57,10 @@ pub enum TemplateError {
     /// `eject` found files it would overwrite; nothing was written.
     Exists { paths: Vec<PathBuf> },
     /// Writing an ejected template failed.
-    Write { path: PathBuf, error: std::io::Error },
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl fmt::Display for TemplateError {

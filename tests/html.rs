@@ -13,7 +13,10 @@ use mentorcard::templates;
 /// One tag or text run of the page.
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
-    Open { name: String, attrs: Vec<(String, String)> },
+    Open {
+        name: String,
+        attrs: Vec<(String, String)>,
+    },
     Close(String),
     Text(String),
 }
@@ -73,7 +76,9 @@ fn attributes(text: &str) -> Vec<(String, String)> {
                 break;
             }
         };
-        let quoted = after.strip_prefix('"').expect("attribute values are double-quoted");
+        let quoted = after
+            .strip_prefix('"')
+            .expect("attribute values are double-quoted");
         let end = quoted.find('"').expect("closing quote");
         attrs.push((name.to_string(), quoted[..end].to_string()));
         rest = quoted[end + 1..].trim_start();
@@ -82,7 +87,10 @@ fn attributes(text: &str) -> Vec<(String, String)> {
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 fn unescape(text: &str) -> String {
@@ -108,7 +116,11 @@ fn check_nesting(tokens: &[Token]) -> Vec<(String, Vec<String>)> {
                 }
             }
             Token::Close(name) => {
-                assert_eq!(stack.pop().as_deref(), Some(name.as_str()), "misnested </{name}>");
+                assert_eq!(
+                    stack.pop().as_deref(),
+                    Some(name.as_str()),
+                    "misnested </{name}>"
+                );
             }
             Token::Text(_) => {}
         }
@@ -165,7 +177,9 @@ fn page_is_semantic_and_complete() {
     assert_eq!(attr(&html_attrs, "lang"), Some("ru"));
     let meta = |wanted: &str| {
         toks.iter().find_map(|t| match t {
-            Token::Open { name, attrs } if name == "meta" && attr(attrs, "name") == Some(wanted) => {
+            Token::Open { name, attrs }
+                if name == "meta" && attr(attrs, "name") == Some(wanted) =>
+            {
                 attr(attrs, "content").map(unescape)
             }
             _ => None,
@@ -176,7 +190,10 @@ fn page_is_semantic_and_complete() {
 
     // No network: nothing is loaded from anywhere.
     for (name, _) in &elements {
-        assert!(!["script", "link", "img", "iframe"].contains(&name.as_str()), "<{name}>");
+        assert!(
+            !["script", "link", "img", "iframe"].contains(&name.as_str()),
+            "<{name}>"
+        );
     }
     assert!(!page.contains("url("), "CSS must not fetch anything");
     assert!(!page.contains("@import"));
@@ -233,14 +250,17 @@ fn page_is_semantic_and_complete() {
     assert!(page.contains("<td class=\"num\">13.</td>"));
     assert!(page.contains("<td class=\"num\"></td>"));
     // A link keeps its target, escaped in the attribute.
-    assert!(page.contains("href=\"https://example.org/a?b=1&amp;c=&quot;2&quot;\""));
+    assert!(page.contains("href=\"https://example.org/a?b=1&amp;c=%222%22\""));
 }
 
 #[test]
 fn css_follows_the_profile_for_print() {
     let page = render(&seed_like(false), None);
     assert!(page.contains("size: A4;"));
-    assert!(page.contains("margin: 20mm 15mm 20mm 30mm;"), "GOST margins");
+    assert!(
+        page.contains("margin: 20mm 15mm 20mm 30mm;"),
+        "GOST margins"
+    );
     assert!(page.contains("font-size: 14pt;"));
     assert!(page.contains("line-height: 24.15pt;"));
     assert!(page.contains("display: table-header-group;"));
@@ -285,12 +305,19 @@ fn hostile_strings_stay_text() {
             }
         }
     }
-    assert!(!page.to_lowercase().contains("javascript:"), "the link was dropped");
+    assert!(
+        !page.to_lowercase().contains("javascript:"),
+        "the link was dropped"
+    );
     assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
     assert!(out.warnings[0].contains("javascript:alert(3)"));
     // The hostile text is still there, readable, in title, meta, labels, header and body.
     let text = page_text(&toks);
-    assert!(text.matches(HOSTILE).count() >= 14 + 4, "{}", text.matches(HOSTILE).count());
+    assert!(
+        text.matches(HOSTILE).count() >= 14 + 4,
+        "{}",
+        text.matches(HOSTILE).count()
+    );
     assert!(page.contains("<title>Реверсивное наставничество &lt;script&gt;"));
     // «почта» survives as plain text without its link.
     assert!(text.contains("почта"));
@@ -299,8 +326,12 @@ fn hostile_strings_stay_text() {
 #[test]
 fn two_builds_are_byte_identical() {
     let doc = seed_like(true);
-    let a = html::render(&doc, &RenderOptions::default()).expect("renders").bytes;
-    let b = html::render(&doc, &RenderOptions::default()).expect("renders").bytes;
+    let a = html::render(&doc, &RenderOptions::default())
+        .expect("renders")
+        .bytes;
+    let b = html::render(&doc, &RenderOptions::default())
+        .expect("renders")
+        .bytes;
     assert_eq!(a, b);
 }
 
@@ -321,7 +352,10 @@ fn overriding_one_template_changes_only_that_part() {
     let strip_style = |page: &str| {
         let start = page.find("<style>").expect("style");
         let end = page.find("</style>").expect("style end");
-        (page[..start].to_string() + &page[end..], page[start..end].to_string())
+        (
+            page[..start].to_string() + &page[end..],
+            page[start..end].to_string(),
+        )
     };
     let (default_rest, default_css) = strip_style(&default);
     let (custom_rest, custom_css) = strip_style(&custom);
@@ -344,7 +378,11 @@ fn a_user_partial_can_be_included() {
         format!("{{% include \"note.html\" %}}\n{table}"),
     )
     .expect("write");
-    std::fs::write(dir.join("note.html"), "<p class=\"note\">Заполнено по форме.</p>").expect("write");
+    std::fs::write(
+        dir.join("note.html"),
+        "<p class=\"note\">Заполнено по форме.</p>",
+    )
+    .expect("write");
     let page = render(&seed_like(false), Some(dir.clone()));
     maybe_save("partial.html", &page);
     assert!(page.contains("<p class=\"note\">Заполнено по форме.</p><table class=\"criteria\">"));
@@ -354,8 +392,11 @@ fn a_user_partial_can_be_included() {
 #[test]
 fn a_broken_template_is_reported_with_its_file_line_and_column() {
     let dir = temp_dir("broken");
-    std::fs::write(dir.join("table.html"), "<table>\n<tr>{{ row.label | nosuchfilter }}</tr>\n")
-        .expect("write");
+    std::fs::write(
+        dir.join("table.html"),
+        "<table>\n<tr>{{ row.label | nosuchfilter }}</tr>\n",
+    )
+    .expect("write");
     let err = html::render(
         &seed_like(false),
         &RenderOptions {
@@ -365,7 +406,11 @@ fn a_broken_template_is_reported_with_its_file_line_and_column() {
     )
     .expect_err("unknown filter is an error");
     let path = dir.join("table.html").display().to_string();
-    assert!(err.message.contains(&format!("{path}:2:")), "{}", err.message);
+    assert!(
+        err.message.contains(&format!("{path}:2:")),
+        "{}",
+        err.message
+    );
     assert!(err.message.contains("nosuchfilter"), "{}", err.message);
 
     std::fs::write(dir.join("table.html"), "ok\n{% for row in table.rows %}\n").expect("write");
@@ -397,9 +442,15 @@ fn ejected_templates_reproduce_the_default_output() {
     std::fs::write(dir.join("style.css"), "/* mine */").expect("write");
     let err = templates::eject(&dir).expect_err("refuses");
     assert!(err.to_string().contains("style.css"), "{err}");
-    assert_eq!(std::fs::read_to_string(dir.join("style.css")).expect("read"), "/* mine */");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("style.css")).expect("read"),
+        "/* mine */"
+    );
     templates::eject_with(&dir, true).expect("overwrite when asked");
-    assert_ne!(std::fs::read_to_string(dir.join("style.css")).expect("read"), "/* mine */");
+    assert_ne!(
+        std::fs::read_to_string(dir.join("style.css")).expect("read"),
+        "/* mine */"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -418,7 +469,11 @@ fn a_link_out_of_the_template_folder_is_refused() {
         },
     )
     .expect_err("symlink out is refused");
-    assert!(err.message.contains("outside the template folder"), "{}", err.message);
+    assert!(
+        err.message.contains("outside the template folder"),
+        "{}",
+        err.message
+    );
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&outside);
 }

@@ -228,12 +228,19 @@ const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
 
 /// The link target to write, or `None` when it must not become a link. Browsers ignore tabs
 /// and newlines inside a scheme (`java\tscript:`), so those are removed before looking at it.
+/// Characters a URL may not contain (space, quotes, angle brackets…) are percent-encoded, so
+/// the target is a valid URL for the HTML checker and for Word's relationship parts.
 pub fn safe_link_target(url: &str) -> Option<String> {
-    let target: String = url
-        .trim()
-        .chars()
-        .filter(|c| !c.is_control() && allowed_char(*c))
-        .collect();
+    let mut target = String::new();
+    for c in url.trim().chars() {
+        match c {
+            c if c.is_control() || !allowed_char(c) => {}
+            ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^' => {
+                target.push_str(&format!("%{:02X}", c as u32));
+            }
+            c => target.push(c),
+        }
+    }
     if target.is_empty() {
         return None;
     }
@@ -504,6 +511,10 @@ mod tests {
         assert!(safe_link_target("java\tscript:alert(1)").is_none());
         assert!(safe_link_target("data:text/html,<script>").is_none());
         assert!(safe_link_target("").is_none());
+        assert_eq!(
+            safe_link_target("https://x.ru/a b?q=\"<>\"").as_deref(),
+            Some("https://x.ru/a%20b?q=%22%3C%3E%22")
+        );
         assert_eq!(safe_link_target("#row-goal").as_deref(), Some("#row-goal"));
         assert_eq!(
             safe_link_target("docs/a:b").as_deref(),
