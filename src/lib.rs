@@ -19,5 +19,6 @@ pub mod output;
 pub mod profile;
 pub mod render;
 pub mod richtext;
+pub mod scaffold;
 pub mod schema;
 pub mod templates;

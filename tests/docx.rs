@@ -2,12 +2,12 @@
 //! and the contests care about (styles from the profile, lists, the table, footers,
 //! properties), the schema order of property elements, escaping and byte-identity.
 
-mod common;
+mod docfixture;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use common::{seed_like, HOSTILE, LABELS, LONG_WORD};
+use docfixture::{seed_like, HOSTILE, LABELS, LONG_WORD};
 use mentorcard::document::{Document, ListKind};
 use mentorcard::profile::{PageNumbers, Profile};
 use mentorcard::render::{docx, RenderOptions};

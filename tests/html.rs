@@ -1,11 +1,11 @@
 //! The HTML renderer read back: a small tag scanner checks nesting, the table's semantics,
 //! escaping of hostile strings, byte-identity and template overrides.
 
-mod common;
+mod docfixture;
 
 use std::path::{Path, PathBuf};
 
-use common::{seed_like, HOSTILE, LABELS, LONG_WORD};
+use docfixture::{seed_like, HOSTILE, LABELS, LONG_WORD};
 use mentorcard::document::Document;
 use mentorcard::render::{html, RenderOptions};
 use mentorcard::templates;

@@ -1,187 +1,104 @@
-//! A hand-built `Document` shaped like the seed card (14 rows, lists in cells, one cell long
-//! enough to cross a page), so the renderer tests do not depend on the card loader.
+//! A small harness: run the real binary in a scratch folder and compare whole outputs with
+//! reference files, updated by `UPDATE_GOLDEN=1 cargo test` rather than by hand.
 #![allow(dead_code)]
 
-use mentorcard::document::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
-/// Strings that break out of HTML text, attributes and XML if anything forgets to escape.
-pub const HOSTILE: &str = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>&amp;]]>";
-
-pub const LABELS: [(&str, &str); 14] = [
-    ("name", "Наименование практики"),
-    ("problem", "Проблема, на решение которой направлена практика"),
-    ("participants", "Участники практики"),
-    ("goal", "Цель практики"),
-    ("concept", "Концептуальная идея"),
-    ("methods", "Средства, формы и методы реализации"),
-    ("norms", "Нормативное подкрепление практики"),
-    ("results", "Результативность практики"),
-    ("effectiveness", "Эффективность практики"),
-    ("conditions", "Условия применения практики"),
-    ("period", "Период реализации практики"),
-    ("replicability", "Тиражируемость практики"),
-    ("materials", "Дополнительные материалы"),
-    (
-        "special_needs",
-        "Применение практики для поддержки обучающихся с особыми образовательными или социальными потребностями",
-    ),
-];
-
-pub fn text(s: &str) -> Inline {
-    Inline::Text(s.to_string())
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_mentorcard"))
 }
 
-pub fn para(s: &str) -> Block {
-    Block::Paragraph {
-        content: vec![text(s)],
-        align: Align::Body,
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh empty folder under target/, unique per test name.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target").join("test-scratch").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs mentorcard in `dir` with a fixed environment (no inherited language or date).
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    run_env(dir, args, &[])
+}
+
+pub fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(bin());
+    cmd.current_dir(dir)
+        .args(args)
+        .env_remove("MENTORCARD_LANG")
+        .env_remove("SOURCE_DATE_EPOCH");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run mentorcard");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8(stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(stderr).expect("utf-8 stderr"),
     }
 }
 
-pub fn list(kind: ListKind, items: &[&str]) -> Block {
-    Block::List(List {
-        kind,
-        items: items.iter().map(|s| vec![para(s)]).collect(),
-    })
+/// Compares `actual` with the reference file, or rewrites it when UPDATE_GOLDEN is set.
+pub fn assert_golden(path: &Path, actual: &str) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {} (run with UPDATE_GOLDEN=1)",
+            path.display()
+        )
+    });
+    if expected != actual {
+        panic!(
+            "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}\n(run with UPDATE_GOLDEN=1 to accept)",
+            path.display()
+        );
+    }
 }
 
-/// Words that appear once each, so a test can check that nothing was lost on the way.
-pub const LONG_WORD: &str = "метакомпетенций";
+/// Lower-cased words (letters and digits) of a text, for "every word of the seed" checks.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('ё', "е"))
+        .collect()
+}
 
-pub fn seed_like(hostile: bool) -> Document {
-    let h = |s: &str| {
-        if hostile {
-            format!("{s} {HOSTILE}")
-        } else {
-            s.to_string()
+/// The words of `seed` that `text` lacks, counting repeats (a multiset difference).
+pub fn missing_words(seed: &str, text: &str) -> Vec<String> {
+    let mut have = std::collections::HashMap::<String, usize>::new();
+    for w in words(text) {
+        *have.entry(w).or_default() += 1;
+    }
+    let mut missing = Vec::new();
+    for w in words(seed) {
+        match have.get_mut(&w) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => missing.push(w),
         }
-    };
-    let mut rows = Vec::new();
-    for (i, (key, label)) in LABELS.iter().enumerate() {
-        let number = (*key != "special_needs").then(|| format!("{}.", i + 1));
-        let content = match *key {
-            "participants" => vec![
-                para("Участник 1: Педагог дополнительного образования\n(Сетевой сервис Padlet)"),
-                para("Участник 2: Воспитатель"),
-            ],
-            "goal" => {
-                // Long enough to run over a page at 14 pt in the content column.
-                let mut blocks = vec![para(&h("Выяснение профессиональных взаимоотношений."))];
-                for n in 0..40 {
-                    blocks.push(para(&format!(
-                        "Абзац {n}: партнёрские отношения способствуют формированию {LONG_WORD}, \
-                         включая способность к саморазвитию и обмену опытом между поколениями."
-                    )));
-                }
-                blocks
-            }
-            "norms" => vec![list(
-                ListKind::Numbered { start: 1 },
-                &[
-                    "Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации».",
-                    "Указ Президента Российской Федерации от 02.03.2018 № 94.",
-                    "Указ Президента Российской Федерации от 07.05.2024 № 309.",
-                ],
-            )],
-            "results" => vec![
-                para("Показателями результативности могут выступать:"),
-                list(
-                    ListKind::Bullet,
-                    &[
-                        "собственные высокие результаты деятельности;",
-                        "ускорение процессов развития сопровождаемого;",
-                        "качество отношений с другими представителями группы.",
-                    ],
-                ),
-            ],
-            "materials" => vec![
-                list(
-                    ListKind::Numbered { start: 1 },
-                    &[
-                        "Александров, Е. Л. Интернет — легко и просто! — Санкт-Петербург : Питер, 2005. — 208 с. — Текст : непосредственный.",
-                        "Нартова-Бочавер, С. К. Психология личности. — Москва : Эксмо-Пресс, 2001. — Текст : непосредственный.",
-                    ],
-                ),
-                Block::Paragraph {
-                    content: vec![
-                        text("Сайт: "),
-                        Inline::Link {
-                            url: "https://example.org/a?b=1&c=\"2\"".into(),
-                            content: vec![text("пример")],
-                        },
-                        text("; "),
-                        Inline::Link {
-                            url: if hostile {
-                                "javascript:alert(3)".into()
-                            } else {
-                                "mailto:mentor@example.org".into()
-                            },
-                            content: vec![text("почта")],
-                        },
-                        text("; ISBN "),
-                        Inline::Code("978-5-00000-000-0".into()),
-                    ],
-                    align: Align::Body,
-                },
-            ],
-            _ => vec![Block::Paragraph {
-                content: vec![
-                    text("Текст критерия "),
-                    Inline::Strong(vec![text("полужирный")]),
-                    text(" и "),
-                    Inline::Emph(vec![text(&h("курсив"))]),
-                    text("."),
-                ],
-                align: Align::Body,
-            }],
-        };
-        rows.push(CriteriaRow {
-            key,
-            number,
-            label: h(label),
-            content,
-        });
     }
-    Document {
-        meta: Meta {
-            title: h("Реверсивное наставничество"),
-            authors: vec![h("Иванова Мария Петровна")],
-            lang: "ru".into(),
-            keywords: vec!["реверсивное наставничество".into()],
-            date: None,
-        },
-        blocks: vec![
-            Block::Heading {
-                level: 1,
-                content: vec![text(&h("Реверсивное наставничество"))],
-                anchor: "title".into(),
-            },
-            Block::Paragraph {
-                content: vec![text(&h("М. П. Иванова"))],
-                align: Align::Right,
-            },
-            Block::Heading {
-                level: 2,
-                content: vec![text("Введение")],
-                anchor: "intro".into(),
-            },
-            para(&h(
-                "Тема наставничества сегодня наполнена совершенно новым смыслом.",
-            )),
-            list(
-                ListKind::Numbered { start: 1 },
-                &["наставничество;", "наставник;", "наставляемый."],
-            ),
-            Block::CriteriaTable(CriteriaTable {
-                header: ["№".into(), h("Критерии"), "Содержание".into()],
-                rows,
-            }),
-            Block::Heading {
-                level: 2,
-                content: vec![text("Заключение")],
-                anchor: "conclusion".into(),
-            },
-            para("Обмен опытом является неотъемлемой частью периода «повышения квалификации»."),
-        ],
-    }
+    missing
+}
+
+pub fn seed_text() -> String {
+    std::fs::read_to_string(root().join("../shared/seed/practice-reverse-mentoring.txt"))
+        .expect("the seed practice at ../shared/seed/")
 }
