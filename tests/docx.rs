@@ -722,3 +722,41 @@ fn an_empty_document_is_still_a_valid_package() {
     check_order(&body, "document.xml");
     assert_eq!(body.child("w:body").map(|b| b.children.len()), Some(2));
 }
+
+#[test]
+fn the_example_card_builds_to_a_complete_docx() {
+    use docfixture::example;
+    let dir = example::scratch("docx-example");
+    let (code, stderr) = example::build("docx", &dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let bytes = std::fs::read(dir.join("reverse-mentoring.docx")).expect("docx");
+    let pkg = unzip(&bytes);
+    for (name, text) in &pkg.parts {
+        check_order(&parse(text), name);
+    }
+    let body = pkg.xml("word/document.xml");
+    let table = body.find_all("w:tbl")[0].clone();
+    assert_eq!(
+        table.children.iter().filter(|c| c.name == "w:tr").count(),
+        15
+    );
+    assert!(
+        !table.find_all("w:numPr").is_empty(),
+        "lists inside cells are Word lists"
+    );
+    let missing = example::missing_seed_words(&body.texts());
+    assert!(missing.is_empty(), "seed words lost: {missing:?}");
+    let core = pkg.xml("docProps/core.xml");
+    assert_eq!(
+        core.child("dcterms:created").map(|c| c.text.as_str()),
+        Some("2026-01-01T00:00:00Z"),
+        "the date comes from SOURCE_DATE_EPOCH"
+    );
+
+    let again = example::scratch("docx-example-again");
+    assert_eq!(example::build("docx", &again, &[]).0, 0);
+    assert_eq!(
+        std::fs::read(again.join("reverse-mentoring.docx")).expect("docx"),
+        bytes
+    );
+}

@@ -477,3 +477,59 @@ fn a_link_out_of_the_template_folder_is_refused() {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&outside);
 }
+
+#[test]
+fn the_example_card_builds_to_a_complete_page() {
+    use docfixture::example;
+    let dir = example::scratch("html-example");
+    let (code, stderr) = example::build("html", &dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = std::fs::read_to_string(dir.join("reverse-mentoring.html")).expect("page");
+    let toks = tokens(&page);
+    let elements = check_nesting(&toks);
+    let body_rows = elements
+        .iter()
+        .filter(|(n, parents)| n == "tr" && parents.contains(&"tbody".to_string()))
+        .count();
+    assert_eq!(body_rows, 14);
+    let cell_lists = elements
+        .iter()
+        .filter(|(n, p)| (n == "ol" || n == "ul") && p.contains(&"td".to_string()))
+        .count();
+    assert!(cell_lists >= 2, "norms and participants keep their lists");
+    let missing = docfixture::example::missing_seed_words(&page_text(&toks));
+    assert!(missing.is_empty(), "seed words lost: {missing:?}");
+
+    // A rebuild is byte-identical.
+    let again = example::scratch("html-example-again");
+    assert_eq!(example::build("html", &again, &[]).0, 0);
+    assert_eq!(
+        std::fs::read(again.join("reverse-mentoring.html")).expect("page"),
+        page.as_bytes()
+    );
+}
+
+#[test]
+fn the_cli_reports_a_broken_user_template_by_file_and_line() {
+    use docfixture::example;
+    let dir = example::scratch("html-broken-template");
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(&templates).expect("dir");
+    std::fs::write(
+        templates.join("page.html"),
+        "<html>\n{{ title | nosuchfilter }}\n",
+    )
+    .expect("write");
+    let (code, stderr) = example::build(
+        "html",
+        &dir,
+        &["--templates", templates.to_str().expect("utf-8 path")],
+    );
+    assert_ne!(code, 0);
+    let located = format!("{}:2:", templates.join("page.html").display());
+    assert!(stderr.contains(&located), "{stderr}");
+    assert!(
+        !dir.join("reverse-mentoring.html").exists(),
+        "no output from a broken template"
+    );
+}

@@ -59,6 +59,7 @@ fn template_error(err: &tera::Error, loaded: &[Template]) -> RenderError {
             );
         }
     }
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
     RenderError::new(format!("template error: {message}"))
 }
 

@@ -185,3 +185,64 @@ pub fn seed_like(hostile: bool) -> Document {
         ],
     }
 }
+
+/// The real example card, built by the real binary: what the acceptance checks use.
+pub mod example {
+    use std::path::PathBuf;
+    use std::process::Command;
+
+    pub fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    pub fn card() -> PathBuf {
+        root().join("examples").join("reverse-mentoring.toml")
+    }
+
+    /// A fresh folder under target/ for one test.
+    pub fn scratch(name: &str) -> PathBuf {
+        let dir = root().join("target").join("test-scratch").join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch dir");
+        dir
+    }
+
+    /// Runs `mentorcard build CARD --format FORMAT -o DIR ARGS…`; returns (status, stderr).
+    pub fn build(format: &str, dir: &std::path::Path, args: &[&str]) -> (i32, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_mentorcard"))
+            .arg("build")
+            .arg(card())
+            .args(["--format", format, "-o"])
+            .arg(dir)
+            .args(args)
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .env_remove("MENTORCARD_LANG")
+            .output()
+            .expect("run mentorcard");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    /// Words (runs of letters and digits) of a text, for "nothing was lost" checks.
+    pub fn words(text: &str) -> std::collections::BTreeSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Seed words missing from `text`. The seed sits in `shared/` beside the repository (as
+    /// in CI); without it this check cannot run, which is a failure, not a pass.
+    pub fn missing_seed_words(text: &str) -> Vec<String> {
+        let path = root().join("../shared/seed/practice-reverse-mentoring.txt");
+        let seed = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("seed {}: {e}", path.display()));
+        let have = words(text);
+        words(&seed)
+            .into_iter()
+            .filter(|w| !have.contains(w))
+            .collect()
+    }
+}
