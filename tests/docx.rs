@@ -760,3 +760,27 @@ fn the_example_card_builds_to_a_complete_docx() {
         bytes
     );
 }
+
+#[test]
+fn any_document_renders_to_a_well_formed_package() {
+    for seed in 0..300 {
+        let doc = docfixture::random::document(seed);
+        let out = docx::render(&doc, &RenderOptions::default()).expect("renders");
+        let pkg = unzip(&out.bytes);
+        for (name, text) in &pkg.parts {
+            check_order(&parse(text), &format!("seed {seed}: {name}"));
+        }
+        let body = pkg.xml("word/document.xml");
+        for cell in body.find_all("w:tc") {
+            assert_eq!(
+                cell.children.last().map(|c| c.name.as_str()),
+                Some("w:p"),
+                "seed {seed}: a cell must end with a paragraph"
+            );
+        }
+        assert!(body
+            .find_all("w:hyperlink")
+            .iter()
+            .all(|h| h.find_all("w:hyperlink").is_empty()));
+    }
+}

@@ -533,3 +533,26 @@ fn the_cli_reports_a_broken_user_template_by_file_and_line() {
         "no output from a broken template"
     );
 }
+
+#[test]
+fn any_document_renders_to_well_nested_html() {
+    for seed in 0..300 {
+        let doc = docfixture::random::document(seed);
+        let out = html::render(&doc, &RenderOptions::default()).expect("renders");
+        let page = String::from_utf8(out.bytes).expect("utf-8");
+        let elements = check_nesting(&tokens(&page));
+        for (name, parents) in &elements {
+            assert_ne!(name, "script", "seed {seed}");
+            if name == "a" {
+                assert!(
+                    !parents.contains(&"a".to_string()),
+                    "nested link, seed {seed}"
+                );
+            }
+        }
+        assert!(
+            !page.contains('\u{0}') && !page.contains('\u{fffe}'),
+            "seed {seed}"
+        );
+    }
+}

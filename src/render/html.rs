@@ -262,6 +262,8 @@ struct Writer {
     warnings: Vec<String>,
     /// The deepest heading level written so far, so levels never skip (h1 → h3).
     last_heading: u8,
+    /// Inside an `<a>`: HTML forbids nesting links, so an inner link keeps only its text.
+    in_link: bool,
 }
 
 impl Writer {
@@ -452,6 +454,7 @@ impl Writer {
                 self.inlines(out, content);
                 out.push_str("</em>");
             }
+            Inline::Link { content, .. } if self.in_link => self.inlines(out, content),
             Inline::Link { url, content } => match safe_link_target(url) {
                 Some(target) => {
                     out.push_str("<a href=\"");
@@ -460,7 +463,9 @@ impl Writer {
                     if content.is_empty() {
                         escape_into(out, &target);
                     } else {
+                        self.in_link = true;
                         self.inlines(out, content);
+                        self.in_link = false;
                     }
                     out.push_str("</a>");
                 }

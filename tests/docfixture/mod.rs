@@ -246,3 +246,136 @@ pub mod example {
             .collect()
     }
 }
+
+/// Deterministic pseudo-random documents: every character class (controls, noncharacters,
+/// astral, markup), every nesting, odd list starts, empty rows. For "no panic on any input".
+pub mod random {
+    use mentorcard::document::*;
+
+    pub struct Rng(u64);
+
+    impl Rng {
+        pub fn new(seed: u64) -> Rng {
+            Rng(seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407))
+        }
+        pub fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+        pub fn below(&mut self, n: u64) -> u64 {
+            self.next() % n.max(1)
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "текст",
+        " ",
+        "\n",
+        "\t",
+        "<",
+        ">",
+        "&",
+        "\"",
+        "'",
+        "]]>",
+        "\u{0}",
+        "\u{1b}",
+        "\u{7f}",
+        "\u{85}",
+        "\u{a0}",
+        "\u{ad}",
+        "\u{200b}",
+        "\u{fffe}",
+        "\u{ffff}",
+        "\u{fdd0}",
+        "😀",
+        "\u{10ffff}",
+        "javascript:",
+        "<script>",
+        "&amp;",
+        "%",
+        "—",
+        "№",
+    ];
+
+    pub fn string(rng: &mut Rng) -> String {
+        (0..rng.below(6))
+            .map(|_| PIECES[rng.below(PIECES.len() as u64) as usize])
+            .collect()
+    }
+
+    fn inline(rng: &mut Rng, depth: u32) -> Inline {
+        match if depth > 3 { 0 } else { rng.below(5) } {
+            0 => Inline::Text(string(rng)),
+            1 => Inline::Code(string(rng)),
+            2 => Inline::Strong(inlines(rng, depth + 1)),
+            3 => Inline::Emph(inlines(rng, depth + 1)),
+            _ => Inline::Link {
+                url: string(rng),
+                content: inlines(rng, depth + 1),
+            },
+        }
+    }
+
+    fn inlines(rng: &mut Rng, depth: u32) -> Vec<Inline> {
+        (0..rng.below(4)).map(|_| inline(rng, depth)).collect()
+    }
+
+    fn block(rng: &mut Rng, depth: u32) -> Block {
+        match if depth > 3 { 1 } else { rng.below(4) } {
+            0 => Block::Heading {
+                level: rng.below(9) as u8,
+                content: inlines(rng, 0),
+                anchor: string(rng),
+            },
+            1 => Block::Paragraph {
+                content: inlines(rng, 0),
+                align: [Align::Body, Align::Center, Align::Right][rng.below(3) as usize],
+            },
+            2 => Block::List(List {
+                kind: if rng.below(2) == 0 {
+                    ListKind::Bullet
+                } else {
+                    ListKind::Numbered {
+                        start: [0, 1, 7, u32::MAX][rng.below(4) as usize],
+                    }
+                },
+                items: (0..rng.below(4)).map(|_| blocks(rng, depth + 1)).collect(),
+            }),
+            _ => Block::CriteriaTable(CriteriaTable {
+                header: [string(rng), string(rng), string(rng)],
+                rows: (0..rng.below(4))
+                    .map(|_| CriteriaRow {
+                        key: "goal",
+                        number: (rng.below(2) == 0).then(|| string(rng)),
+                        label: string(rng),
+                        content: blocks(rng, depth + 1),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    fn blocks(rng: &mut Rng, depth: u32) -> Vec<Block> {
+        (0..rng.below(4)).map(|_| block(rng, depth)).collect()
+    }
+
+    pub fn document(seed: u64) -> Document {
+        let mut rng = Rng::new(seed);
+        Document {
+            meta: Meta {
+                title: string(&mut rng),
+                authors: (0..rng.below(3)).map(|_| string(&mut rng)).collect(),
+                lang: string(&mut rng),
+                keywords: vec![string(&mut rng)],
+                date: (rng.below(2) == 0).then(|| rng.next() as i64 - (1 << 30)),
+            },
+            blocks: blocks(&mut rng, 0),
+        }
+    }
+}

@@ -424,11 +424,8 @@ impl Writer<'_> {
         for block in &row.content {
             self.block(block, Place::Cell, 0);
         }
-        // A cell must end with a paragraph.
-        if !matches!(
-            row.content.last(),
-            Some(Block::Paragraph { .. } | Block::Heading { .. } | Block::List(_))
-        ) {
+        // A cell must end with a paragraph (an empty list writes none).
+        if !self.x.just_closed("w:p") {
             self.paragraph(
                 &ParaProps {
                     style: "TableText",

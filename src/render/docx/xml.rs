@@ -70,6 +70,11 @@ impl Xml {
         }
     }
 
+    /// Whether the last thing written was a whole `name` element (`</name>` or `<name/>`).
+    pub fn just_closed(&self, name: &str) -> bool {
+        self.out.ends_with(&format!("</{name}>")) || self.out.ends_with(&format!("<{name}/>"))
+    }
+
     pub fn finish(mut self) -> String {
         self.close_all();
         self.out
