@@ -766,9 +766,30 @@ fn any_document_renders_to_a_well_formed_package() {
     for seed in 0..300 {
         let doc = docfixture::random::document(seed);
         let out = docx::render(&doc, &RenderOptions::default()).expect("renders");
+        if let (Ok(dir), true) = (std::env::var("MENTORCARD_TEST_OUT"), seed < 40) {
+            let _ = std::fs::write(
+                std::path::Path::new(&dir).join(format!("random-{seed}.docx")),
+                &out.bytes,
+            );
+        }
         let pkg = unzip(&out.bytes);
         for (name, text) in &pkg.parts {
             check_order(&parse(text), &format!("seed {seed}: {name}"));
+        }
+        let numbering = pkg.xml("word/numbering.xml");
+        for start in numbering
+            .find_all("w:start")
+            .into_iter()
+            .chain(numbering.find_all("w:startOverride"))
+        {
+            let v: u32 = start
+                .attr("w:val")
+                .and_then(|v| v.parse().ok())
+                .expect("number");
+            assert!(
+                v <= 32767,
+                "seed {seed}: list start {v} is beyond Word's range"
+            );
         }
         let body = pkg.xml("word/document.xml");
         for cell in body.find_all("w:tc") {

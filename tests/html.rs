@@ -540,7 +540,19 @@ fn any_document_renders_to_well_nested_html() {
         let doc = docfixture::random::document(seed);
         let out = html::render(&doc, &RenderOptions::default()).expect("renders");
         let page = String::from_utf8(out.bytes).expect("utf-8");
-        let elements = check_nesting(&tokens(&page));
+        if let (Ok(dir), true) = (std::env::var("MENTORCARD_TEST_OUT"), seed < 40) {
+            let _ = std::fs::write(Path::new(&dir).join(format!("random-{seed}.html")), &page);
+        }
+        let toks = tokens(&page);
+        let mut ids = std::collections::BTreeSet::new();
+        for t in &toks {
+            if let Token::Open { attrs, .. } = t {
+                if let Some(id) = attr(attrs, "id") {
+                    assert!(ids.insert(id.to_string()), "duplicate id {id}, seed {seed}");
+                }
+            }
+        }
+        let elements = check_nesting(&toks);
         for (name, parents) in &elements {
             assert_ne!(name, "script", "seed {seed}");
             if name == "a" {

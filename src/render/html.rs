@@ -232,13 +232,24 @@ const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
 /// Characters a URL may not contain (space, quotes, angle brackets…) are percent-encoded, so
 /// the target is a valid URL for the HTML checker and for Word's relationship parts.
 pub fn safe_link_target(url: &str) -> Option<String> {
+    let chars: Vec<char> = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() && allowed_char(*c))
+        .collect();
+    // Brackets are legal only around an IPv6 host, i.e. before the path begins.
+    let path_from = url_host_end(&chars).unwrap_or_default();
     let mut target = String::new();
-    for c in url.trim().chars() {
+    for (i, &c) in chars.iter().enumerate() {
+        let bad_percent = c == '%'
+            && !(chars.get(i + 1).is_some_and(char::is_ascii_hexdigit)
+                && chars.get(i + 2).is_some_and(char::is_ascii_hexdigit));
+        let bad_bracket = (c == '[' || c == ']') && i >= path_from;
         match c {
-            c if c.is_control() || !allowed_char(c) => {}
             ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^' => {
                 target.push_str(&format!("%{:02X}", c as u32));
             }
+            _ if bad_percent || bad_bracket => target.push_str(&format!("%{:02X}", c as u32)),
             c => target.push(c),
         }
     }
@@ -257,6 +268,18 @@ pub fn safe_link_target(url: &str) -> Option<String> {
     }
 }
 
+/// Where the host of `scheme://host/…` ends (the index of the path, query or fragment).
+fn url_host_end(chars: &[char]) -> Option<usize> {
+    let text: String = chars.iter().collect();
+    let start = text.find("://")? + 3;
+    let start_chars = text[..start].chars().count();
+    let end = chars[start_chars..]
+        .iter()
+        .position(|c| matches!(c, '/' | '?' | '#'))
+        .map_or(chars.len(), |p| p + start_chars);
+    Some(end)
+}
+
 #[derive(Default)]
 struct Writer {
     warnings: Vec<String>,
@@ -264,9 +287,27 @@ struct Writer {
     last_heading: u8,
     /// Inside an `<a>`: HTML forbids nesting links, so an inner link keeps only its text.
     in_link: bool,
+    /// Ids already given out: a repeated anchor gets a suffix, since ids must be unique.
+    ids: std::collections::BTreeSet<String>,
 }
 
 impl Writer {
+    /// A unique id from an anchor, or `None` when the anchor has no usable characters.
+    fn unique_id(&mut self, anchor: &str) -> Option<String> {
+        let base = anchor_id(anchor);
+        if base.is_empty() {
+            return None;
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.ids.insert(id.clone());
+        Some(id)
+    }
+
     fn page(&mut self, doc: &Document, profile: &Profile) -> Page {
         let mut body = Vec::new();
         let mut html = String::new();
@@ -289,26 +330,23 @@ impl Writer {
         }
 
         let meta = &doc.meta;
-        let mut title = clean(meta.title.trim());
+        let mut title = clean(&meta.title).trim().to_string();
         if title.is_empty() {
             title = doc
                 .blocks
                 .iter()
                 .find_map(|b| match b {
-                    Block::Heading { content, .. } => Some(clean(Inline::plain(content).trim())),
+                    Block::Heading { content, .. } => {
+                        Some(clean(&Inline::plain(content)).trim().to_string())
+                    }
                     _ => None,
                 })
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| "mentorcard".into());
         }
         let authors: Vec<String> = meta.authors.iter().map(|a| clean(a)).collect();
-        let lang: String = meta
-            .lang
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
         Page {
-            lang: if lang.is_empty() { "ru".into() } else { lang },
+            lang: language(&meta.lang),
             title,
             author: authors.join(", "),
             authors,
@@ -339,7 +377,9 @@ impl Writer {
             key: row.key.to_string(),
             number: clean(row.number.as_deref().unwrap_or("")),
             label: clean(&row.label),
-            anchor: format!("row-{}", anchor_id(row.key)),
+            anchor: self
+                .unique_id(&format!("row-{}", row.key))
+                .unwrap_or_default(),
             content_html,
         }
     }
@@ -365,8 +405,7 @@ impl Writer {
                 let level = (*level).clamp(1, 6).min(self.last_heading + 1);
                 self.last_heading = level;
                 out.push_str(&format!("<h{level}"));
-                let id = anchor_id(anchor);
-                if !id.is_empty() {
+                if let Some(id) = self.unique_id(anchor) {
                     out.push_str(" id=\"");
                     out.push_str(&id);
                     out.push('"');
@@ -494,6 +533,23 @@ fn text_with_breaks(out: &mut String, text: &str) {
     }
 }
 
+/// The page language: the card's tag when it is a well-formed BCP 47 tag, else `ru` (a wrong
+/// `lang` makes screen readers pick the wrong voice and fails the HTML checker).
+pub fn language(tag: &str) -> String {
+    let tag = tag.trim();
+    let mut parts = tag.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if primary_ok && rest_ok {
+        tag.to_string()
+    } else {
+        "ru".into()
+    }
+}
+
 /// An id attribute from a layout anchor: ASCII letters, digits, `-` and `_` only.
 fn anchor_id(anchor: &str) -> String {
     anchor
@@ -517,6 +573,14 @@ mod tests {
         assert!(safe_link_target("java\tscript:alert(1)").is_none());
         assert!(safe_link_target("data:text/html,<script>").is_none());
         assert!(safe_link_target("").is_none());
+        assert_eq!(
+            safe_link_target("http://[::1]:8080/a[1]%zz%41").as_deref(),
+            Some("http://[::1]:8080/a%5B1%5D%25zz%41")
+        );
+        assert_eq!(language("en"), "en");
+        assert_eq!(language("ru-RU"), "ru-RU");
+        assert_eq!(language("javascript"), "ru");
+        assert_eq!(language("r\u{0}u"), "ru");
         assert_eq!(
             safe_link_target("https://x.ru/a b?q=\"<>\"").as_deref(),
             Some("https://x.ru/a%20b?q=%22%3C%3E%22")

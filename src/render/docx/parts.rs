@@ -58,14 +58,11 @@ fn line_spacing(pitch_pt: f32, size_pt: f32) -> String {
 
 /// `ru` → `ru-RU`, `en` → `en-US`; a full tag is kept, anything odd falls back to `ru-RU`.
 pub fn language_tag(lang: &str) -> String {
-    let clean: String = lang
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
-    match clean.to_ascii_lowercase().as_str() {
-        "" | "ru" => "ru-RU".into(),
+    let tag = crate::render::html::language(lang);
+    match tag.to_ascii_lowercase().as_str() {
+        "ru" => "ru-RU".into(),
         "en" => "en-US".into(),
-        _ => clean,
+        _ => tag,
     }
 }
 
@@ -609,6 +606,9 @@ pub fn font_table(p: &Profile) -> String {
     x.finish()
 }
 
+/// Word's own limit for a list start (its dialog stops there; the schema allows an int).
+const MAX_LIST_START: u32 = 32767;
+
 /// One abstract definition and one `w:num` per list. Sharing an abstract definition would
 /// make Word continue the count from the previous list; a separate one plus `startOverride`
 /// restarts every list in Word and LibreOffice alike.
@@ -623,7 +623,11 @@ pub fn numbering(lists: &[ListDef]) -> String {
             x.open("w:lvl", &[("w:ilvl", &level.to_string())]);
             let (start, format, text) = match list.kind {
                 ListKind::Bullet => (1, "bullet", "•".to_string()),
-                ListKind::Numbered { start } => (start, "decimal", format!("%{}.", level + 1)),
+                ListKind::Numbered { start } => (
+                    start.min(MAX_LIST_START),
+                    "decimal",
+                    format!("%{}.", level + 1),
+                ),
             };
             x.empty("w:start", &[("w:val", &start.to_string())]);
             x.empty("w:numFmt", &[("w:val", format)]);
@@ -647,7 +651,10 @@ pub fn numbering(lists: &[ListDef]) -> String {
         x.empty("w:abstractNumId", &[("w:val", &i.to_string())]);
         if let ListKind::Numbered { start } = list.kind {
             x.open("w:lvlOverride", &[("w:ilvl", &list.level.to_string())]);
-            x.empty("w:startOverride", &[("w:val", &start.to_string())]);
+            x.empty(
+                "w:startOverride",
+                &[("w:val", &start.min(MAX_LIST_START).to_string())],
+            );
             x.close();
         }
         x.close();
