@@ -6,7 +6,9 @@ use toml::Spanned;
 
 use crate::card::{LoadedCard, Period};
 use crate::diag::{Diagnostic, Span};
+use crate::document::{Block, Document};
 use crate::locale::{self, Lang};
+use crate::profile::Limits;
 
 /// Below this many letters a criterion is probably a placeholder; a warning, not an error.
 const SHORT_CRITERION_CHARS: usize = 40;
@@ -87,8 +89,302 @@ pub fn check(loaded: &LoadedCard, lang: Lang) -> Vec<Diagnostic> {
         }
     }
     period_checks(loaded, lang, &mut out);
+    domain_checks(loaded, lang, &mut out);
     sort(&mut out);
     out
+}
+
+/// What a jury would mark down in a mentoring card, as warnings.
+fn domain_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let card = &loaded.card;
+    let participants = &card.criteria.participants;
+    let is_reverse = card.mentoring_type.as_deref().is_some_and(|t| {
+        let t = t.to_lowercase();
+        t.contains("реверс") || t.contains("обратн") || t.contains("reverse")
+    });
+    let role_of = |m: &Option<String>| {
+        m.as_deref()
+            .map(|r| r.trim().to_lowercase())
+            .unwrap_or_default()
+    };
+    let has = |words: &[&str]| {
+        participants
+            .iter()
+            .any(|p| words.contains(&role_of(&p.mentoring).as_str()))
+    };
+    let says_who = (has(&["наставник", "mentor"])
+        && has(&["наставляемый", "наставляемая", "mentee"]))
+        || (!participants.is_empty()
+            && participants
+                .iter()
+                .all(|p| matches!(role_of(&p.mentoring).as_str(), "взаимно" | "mutual")));
+    if is_reverse && !participants.is_empty() && !says_who {
+        out.push(
+            Diagnostic::warning(
+                "reverse-roles",
+                lang.t(
+                    "реверсивное наставничество: из описания участников не видно, кто кого наставляет",
+                    "reverse mentoring: the participants do not say who mentors whom",
+                ),
+            )
+            .at(loaded.spans.key("criteria.participants"))
+            .with_hint(lang.t(
+                "укажите у участников mentoring = \"наставник\" (младший по возрасту или стажу) и mentoring = \"наставляемый\"",
+                "set mentoring = \"mentor\" (the younger or less senior one) and mentoring = \"mentee\"",
+            )),
+        );
+    }
+    for (i, p) in participants.iter().enumerate() {
+        let empty = |l: &Vec<String>| l.iter().all(|s| s.trim().is_empty());
+        if !p.role.trim().is_empty() && empty(&p.shares) && empty(&p.learns) {
+            out.push(
+                Diagnostic::warning(
+                    "participant-empty",
+                    format!(
+                        "{} {} ({}): {}",
+                        lang.t("участник", "participant"),
+                        i + 1,
+                        p.role.trim(),
+                        lang.t(
+                            "не сказано, чем он делится и чему учится",
+                            "nothing listed to share or learn"
+                        )
+                    ),
+                )
+                .at(loaded.span(&format!("criteria.participants[{i}].role")))
+                .with_hint(lang.t(
+                    "добавьте shares = [\"…\"] (чем делится) и learns = [\"…\"] (чему учится)",
+                    "add shares = [\"…\"] and learns = [\"…\"]",
+                )),
+            );
+        }
+    }
+    let today = crate::date::Date::today();
+    for (i, m) in card.criteria.materials.iter().enumerate() {
+        let crate::card::Material::Entry(e) = m else {
+            continue;
+        };
+        let path = format!("criteria.materials[{i}]");
+        if e.url.is_some() && e.accessed.is_none() {
+            out.push(
+                Diagnostic::warning(
+                    "url-without-access-date",
+                    lang.t("у электронного источника нет даты обращения", "an online source has no access date"),
+                )
+                .at(loaded.span(&format!("{path}.URL")).or(loaded.span(&path)))
+                .with_hint(lang.t(
+                    "по ГОСТ Р 7.0.100-2018 после URL указывают дату обращения: accessed = 2025-01-15",
+                    "ГОСТ Р 7.0.100-2018 requires the access date after a URL: accessed = 2025-01-15",
+                )),
+            );
+        }
+        if let Some(acc) = e.accessed.filter(|a| *a > today) {
+            out.push(
+                Diagnostic::warning(
+                    "access-date-future",
+                    format!(
+                        "{} {acc} {}",
+                        lang.t("дата обращения", "the access date"),
+                        lang.t("ещё не наступила", "is in the future")
+                    ),
+                )
+                .at(loaded.span(&format!("{path}.accessed")))
+                .with_hint(lang.t(
+                    "дата обращения — день, когда вы открывали ресурс",
+                    "the access date is the day you opened the resource",
+                )),
+            );
+        }
+    }
+}
+
+fn chars(n: usize, lang: Lang) -> String {
+    lang.count(n, ["знак", "знака", "знаков"], ["character", "characters"])
+}
+
+/// A contest profile's limits: volume per criterion and in total, pages, required rows and
+/// fields. `pages` is the page count of the PDF the card would give, when the profile limits
+/// pages (the caller typesets it; checking itself never renders).
+pub fn check_limits(
+    loaded: &LoadedCard,
+    doc: &Document,
+    limits: &Limits,
+    pages: Option<usize>,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let over = lang.t("больше допустимых", "over the limit of");
+    if let Some(max) = limits.max_chars_per_criterion {
+        let rows = doc.blocks.iter().filter_map(|b| match b {
+            Block::CriteriaTable(t) => Some(&t.rows),
+            _ => None,
+        });
+        for row in rows.flatten() {
+            let n = flat(Block::plain(&row.content)).chars().count();
+            if n > max {
+                let name = locale::criterion(row.key)
+                    .map(|i| capitalise(&i.describe(lang)))
+                    .unwrap_or_default();
+                out.push(
+                    Diagnostic::error(
+                        "limit-criterion-chars",
+                        format!("{name}: {} — {over} {max}", chars(n, lang)),
+                    )
+                    .at(loaded.spans.key(&format!("criteria.{}", row.key)))
+                    .with_hint(format!(
+                        "{} {}",
+                        lang.t("сократите текст на", "shorten the text by"),
+                        chars(n - max, lang)
+                    )),
+                );
+            }
+        }
+    }
+    if let Some(max) = limits.max_total_chars {
+        let n = flat(doc.plain_text()).chars().count();
+        if n > max {
+            out.push(
+                Diagnostic::error(
+                    "limit-total-chars",
+                    format!(
+                        "{}: {} — {over} {max}",
+                        lang.t("объём работы", "total volume"),
+                        chars(n, lang)
+                    ),
+                )
+                .at(loaded.span("title"))
+                .with_hint(format!(
+                    "{} {}",
+                    lang.t("сократите текст на", "shorten the text by"),
+                    chars(n - max, lang)
+                )),
+            );
+        }
+    }
+    if let Some(pages) = pages {
+        let breach = match (limits.min_pages, limits.max_pages) {
+            (_, Some(max)) if pages > max => {
+                Some((lang.t("больше допустимых", "over the maximum of"), max))
+            }
+            (Some(min), _) if pages < min => {
+                Some((lang.t("меньше требуемых", "under the minimum of"), min))
+            }
+            _ => None,
+        };
+        if let Some((words, limit)) = breach {
+            out.push(
+                Diagnostic::error(
+                    "limit-pages",
+                    format!(
+                        "{}: {} — {words} {limit}",
+                        lang.t("в PDF получится", "the PDF will have"),
+                        lang.count(
+                            pages,
+                            ["страница", "страницы", "страниц"],
+                            ["page", "pages"]
+                        )
+                    ),
+                )
+                .at(loaded.span("title")),
+            );
+        }
+    }
+    let card = &loaded.card;
+    for key in &limits.required_rows {
+        let present = match key.as_str() {
+            "special_needs" => card
+                .criteria
+                .special_needs
+                .as_deref()
+                .is_some_and(|t| !t.trim().is_empty()),
+            _ => true,
+        };
+        if !present {
+            let label = locale::criterion(key)
+                .map(|i| i.describe(lang))
+                .unwrap_or_else(|| key.clone());
+            out.push(
+                Diagnostic::error(
+                    "required-row",
+                    format!(
+                        "{} {label}",
+                        lang.t("конкурс требует заполнить:", "the contest requires")
+                    ),
+                )
+                .at(loaded.spans.key("criteria").or(loaded.span("title")))
+                .with_hint(format!(
+                    "{} [criteria]: {key} = '''…'''",
+                    lang.t("добавьте в раздел", "add to section")
+                )),
+            );
+        }
+    }
+    for key in &limits.required_metadata {
+        let present = match key.as_str() {
+            "authors" => card.authors.iter().any(|a| !a.name.trim().is_empty()),
+            "organisation" => filled(&card.organisation),
+            "locality" => filled(&card.locality),
+            "year" => card.year.is_some(),
+            "form" => filled(&card.form),
+            "type" => filled(&card.mentoring_type),
+            "introduction" => card.introduction.is_some(),
+            "conclusion" => card.conclusion.is_some(),
+            _ => true,
+        };
+        if !present {
+            out.push(
+                Diagnostic::error(
+                    "required-field",
+                    format!(
+                        "{} «{key}»",
+                        lang.t(
+                            "конкурс требует указать поле",
+                            "the contest requires the field"
+                        )
+                    ),
+                )
+                .at(loaded.span("title"))
+                .with_hint(required_hint(key, lang)),
+            );
+        }
+    }
+    out
+}
+
+fn required_hint(key: &str, lang: Lang) -> String {
+    match key {
+        "authors" => lang
+            .t(
+                "добавьте раздел [[authors]] с name = \"Фамилия Имя Отчество\"",
+                "add an [[authors]] section with name = \"…\"",
+            )
+            .into(),
+        "introduction" => lang
+            .t(
+                "добавьте раздел [introduction] с text = '''…'''",
+                "add an [introduction] section with text = '''…'''",
+            )
+            .into(),
+        "conclusion" => lang
+            .t(
+                "добавьте раздел [conclusion] с text = '''…'''",
+                "add a [conclusion] section with text = '''…'''",
+            )
+            .into(),
+        _ => format!(
+            "{} {key} = \"…\" {}",
+            lang.t("добавьте строку", "add the line"),
+            lang.t(
+                "в начало карточки, до первого раздела",
+                "at the top of the card, before the first section"
+            )
+        ),
+    }
+}
+
+fn filled(v: &Option<String>) -> bool {
+    v.as_deref().is_some_and(|s| !s.trim().is_empty())
 }
 
 fn period_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) {

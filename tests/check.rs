@@ -9,7 +9,12 @@ use common::*;
 fn case(name: &str, extra: &[&str]) -> Run {
     let src = root().join("tests/fixtures/check").join(name);
     let dir = scratch(&format!("check-{name}"));
-    std::fs::copy(src.join("card.toml"), dir.join("card.toml")).expect("fixture card");
+    for entry in std::fs::read_dir(&src).expect("fixture folder") {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "expected.txt" {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).expect("fixture file");
+        }
+    }
     let mut args = vec!["check", "card.toml"];
     args.extend_from_slice(extra);
     let run = run(&dir, &args);
@@ -129,4 +134,35 @@ fn cyrillic_key_is_explained() {
     let run = case("cyrillic-key", &[]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("латиницей"), "{}", run.stdout);
+}
+
+#[test]
+fn domain_warnings_for_reverse_mentoring_participants_and_sources() {
+    let run = case("domain-warnings", &[]);
+    assert_eq!(run.code, 0, "warnings only");
+    for code in [
+        "кто кого наставляет",
+        "не сказано, чем он делится",
+        "нет даты обращения",
+        "ещё не наступила",
+    ] {
+        assert!(run.stdout.contains(code), "{code}:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn contest_profile_limits_report_count_and_limit() {
+    let run = case("contest-limits", &["--profile", "contest.toml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("больше допустимых 100"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("конкурс требует заполнить: строка «Применение практики"),
+        "{}",
+        run.stdout
+    );
 }

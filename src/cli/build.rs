@@ -144,7 +144,7 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
                     target.display()
                 )
             })?;
-            println!("{} {}", msg_lang.t("записан", "written"), target.display());
+            super::outln!("{} {}", msg_lang.t("записан", "written"), target.display());
         }
     }
     Ok(worst)

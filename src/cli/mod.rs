@@ -1,6 +1,16 @@
 //! The command line: gathers inputs, calls the library, prints, and maps outcomes to exit
 //! codes. One file per command, as in mdBook.
 
+/// `println!` that survives a closed stdout.
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::out(&(format!($($arg)*) + "\n")) };
+}
+/// `print!` that survives a closed stdout.
+macro_rules! outf {
+    ($($arg:tt)*) => { $crate::cli::out(&format!($($arg)*)) };
+}
+pub(crate) use {outf, outln};
+
 mod build;
 mod check;
 mod new;
@@ -67,6 +77,13 @@ pub fn main() -> i32 {
             EXIT_USAGE
         }
     }
+}
+
+/// Writes to standard output, ignoring a closed pipe (`mentorcard check … | head`) instead
+/// of panicking as `print!` would.
+pub(crate) fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Reads and loads one card; an unreadable file is a usage/I-O error (exit 2), not a card problem.

@@ -51,6 +51,8 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Rende
     Ok(Rendered {
         bytes,
         warnings: body.warnings,
+        // Word paginates when it opens the file; counting pages would need our own layout.
+        pages: None,
     })
 }
 

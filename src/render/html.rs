@@ -38,6 +38,8 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Rende
     Ok(Rendered {
         bytes: html.into_bytes(),
         warnings: writer.warnings,
+        // A web page has no fixed pages; the browser paginates when printing.
+        pages: None,
     })
 }
 
