@@ -513,6 +513,10 @@ fn every_list_is_a_real_word_list_and_numbered_ones_restart() {
         .map(|a| a.find_all("w:numFmt")[0].attr("w:val").expect("numFmt"))
         .collect();
     assert_eq!(kinds, vec!["decimal", "decimal", "bullet", "decimal"]);
+    // The body list indents by 1.25 cm, lists in the narrow content column by half that.
+    let first_indent = |a: &Node| a.find_all("w:ind")[0].attr("w:left").map(str::to_string);
+    assert_eq!(first_indent(abstracts[0]).as_deref(), Some("709"));
+    assert_eq!(first_indent(abstracts[1]).as_deref(), Some("357"));
     for (num, kind) in nums.iter().zip(&kinds) {
         let restart = num.find_all("w:startOverride");
         if *kind == "decimal" {

@@ -15,6 +15,8 @@ use crate::render::html::safe_link_target;
 pub struct ListDef {
     pub kind: ListKind,
     pub level: u8,
+    /// Lists in the narrow «Содержание» column get a smaller indent.
+    pub in_cell: bool,
 }
 
 pub struct Body {
@@ -134,6 +136,7 @@ impl Writer<'_> {
                 self.lists.push(ListDef {
                     kind: list.kind,
                     level,
+                    in_cell: place == Place::Cell,
                 });
                 let num_id = self.lists.len();
                 for item in &list.items {
@@ -192,7 +195,7 @@ impl Writer<'_> {
                 Block::Paragraph { content, .. } => {
                     let props = ParaProps {
                         style,
-                        ind_left: Some(list_indent(level)),
+                        ind_left: Some(list_indent(level, place == Place::Cell)),
                         ..ParaProps::default()
                     };
                     self.paragraph(&props, content, RunFormat::default());
@@ -508,9 +511,11 @@ fn body_style(place: Place) -> &'static str {
     }
 }
 
-/// Text start of a list level, in twips: one first-line indent per level.
-pub fn list_indent(level: u8) -> i64 {
-    709 * (i64::from(level) + 1)
+/// Text start of a list level, in twips: one first-line indent (1.25 cm) per level in the
+/// body, half of that in a table cell, where every centimetre of the column counts.
+pub fn list_indent(level: u8, in_cell: bool) -> i64 {
+    let step = if in_cell { 357 } else { 709 };
+    step * (i64::from(level) + 1)
 }
 
 /// «№», «Критерии» from the profile; «Содержание» takes the rest of the text width, but never

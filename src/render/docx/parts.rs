@@ -637,7 +637,7 @@ pub fn numbering(lists: &[ListDef]) -> String {
             x.empty(
                 "w:ind",
                 &[
-                    ("w:left", &list_indent(level).to_string()),
+                    ("w:left", &list_indent(level, list.in_cell).to_string()),
                     ("w:hanging", "357"),
                 ],
             );
