@@ -22,3 +22,4 @@ pub mod richtext;
 pub mod scaffold;
 pub mod schema;
 pub mod templates;
+pub mod typography;

@@ -44,6 +44,11 @@ pub struct Profile {
     pub table_label_col_mm: f32,
     /// Apply Russian typography (quotes, dashes, non-breaking spaces) to the card's text.
     pub typography: bool,
+    /// ГОСТ Р 7.0.100-2018 settings where guides disagree (dash, content type, 4+ authors,
+    /// abbreviated places).
+    pub bibliography: crate::biblio::GostStyle,
+    /// Order of «Нормативное подкрепление»: by legal force (default) or as written.
+    pub norm_order: crate::norms::NormOrder,
     /// A contest's volume and completeness rules, checked by `check --profile`.
     pub limits: Limits,
 }
@@ -95,6 +100,8 @@ impl Profile {
             table_number_col_mm: 12.0,
             table_label_col_mm: 45.0,
             typography: true,
+            bibliography: crate::biblio::GostStyle::default(),
+            norm_order: crate::norms::NormOrder::default(),
             limits: Limits::default(),
         }
     }

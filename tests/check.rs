@@ -17,7 +17,8 @@ fn case(name: &str, extra: &[&str]) -> Run {
     }
     let mut args = vec!["check", "card.toml"];
     args.extend_from_slice(extra);
-    let run = run(&dir, &args);
+    // A fixed "today" (2026-01-01) keeps date checks reproducible.
+    let run = run_env(&dir, &args, &[("SOURCE_DATE_EPOCH", "1767225600")]);
     let mut report = run.stdout.clone();
     report.push_str(&format!("[exit {}]\n", run.code));
     assert_golden(&src.join("expected.txt"), &report);
@@ -143,7 +144,7 @@ fn domain_warnings_for_reverse_mentoring_participants_and_sources() {
     for code in [
         "кто кого наставляет",
         "не сказано, чем он делится",
-        "нет даты обращения",
+        "нужна дата обращения",
         "ещё не наступила",
     ] {
         assert!(run.stdout.contains(code), "{code}:\n{}", run.stdout);
@@ -162,6 +163,44 @@ fn contest_profile_limits_report_count_and_limit() {
     assert!(
         run.stdout
             .contains("конкурс требует заполнить: строка «Применение практики"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn materials_from_a_zotero_csl_json_file() {
+    assert_eq!(case("materials-file", &[]).code, 0);
+    let dir = root().join("tests/fixtures/check/materials-file");
+    let out = scratch("materials-file-build");
+    let r = run(
+        &dir,
+        &[
+            "build",
+            "card.toml",
+            "-f",
+            "md",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = std::fs::read_to_string(out.join("card.md"))
+        .unwrap()
+        .replace('\u{a0}', " ");
+    assert!(
+        md.contains("Александров, Е. Л. Интернет — легко и просто!"),
+        "{md}"
+    );
+    assert!(md.contains("(дата обращения: 26.06.2019)"), "{md}");
+}
+
+#[test]
+fn missing_materials_file_is_located() {
+    let run = case("materials-file-missing", &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("materials_file = \"нет-такого.json\""),
         "{}",
         run.stdout
     );

@@ -1,6 +1,7 @@
 //! The HTML renderer read back: a small tag scanner checks nesting, the table's semantics,
 //! escaping of hostile strings, byte-identity and template overrides.
 
+mod common;
 mod docfixture;
 
 use std::path::{Path, PathBuf};
@@ -144,11 +145,28 @@ fn maybe_save(name: &str, page: &str) {
     }
 }
 
+/// The text a reader sees, with `<ol>` item numbers as the browser draws them.
 fn page_text(tokens: &[Token]) -> String {
     let mut in_style = false;
     let mut text = String::new();
+    let mut lists: Vec<Option<u64>> = Vec::new();
     for t in tokens {
         match t {
+            Token::Open { name, attrs } if name == "ol" => lists.push(Some(
+                attr(attrs, "start")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(1),
+            )),
+            Token::Open { name, .. } if name == "ul" => lists.push(None),
+            Token::Close(name) if name == "ol" || name == "ul" => {
+                lists.pop();
+            }
+            Token::Open { name, .. } if name == "li" => {
+                if let Some(Some(n)) = lists.last_mut() {
+                    text.push_str(&format!("{n}. "));
+                    *n += 1;
+                }
+            }
             Token::Open { name, .. } if name == "style" => in_style = true,
             Token::Close(name) if name == "style" => in_style = false,
             Token::Text(s) if !in_style => text.push_str(&unescape(s)),

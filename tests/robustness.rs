@@ -16,10 +16,7 @@ fn exercise(text: &str) {
         let _ = mentorcard::check::check(card, mentorcard::locale::Lang::Ru);
         let doc = layout(
             &card.card,
-            &LayoutOptions {
-                typography: true,
-                date: None,
-            },
+            &LayoutOptions::from_profile(&mentorcard::profile::Profile::gost(), None),
         );
         let _ = mentorcard::render::render(
             mentorcard::render::Format::Md,

@@ -94,7 +94,7 @@ fn read_card(path: &Path, lang: Option<Lang>) -> anyhow::Result<Load> {
             "{} {}: {}",
             l.t("не удалось прочитать файл", "cannot read file"),
             path.display(),
-            io_reason(&e, l)
+            l.io_error(&e)
         )
     })?;
     let text = String::from_utf8(bytes).map_err(|_| {
@@ -107,17 +107,14 @@ fn read_card(path: &Path, lang: Option<Lang>) -> anyhow::Result<Load> {
             )
         )
     })?;
-    Ok(card::load(&path.display().to_string(), &text, lang))
-}
-
-fn io_reason(e: &std::io::Error, lang: Lang) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => lang.t("файл не найден", "file not found").into(),
-        std::io::ErrorKind::PermissionDenied => {
-            lang.t("нет прав доступа", "permission denied").into()
-        }
-        _ => e.to_string(),
+    let mut load = card::load(&path.display().to_string(), &text, lang);
+    let base = path.parent().unwrap_or(Path::new("."));
+    let msg_lang = load.lang.unwrap_or_default();
+    if let Some(card) = load.card.as_mut() {
+        let problems = card.include_materials(base, msg_lang);
+        load.diagnostics.extend(problems);
     }
+    Ok(load)
 }
 
 /// A built-in profile by name, or a TOML file that overrides one.
@@ -133,7 +130,7 @@ fn resolve_profile(arg: Option<&str>, lang: Lang) -> anyhow::Result<Profile> {
                 anyhow::anyhow!(
                     "{} «{name}»: {} ({} {})",
                     lang.t("профиль", "profile"),
-                    io_reason(&e, lang),
+                    lang.io_error(&e),
                     lang.t("встроенные профили:", "built-in profiles:"),
                     Profile::NAMES.join(", ")
                 )
