@@ -88,9 +88,11 @@ impl fmt::Display for TemplateError {
 
 impl std::error::Error for TemplateError {}
 
-/// The built-ins with any user overrides applied, plus extra `.html`/`.css` files from the user
-/// folder (partials a user template may include). Sorted by name so that loading order, and
-/// with it every error message, is the same on every machine.
+/// The built-ins with any user overrides applied, plus the user's own partials: `.html` or
+/// `.css` files whose names start with `_` (`_note.html`), which a user template may include.
+/// Other files are ignored, so pointing `--templates` at a folder that also holds built pages
+/// does not turn them into templates. Sorted by name so that loading order, and with it every
+/// error message, is the same on every machine.
 pub fn load(user_dir: Option<&Path>) -> Result<Vec<Template>, TemplateError> {
     let mut templates: Vec<Template> = BUILTINS
         .iter()
@@ -119,7 +121,7 @@ pub fn load(user_dir: Option<&Path>) -> Result<Vec<Template>, TemplateError> {
 
 fn is_template_name(name: &str) -> bool {
     BUILTINS.iter().any(|(n, _)| *n == name)
-        || ((name.ends_with(".html") || name.ends_with(".css")) && !name.starts_with('.'))
+        || (name.starts_with('_') && (name.ends_with(".html") || name.ends_with(".css")))
 }
 
 fn read_user_folder(dir: &Path) -> Result<Vec<(String, PathBuf, String)>, TemplateError> {

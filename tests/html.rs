@@ -393,14 +393,16 @@ fn a_user_partial_can_be_included() {
         .1;
     std::fs::write(
         dir.join("table.html"),
-        format!("{{% include \"note.html\" %}}\n{table}"),
+        format!("{{% include \"_note.html\" %}}\n{table}"),
     )
     .expect("write");
     std::fs::write(
-        dir.join("note.html"),
+        dir.join("_note.html"),
         "<p class=\"note\">Заполнено по форме.</p>",
     )
     .expect("write");
+    // A built page lying in the same folder is not a template (its text may contain `{%`).
+    std::fs::write(dir.join("card.html"), "{% broken").expect("write");
     let page = render(&seed_like(false), Some(dir.clone()));
     maybe_save("partial.html", &page);
     assert!(page.contains("<p class=\"note\">Заполнено по форме.</p><table class=\"criteria\">"));
