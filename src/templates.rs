@@ -88,6 +88,39 @@ impl fmt::Display for TemplateError {
 
 impl std::error::Error for TemplateError {}
 
+impl TemplateError {
+    /// The error in the user's language (Display is the English form).
+    pub fn describe(&self, lang: crate::locale::Lang) -> String {
+        match (self, lang) {
+            (_, crate::locale::Lang::En) => self.to_string(),
+            (TemplateError::Folder { dir, error }, _) => {
+                format!(
+                    "не удалось открыть папку шаблонов {}: {}",
+                    dir.display(),
+                    lang.io_error(error)
+                )
+            }
+            (TemplateError::File { path, reason }, _) => {
+                format!("шаблон {} нельзя использовать: {reason}", path.display())
+            }
+            (TemplateError::Exists { paths }, _) => {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                format!(
+                    "шаблоны уже есть, ничего не записано: {} (добавьте --force, чтобы перезаписать)",
+                    names.join(", ")
+                )
+            }
+            (TemplateError::Write { path, error }, _) => {
+                format!(
+                    "не удалось записать шаблон {}: {}",
+                    path.display(),
+                    lang.io_error(error)
+                )
+            }
+        }
+    }
+}
+
 /// The built-ins with any user overrides applied, plus the user's own partials: `.html` or
 /// `.css` files whose names start with `_` (`_note.html`), which a user template may include.
 /// Other files are ignored, so pointing `--templates` at a folder that also holds built pages

@@ -165,3 +165,38 @@ fn unknown_profile_is_a_usage_error() {
         r.stderr
     );
 }
+
+#[test]
+fn templates_eject_then_a_broken_template_is_a_located_error() {
+    let dir = scratch("templates-eject");
+    let r = run(&dir, &["templates", "--eject", "мои-шаблоны"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let table = dir.join("мои-шаблоны/table.html");
+    assert!(std::fs::read_to_string(&table).unwrap().contains("<table"));
+    // A second eject refuses to overwrite the user's edits.
+    std::fs::write(&table, "{% if %}\n").unwrap();
+    let again = run(&dir, &["templates", "--eject", "мои-шаблоны"]);
+    assert_eq!(again.code, 2);
+    assert_eq!(std::fs::read_to_string(&table).unwrap(), "{% if %}\n");
+    let card = root().join("examples/reverse-mentoring.toml");
+    let b = run(
+        &dir,
+        &[
+            "build",
+            card.to_str().unwrap(),
+            "-f",
+            "html",
+            "-o",
+            "out",
+            "--templates",
+            "мои-шаблоны",
+        ],
+    );
+    assert_eq!(b.code, 1, "{}", b.stderr);
+    assert!(
+        b.stderr.contains("мои-шаблоны/table.html:1:"),
+        "{}",
+        b.stderr
+    );
+    assert!(!dir.join("out/reverse-mentoring.html").exists());
+}

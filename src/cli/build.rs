@@ -107,8 +107,19 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
         // Render everything first, so a failing format leaves no partial set of files.
         let mut rendered = Vec::new();
         for &format in &formats {
-            let out = render::render(format, &doc, &options)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", format.extension()))?;
+            let out = match render::render(format, &doc, &options) {
+                Ok(out) => out,
+                Err(e) => {
+                    // A renderer error is a problem in the user's input (a broken template),
+                    // reported like card problems: exit 1, nothing written.
+                    eprintln!(
+                        "{}: {}: {e}",
+                        msg_lang.t("ошибка", "error"),
+                        format.extension().to_uppercase()
+                    );
+                    return Ok(super::EXIT_PROBLEMS);
+                }
+            };
             for w in &out.warnings {
                 eprintln!(
                     "{}: {}: {w}",

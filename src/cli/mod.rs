@@ -15,6 +15,7 @@ mod build;
 mod check;
 mod new;
 mod schema;
+mod templates;
 
 use std::path::{Path, PathBuf};
 
@@ -52,6 +53,8 @@ pub enum Command {
     New(new::Args),
     /// Напечатать JSON Schema карточки (для Taplo / Even Better TOML).
     Schema(schema::Args),
+    /// Работа со встроенными шаблонами HTML: --eject ПАПКА выгружает их для правки.
+    Templates(templates::Args),
 }
 
 /// Runs the program and returns the exit status; never panics on user input.
@@ -68,6 +71,7 @@ pub fn main() -> i32 {
         Command::Build(args) => build::run(args, cli.lang),
         Command::New(args) => new::run(args, cli.lang),
         Command::Schema(args) => schema::run(args),
+        Command::Templates(args) => templates::run(args, cli.lang),
     };
     match result {
         Ok(code) => code,
