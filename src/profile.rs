@@ -37,7 +37,8 @@ pub struct Profile {
     /// Contest rules usually forbid hyphenation, so it is off unless asked for.
     pub hyphenate: bool,
     pub page_numbers: PageNumbers,
-    /// The first page is counted but carries no number.
+    /// Whether the first page shows its number; `false` is the title-page rule: the first
+    /// page is counted but carries no number.
     pub number_first_page: bool,
     /// Widths of the columns «№» and «Критерии»; «Содержание» takes the rest.
     pub table_number_col_mm: f32,

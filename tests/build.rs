@@ -110,3 +110,55 @@ fn output_next_to_the_card_by_default() {
         "{md}"
     );
 }
+
+/// `pandoc NAME.md -o NAME.docx` gives a Word table of 14 rows under a header whose cells keep
+/// their paragraphs and lists. Needs pandoc: CI installs it and runs the ignored tests.
+#[test]
+#[ignore = "needs pandoc"]
+fn pandoc_turns_the_example_markdown_into_a_word_table_with_lists() {
+    use std::io::Read;
+    let out = build_example("build-pandoc", "md");
+    let docx = out.join("via-pandoc.docx");
+    let status = std::process::Command::new("pandoc")
+        .arg(out.join("reverse-mentoring.md"))
+        .arg("-o")
+        .arg(&docx)
+        .status()
+        .expect("pandoc on PATH");
+    assert!(status.success());
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let rows: Vec<&str> = xml
+        .split("<w:tr>")
+        .skip(1)
+        .map(|r| r.split("</w:tr>").next().unwrap())
+        .collect();
+    assert_eq!(rows.len(), 15, "header + 14 rows");
+    let cells = |row: &str| -> Vec<String> {
+        row.split("<w:tc>")
+            .skip(1)
+            .map(|c| c.split("</w:tc>").next().unwrap().to_string())
+            .collect()
+    };
+    // Row 4 «Цель практики»: four paragraphs in the content cell.
+    let goal = &cells(rows[4])[2];
+    assert_eq!(
+        goal.matches("<w:p>").count() + goal.matches("<w:p ").count(),
+        4,
+        "{goal}"
+    );
+    // Row 8 «Результативность»: a lead paragraph and three list items (numbering properties).
+    let results = &cells(rows[8])[2];
+    assert_eq!(results.matches("<w:numPr>").count(), 3, "{results}");
+    // Row 13: six numbered sources; the special-needs row has an empty № cell.
+    assert_eq!(cells(rows[13])[2].matches("<w:numPr>").count(), 6);
+    let number_cell = &cells(rows[14])[0];
+    assert!(
+        !number_cell.contains("<w:t>") && !number_cell.contains("<w:t "),
+        "the unnumbered row has no number"
+    );
+}
