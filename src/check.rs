@@ -13,6 +13,17 @@ use crate::profile::Limits;
 /// Below this many letters a criterion is probably a placeholder; a warning, not an error.
 const SHORT_CRITERION_CHARS: usize = 40;
 
+/// Everything wrong with a card: the problems found while loading it, plus the checks of
+/// the loaded card, sorted for printing.
+pub fn diagnose(load: &crate::card::Load, lang: Lang) -> Vec<Diagnostic> {
+    let mut diags = load.diagnostics.clone();
+    if let Some(card) = &load.card {
+        diags.extend(check(card, lang));
+    }
+    sort(&mut diags);
+    diags
+}
+
 /// Every finding for a card that loaded; errors first, in source order within each severity.
 pub fn check(loaded: &LoadedCard, lang: Lang) -> Vec<Diagnostic> {
     let mut out = Vec::new();

@@ -1,6 +1,5 @@
 use std::path::{Path, PathBuf};
 
-use crate::card::Load;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::layout::{self, LayoutOptions};
 use crate::locale::Lang;
@@ -35,17 +34,6 @@ pub struct Args {
     pub source_date_epoch: Option<i64>,
 }
 
-/// Everything wrong with a card: loading problems, or the checks of a loaded card.
-pub fn diagnose(load: &Load, lang: Lang) -> Vec<Diagnostic> {
-    let mut diags = load.diagnostics.clone();
-    if let Some(card) = &load.card {
-        // A card that loaded has passed the tree checks; add the typed ones.
-        diags.extend(crate::check::check(card, lang));
-    }
-    crate::check::sort(&mut diags);
-    diags
-}
-
 pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
     let l = lang.unwrap_or_default();
     let mut profile = super::resolve_profile(args.profile.as_deref(), l)?;
@@ -68,7 +56,7 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
     for path in &args.files {
         let load = super::read_card(path, lang)?;
         let msg_lang = load.lang.unwrap_or_default();
-        let diags = diagnose(&load, msg_lang);
+        let diags = crate::check::diagnose(&load, msg_lang);
         let blocking = diags.iter().any(|d| {
             d.severity == Severity::Error || (args.strict && d.severity == Severity::Warning)
         });
