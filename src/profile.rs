@@ -34,6 +34,9 @@ pub struct Profile {
     pub margin_bottom_mm: f32,
     pub first_line_indent_mm: f32,
     pub justify: bool,
+    /// Justify text inside the criteria table too. Off by default, as in the Typst reference:
+    /// a 10 cm column without hyphenation opens wide gaps when justified.
+    pub table_justify: bool,
     /// Contest rules usually forbid hyphenation, so it is off unless asked for.
     pub hyphenate: bool,
     pub page_numbers: PageNumbers,
@@ -95,6 +98,7 @@ impl Profile {
             margin_bottom_mm: 20.0,
             first_line_indent_mm: 12.5,
             justify: true,
+            table_justify: false,
             hyphenate: false,
             page_numbers: PageNumbers::BottomRight,
             number_first_page: true,

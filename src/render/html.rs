@@ -117,6 +117,7 @@ struct Css {
     num_col_mm: String,
     label_col_mm: String,
     text_align: String,
+    table_text_align: String,
     hyphens: String,
     page_number_box: String,
     number_first_page: bool,
@@ -147,6 +148,7 @@ impl Css {
             num_col_mm: css_number(p.table_number_col_mm),
             label_col_mm: css_number(p.table_label_col_mm),
             text_align: if p.justify { "justify" } else { "left" }.into(),
+            table_text_align: if p.table_justify { "justify" } else { "left" }.into(),
             hyphens: if p.hyphenate { "auto" } else { "manual" }.into(),
             page_number_box: match p.page_numbers {
                 PageNumbers::None => "",

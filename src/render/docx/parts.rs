@@ -358,6 +358,7 @@ pub fn styles(p: &Profile, lang: &str) -> String {
     let body_line = line_spacing(p.line_pitch_pt, p.font_size_pt);
     let table_line = line_spacing(p.table_line_pitch_pt, p.table_font_size_pt);
     let justify = if p.justify { "both" } else { "left" };
+    let table_justify = if p.table_justify { "both" } else { "left" };
     let mut x = Xml::new();
     x.open("w:styles", &[("xmlns:w", W_NS)]);
     x.open("w:docDefaults", &[]);
@@ -477,7 +478,7 @@ pub fn styles(p: &Profile, lang: &str) -> String {
         &StylePara {
             spacing: Some((table_line, 0, 0)),
             first_line: Some(0),
-            jc: Some(justify),
+            jc: Some(table_justify),
             ..StylePara::default()
         },
         false,
