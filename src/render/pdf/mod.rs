@@ -1,0 +1,90 @@
+//! The PDF renderer: our own typesetter over the format-neutral [`Document`], printpdf and
+//! lopdf for the file. One concern per module:
+//!
+//! - [`fonts`]: the embedded Liberation Serif faces, metrics, GPOS kerning, subsetting;
+//! - [`shape`]: inline runs → glyphs (missing characters substituted and reported);
+//! - [`linebreak`]: Unicode line breaking, dash binding, hyphenation, total-fit breaks;
+//! - [`flow`]: blocks (paragraphs, lists, the criteria table) → measured line groups;
+//! - [`pages`]: line groups and table rows → A4 pages, headers repeated, rows split;
+//! - [`write`]: pages → PDF with subset fonts, ToUnicode, links, outline and metadata.
+
+mod flow;
+mod fonts;
+mod linebreak;
+mod pages;
+mod shape;
+mod write;
+
+use super::{RenderError, RenderOptions, Rendered};
+use crate::document::Document;
+use crate::profile::PageNumbers;
+
+pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, RenderError> {
+    let profile = &options.profile;
+    let fonts =
+        fonts::fonts().ok_or_else(|| RenderError::new("the embedded PDF fonts cannot be read"))?;
+    let geometry = pages::Geometry::new(profile);
+    let mut ctx = flow::Ctx {
+        fonts,
+        profile,
+        warnings: Vec::new(),
+    };
+    let flow = flow::body(&mut ctx, &doc.blocks, geometry.width());
+    let mut pages = pages::paginate(&flow, &geometry, profile);
+    number_pages(&mut pages, &geometry, profile, fonts);
+    let bytes = write::write(fonts, &pages, &doc.meta).map_err(RenderError::new)?;
+    Ok(Rendered {
+        bytes,
+        warnings: ctx.warnings,
+    })
+}
+
+/// Arabic page numbers without a dot, centred in the bottom margin's height; the first page
+/// is counted either way and carries its number only if the profile asks.
+fn number_pages(
+    pages: &mut [pages::Page],
+    g: &pages::Geometry,
+    profile: &crate::profile::Profile,
+    fonts: &fonts::Fonts,
+) {
+    if profile.page_numbers == PageNumbers::None {
+        return;
+    }
+    let size = profile.font_size_pt;
+    for (i, page) in pages.iter_mut().enumerate() {
+        if i == 0 && !profile.number_first_page {
+            continue;
+        }
+        let mut missing = shape::Missing::default();
+        let shaped = shape::shape_plain(
+            fonts,
+            &(i + 1).to_string(),
+            fonts::Style::Regular,
+            size,
+            &mut missing,
+        );
+        let mut line = linebreak::Line {
+            size,
+            ..Default::default()
+        };
+        let mut x = 0.0;
+        for gl in &shaped.glyphs {
+            line.glyphs.push(linebreak::Placed {
+                gid: gl.gid,
+                style: gl.style,
+                x,
+                ch: gl.ch,
+            });
+            x += gl.adv + gl.kern;
+        }
+        let left = match profile.page_numbers {
+            PageNumbers::BottomCenter => g.left + (g.width() - x) / 2.0,
+            _ => g.left + g.width() - x,
+        };
+        page.lines.push(pages::Placed {
+            x: left,
+            y: pages::PAGE_H - g.bottom / 2.0 + 0.3 * size,
+            line,
+        });
+    }
+}
