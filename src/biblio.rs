@@ -88,3 +88,8 @@ pub struct Entry {
     #[serde(default)]
     pub accessed: Option<crate::date::Date>,
 }
+
+/// One record as text (placeholder until the ГОСТ formatter lands).
+pub fn format_entry(entry: &Entry) -> String {
+    entry.title.clone()
+}

@@ -1,1 +1,404 @@
-//! (in progress)
+//! The practice card: the typed model of a TOML card, and loading it with every value's
+//! source span kept for diagnostics.
+//!
+//! Loading is three steps so that *all* problems are reported at once: parse TOML with
+//! recovery into a spanned tree; validate that tree against the JSON Schema generated from
+//! these very types (unknown keys, wrong types, missing fields, bad dates); only then hand
+//! the text to serde. The `///` comments on fields are Russian because they become the
+//! schema's descriptions that editors show to teachers.
+
+use std::collections::HashMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::biblio;
+use crate::date::Date;
+use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::locale::Lang;
+use crate::norms;
+
+/// Карточка практики наставничества.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// Название работы (заголовок документа).
+    pub title: String,
+    /// Язык карточки и подписей: ru или en.
+    #[serde(default)]
+    pub language: Lang,
+    /// Образовательная организация.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// Населённый пункт.
+    #[serde(default)]
+    pub locality: Option<String>,
+    /// Год описания практики.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Форма наставничества: «учитель – учитель», «ученик – ученик», «студент – ученик»…
+    #[serde(default)]
+    #[schemars(extend("examples" = ["учитель – учитель", "педагог – педагог", "ученик – ученик", "студент – студент", "студент – ученик", "работодатель – ученик", "работодатель – студент", "преподаватель – обучающийся"]))]
+    pub form: Option<String>,
+    /// Вид наставничества: традиционное, реверсивное, групповое, флеш-наставничество…
+    #[serde(default, rename = "type")]
+    #[schemars(extend("examples" = ["традиционное", "реверсивное", "групповое", "флеш-наставничество", "скоростное", "виртуальное", "ситуационное", "партнёрское", "командное", "краткосрочное"]))]
+    pub mentoring_type: Option<String>,
+    /// Авторы: [[authors]] с полями name, position, organisation.
+    #[serde(default)]
+    pub authors: Vec<Author>,
+    /// Введение: тема, актуальность, определения терминов.
+    #[serde(default)]
+    pub introduction: Option<Introduction>,
+    /// Таблица «№ | Критерии | Содержание».
+    pub criteria: Criteria,
+    /// Заключение.
+    #[serde(default)]
+    pub conclusion: Option<Conclusion>,
+}
+
+/// Автор описания.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    /// Фамилия, имя, отчество.
+    pub name: String,
+    /// Должность.
+    #[serde(default)]
+    pub position: Option<String>,
+    /// Организация, если отличается от общей.
+    #[serde(default)]
+    pub organisation: Option<String>,
+}
+
+/// Введение.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Introduction {
+    /// Текст до определений терминов (абзацы через пустую строку).
+    #[serde(default)]
+    pub text: String,
+    /// Определения терминов: [[introduction.definitions]] с полями term и definition.
+    #[serde(default)]
+    pub definitions: Vec<Definition>,
+    /// Текст после определений.
+    #[serde(default)]
+    pub after_definitions: String,
+}
+
+/// Определение термина.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    /// Термин: «Наставничество».
+    pub term: String,
+    /// Определение.
+    pub definition: String,
+}
+
+/// Заключение.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Conclusion {
+    /// Текст заключения.
+    pub text: String,
+}
+
+/// Критерии практики: 13 пронумерованных строк и строка об обучающихся с особыми потребностями.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Criteria {
+    /// 1. Наименование практики.
+    pub name: String,
+    /// 2. Проблема, на решение которой направлена практика.
+    pub problem: String,
+    /// 3. Участники практики: [[criteria.participants]].
+    pub participants: Vec<Participant>,
+    /// 4. Цель практики.
+    pub goal: String,
+    /// 5. Концептуальная идея.
+    pub concept: String,
+    /// 6. Средства, формы и методы реализации.
+    pub methods: String,
+    /// 7. Нормативное подкрепление практики: строки или структурированные акты.
+    pub norms: Vec<Norm>,
+    /// 8. Результативность практики.
+    pub results: String,
+    /// 9. Эффективность практики.
+    pub effectiveness: String,
+    /// 10. Условия применения практики.
+    pub conditions: String,
+    /// 11. Период реализации практики: текст или таблица с text, start, end, school_years.
+    pub period: Period,
+    /// 12. Тиражируемость практики.
+    pub replicability: String,
+    /// 13. Дополнительные материалы: строки или записи с полями CSL-JSON.
+    pub materials: Vec<Material>,
+    /// Применение практики для поддержки обучающихся с особыми образовательными или социальными потребностями.
+    #[serde(default)]
+    pub special_needs: Option<String>,
+}
+
+/// Участник практики.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// Должность или роль: «Педагог дополнительного образования».
+    pub role: String,
+    /// Имя участника, если его нужно указать.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Роль в паре: «наставник», «наставляемый» или «взаимно».
+    #[serde(default)]
+    #[schemars(extend("examples" = ["наставник", "наставляемый", "взаимно", "куратор"]))]
+    pub mentoring: Option<String>,
+    /// Чем участник делится (чему учит): «Сетевой сервис Padlet».
+    #[serde(default)]
+    pub shares: Vec<String>,
+    /// Чему участник учится.
+    #[serde(default)]
+    pub learns: Vec<String>,
+}
+
+/// Нормативный акт: строка цитаты или структурированная запись.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Norm {
+    /// Ссылка на акт, как она написана.
+    Text(String),
+    /// Структурированный акт.
+    Act(Box<norms::Act>),
+}
+
+/// Источник: строка, как написана, или структурированная запись.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Material {
+    /// Описание источника одной строкой.
+    Text(String),
+    /// Запись с полями CSL-JSON (type, author, title, publisher…).
+    Entry(Box<biblio::Entry>),
+}
+
+/// Период реализации: строка или таблица.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Period {
+    /// Описание периода.
+    Text(String),
+    /// Описание с датами.
+    Detailed(PeriodDetails),
+}
+
+/// Период реализации с датами.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodDetails {
+    /// Описание периода.
+    pub text: String,
+    /// Дата начала.
+    #[serde(default)]
+    pub start: Option<Date>,
+    /// Дата окончания (не указывайте, если практика идёт по настоящее время).
+    #[serde(default)]
+    pub end: Option<Date>,
+    /// Учебные годы: ["2023/2024", "2024/2025"].
+    #[serde(default)]
+    pub school_years: Vec<String>,
+}
+
+impl Period {
+    pub fn text(&self) -> &str {
+        match self {
+            Period::Text(t) => t,
+            Period::Detailed(d) => &d.text,
+        }
+    }
+}
+
+impl Criteria {
+    /// The rich-text value of a text criterion by key; `None` for list-valued rows.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        Some(match key {
+            "name" => &self.name,
+            "problem" => &self.problem,
+            "goal" => &self.goal,
+            "concept" => &self.concept,
+            "methods" => &self.methods,
+            "results" => &self.results,
+            "effectiveness" => &self.effectiveness,
+            "conditions" => &self.conditions,
+            "period" => self.period.text(),
+            "replicability" => &self.replicability,
+            "special_needs" => self.special_needs.as_deref()?,
+            _ => return None,
+        })
+    }
+}
+
+/// One segment of a path into the card: a key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PathSeg {
+    Key(String),
+    Index(usize),
+}
+
+/// Renders a path as `criteria.norms[2]`, the form used in messages and span look-ups.
+pub fn path_string(path: &[PathSeg]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            PathSeg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            PathSeg::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+/// Where each value of the card stands in its source: `path → (key span, value span)`.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    spans: HashMap<String, (Option<Span>, Span)>,
+}
+
+impl SourceMap {
+    /// Span of a value, e.g. `criteria.goal` or `criteria.norms[0]`.
+    pub fn value(&self, path: &str) -> Option<Span> {
+        self.spans.get(path).map(|s| s.1)
+    }
+
+    /// Span of the key that introduces a value, falling back to the value itself.
+    pub fn key(&self, path: &str) -> Option<Span> {
+        self.spans.get(path).map(|s| s.0.unwrap_or(s.1))
+    }
+
+    fn record(&mut self, path: &[PathSeg], key: Option<Span>, value: Span) {
+        self.spans.insert(path_string(path), (key, value));
+    }
+}
+
+/// A loaded card with its source and span map.
+#[derive(Debug, Clone)]
+pub struct LoadedCard {
+    pub card: Card,
+    pub source: SourceFile,
+    pub spans: SourceMap,
+}
+
+/// Result of loading: the card if it could be built, and every problem found on the way.
+pub struct Load {
+    pub card: Option<LoadedCard>,
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Language for messages: from the card's `language` key when readable.
+    pub lang: Option<Lang>,
+}
+
+/// Parses and validates a card's text; never panics, whatever the input.
+pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
+    let source = SourceFile::new(name, text);
+    let (root, parse_errors) = toml::de::DeTable::parse_recoverable(text);
+    let card_lang = root
+        .get_ref()
+        .get("language")
+        .and_then(|v| match v.get_ref() {
+            toml::de::DeValue::String(s) => Lang::from_code(s),
+            _ => None,
+        });
+    let lang = lang_override.or(card_lang).unwrap_or_default();
+    // After a syntax error the parser's recovery often misreads the rest of the file (an
+    // unclosed ''' swallows everything), so only the first one is reliable enough to show.
+    let mut diagnostics: Vec<Diagnostic> = parse_errors
+        .first()
+        .map(|e| crate::schema::syntax_error(e, &source, lang))
+        .into_iter()
+        .collect();
+    if let (Some(first), true) = (diagnostics.first_mut(), parse_errors.len() > 1) {
+        first.hints.push(format!(
+            "{} {}",
+            lang.t(
+                "после исправления проверьте файл снова: ниже найдено ещё",
+                "check the file again after fixing this: further down there are"
+            ),
+            lang.count(
+                parse_errors.len() - 1,
+                ["место", "места", "мест"],
+                ["more place", "more places"]
+            )
+        ));
+    }
+    let mut spans = SourceMap::default();
+    spans.record(&[], None, root.span().into());
+    for (k, v) in root.get_ref().iter() {
+        let mut path = vec![PathSeg::Key(k.get_ref().to_string())];
+        collect_spans(v, &mut path, Some(k.span().into()), &mut spans);
+    }
+    let mut card = None;
+    if diagnostics.is_empty() {
+        diagnostics.extend(crate::schema::validate_card(&root, &source, lang));
+    }
+    // Unfilled criteria are errors, but the card still loads so its other checks can run too.
+    let unfilled = crate::check::check_unfilled(&root, lang);
+    if diagnostics.is_empty() {
+        match toml::from_str::<Card>(text) {
+            Ok(c) => {
+                card = Some(LoadedCard {
+                    card: c,
+                    source: source.clone(),
+                    spans,
+                })
+            }
+            Err(e) => diagnostics.push(
+                Diagnostic::error("invalid-card", e.message().to_string())
+                    .at(e.span().map(Span::from)),
+            ),
+        }
+    }
+    if parse_errors.is_empty() {
+        diagnostics.extend(unfilled);
+    }
+    Load {
+        card,
+        source,
+        diagnostics,
+        lang: Some(lang),
+    }
+}
+
+fn collect_spans(
+    value: &toml::Spanned<toml::de::DeValue>,
+    path: &mut Vec<PathSeg>,
+    key: Option<Span>,
+    map: &mut SourceMap,
+) {
+    map.record(path, key, value.span().into());
+    match value.get_ref() {
+        toml::de::DeValue::Table(t) => {
+            for (k, v) in t.iter() {
+                path.push(PathSeg::Key(k.get_ref().to_string()));
+                collect_spans(v, path, Some(k.span().into()), map);
+                path.pop();
+            }
+        }
+        toml::de::DeValue::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                collect_spans(v, path, None, map);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+impl LoadedCard {
+    /// The span to point at for a value, or for its key when the value is a whole table.
+    pub fn span(&self, path: &str) -> Option<Span> {
+        self.spans.value(path)
+    }
+}

@@ -1,1 +1,318 @@
-//! (in progress)
+//! Layout: a checked card becomes the one `Document` every renderer reads. Labels come from
+//! the locale, rich text from `richtext`, citations from `norms` and `biblio`, and Russian
+//! typography is applied here once, so no renderer has to know about any of it.
+
+use crate::card::{Card, Material, Norm, Period};
+use crate::document::{
+    Align, Block, CriteriaRow, CriteriaTable, Document, Inline, List, ListKind, Meta,
+};
+use crate::locale::{self, Lang};
+use crate::profile::Profile;
+use crate::richtext;
+
+/// Settings that change the words, not the page.
+#[derive(Debug, Clone)]
+pub struct LayoutOptions {
+    pub typography: bool,
+    /// Seconds since the epoch for file dates (SOURCE_DATE_EPOCH); `None` writes no date.
+    pub date: Option<i64>,
+}
+
+impl LayoutOptions {
+    pub fn from_profile(profile: &Profile, date: Option<i64>) -> Self {
+        LayoutOptions {
+            typography: profile.typography,
+            date,
+        }
+    }
+}
+
+pub fn layout(card: &Card, options: &LayoutOptions) -> Document {
+    let lang = card.language;
+    let labels = locale::labels(lang);
+    let mut blocks = Vec::new();
+    blocks.push(Block::Heading {
+        level: 1,
+        content: richtext::parse_inline(&card.title),
+        anchor: "title".into(),
+    });
+    for author in card.authors.iter().filter(|a| !a.name.trim().is_empty()) {
+        let parts = [
+            Some(author.name.as_str()),
+            filled(&author.position),
+            filled(&author.organisation),
+        ];
+        blocks.push(right(
+            &parts.into_iter().flatten().collect::<Vec<_>>().join(", "),
+        ));
+    }
+    let year = card.year.map(|y| y.to_string());
+    let place: Vec<&str> = [
+        filled(&card.organisation),
+        filled(&card.locality),
+        year.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !place.is_empty() {
+        blocks.push(right(&place.join(", ")));
+    }
+    let form = filled(&card.form).map(|f| format!("{}: {f}", labels.form));
+    let kind = filled(&card.mentoring_type).map(|k| format!("{}: {k}", labels.kind));
+    match (form, kind) {
+        (Some(f), Some(k)) => blocks.push(right(&format!("{f}; {k}"))),
+        (Some(f), None) => blocks.push(right(&f)),
+        (None, Some(k)) => blocks.push(right(&capitalise(&k))),
+        (None, None) => {}
+    }
+
+    if let Some(intro) = &card.introduction {
+        blocks.push(heading(labels.introduction, "introduction"));
+        blocks.extend(richtext::parse(&intro.text));
+        for def in &intro.definitions {
+            let mut content = vec![Inline::Strong(richtext::parse_inline(&def.term))];
+            content.push(Inline::Text(" — ".into()));
+            content.extend(richtext::parse_inline(&def.definition));
+            blocks.push(Block::Paragraph {
+                content,
+                align: Align::Body,
+            });
+        }
+        blocks.extend(richtext::parse(&intro.after_definitions));
+    }
+
+    blocks.push(heading(labels.practice, "practice"));
+    blocks.push(Block::CriteriaTable(criteria_table(card, lang)));
+
+    if let Some(conclusion) = &card.conclusion {
+        blocks.push(heading(labels.conclusion, "conclusion"));
+        blocks.extend(richtext::parse(&conclusion.text));
+    }
+
+    let mut doc = Document {
+        meta: Meta {
+            title: card.title.trim().to_string(),
+            authors: card
+                .authors
+                .iter()
+                .map(|a| a.name.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect(),
+            lang: lang.code().to_string(),
+            keywords: [filled(&card.form), filled(&card.mentoring_type)]
+                .into_iter()
+                .flatten()
+                .map(String::from)
+                .collect(),
+            date: options.date,
+        },
+        blocks,
+    };
+    if options.typography && lang == Lang::Ru {
+        apply_typography(&mut doc.blocks);
+        doc.meta.title = typography(&doc.meta.title);
+    }
+    doc
+}
+
+fn criteria_table(card: &Card, lang: Lang) -> CriteriaTable {
+    let labels = locale::labels(lang);
+    let c = &card.criteria;
+    let rows = locale::CRITERIA
+        .iter()
+        .filter_map(|info| {
+            let content = match info.key {
+                "participants" => participants(card, lang),
+                "norms" => numbered(c.norms.iter().map(|n| match n {
+                    Norm::Text(t) => richtext::parse_inline(t),
+                    Norm::Act(act) => vec![Inline::Text(crate::norms::cite(act))],
+                })),
+                "materials" => numbered(c.materials.iter().map(|m| match m {
+                    Material::Text(t) => richtext::parse_inline(t),
+                    Material::Entry(e) => vec![Inline::Text(crate::biblio::format_entry(e))],
+                })),
+                "period" => period(&c.period, lang),
+                key => richtext::parse(c.text(key)?),
+            };
+            Some(CriteriaRow {
+                key: info.key,
+                number: info.number.map(|n| format!("{n}.")),
+                label: info.label(lang).to_string(),
+                content,
+            })
+        })
+        .collect();
+    CriteriaTable {
+        header: labels.header.map(String::from),
+        rows,
+    }
+}
+
+fn participants(card: &Card, lang: Lang) -> Vec<Block> {
+    let labels = locale::labels(lang);
+    let mut blocks = Vec::new();
+    for (i, p) in card.criteria.participants.iter().enumerate() {
+        let mut content = vec![Inline::Strong(vec![Inline::Text(format!(
+            "{} {}:",
+            labels.participant,
+            i + 1
+        ))])];
+        let mut line = format!(" {}", p.role.trim());
+        if let Some(name) = filled(&p.name) {
+            line.push_str(&format!(", {name}"));
+        }
+        if let Some(role) = filled(&p.mentoring) {
+            line.push_str(&format!(" ({role})"));
+        }
+        content.push(Inline::Text(line));
+        blocks.push(Block::Paragraph {
+            content,
+            align: Align::Body,
+        });
+        let mut items = Vec::new();
+        for (word, list) in [(labels.shares, &p.shares), (labels.learns, &p.learns)] {
+            let list: Vec<&str> = list
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !list.is_empty() {
+                let mut inl = vec![
+                    Inline::Emph(vec![Inline::Text(format!("{word}:"))]),
+                    Inline::Text(" ".into()),
+                ];
+                inl.extend(richtext::parse_inline(&list.join("; ")));
+                items.push(vec![Block::Paragraph {
+                    content: inl,
+                    align: Align::Body,
+                }]);
+            }
+        }
+        if !items.is_empty() {
+            blocks.push(Block::List(List {
+                kind: ListKind::Bullet,
+                items,
+            }));
+        }
+    }
+    blocks
+}
+
+fn period(period: &Period, lang: Lang) -> Vec<Block> {
+    let labels = locale::labels(lang);
+    let mut blocks = richtext::parse(period.text());
+    if let Period::Detailed(d) = period {
+        let dates = match (d.start, d.end) {
+            (Some(s), Some(e)) => Some(format!("{}: {s} – {e}", labels.dates)),
+            (Some(s), None) => Some(format!(
+                "{}: {} {s} {}",
+                labels.dates,
+                lang.t("с", "from"),
+                lang.t("по настоящее время", "to date")
+            )),
+            (None, Some(e)) => Some(format!("{}: {} {e}", labels.dates, lang.t("по", "until"))),
+            (None, None) => None,
+        };
+        if let Some(dates) = dates {
+            blocks.push(plain(&dates));
+        }
+        if !d.school_years.is_empty() {
+            blocks.push(plain(&format!(
+                "{}: {}",
+                labels.school_years,
+                d.school_years.join(", ")
+            )));
+        }
+    }
+    blocks
+}
+
+fn numbered(items: impl Iterator<Item = Vec<Inline>>) -> Vec<Block> {
+    let items: Vec<Vec<Block>> = items
+        .map(|content| {
+            vec![Block::Paragraph {
+                content,
+                align: Align::Body,
+            }]
+        })
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![Block::List(List {
+        kind: ListKind::Numbered { start: 1 },
+        items,
+    })]
+}
+
+fn heading(text: &str, anchor: &str) -> Block {
+    Block::Heading {
+        level: 2,
+        content: vec![Inline::Text(text.to_string())],
+        anchor: anchor.to_string(),
+    }
+}
+
+fn right(text: &str) -> Block {
+    Block::Paragraph {
+        content: richtext::parse_inline(text),
+        align: Align::Right,
+    }
+}
+
+fn plain(text: &str) -> Block {
+    Block::Paragraph {
+        content: vec![Inline::Text(text.to_string())],
+        align: Align::Body,
+    }
+}
+
+/// An optional field that says something: blank strings count as absent.
+fn filled(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// Russian typography on every text run; URLs and code are left alone.
+fn apply_typography(blocks: &mut [Block]) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                typography_inlines(content)
+            }
+            Block::List(list) => list
+                .items
+                .iter_mut()
+                .for_each(|item| apply_typography(item)),
+            Block::CriteriaTable(t) => {
+                for row in &mut t.rows {
+                    row.label = typography(&row.label);
+                    apply_typography(&mut row.content);
+                }
+            }
+        }
+    }
+}
+
+fn typography_inlines(inlines: &mut [Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => *t = typography(t),
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
+                typography_inlines(c)
+            }
+            Inline::Code(_) => {}
+        }
+    }
+}
+
+fn typography(text: &str) -> String {
+    text.to_string()
+}

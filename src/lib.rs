@@ -19,4 +19,5 @@ pub mod output;
 pub mod profile;
 pub mod render;
 pub mod richtext;
+pub mod scaffold;
 pub mod schema;

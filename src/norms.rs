@@ -26,3 +26,16 @@ pub struct Act {
     #[serde(default)]
     pub amendments: Option<String>,
 }
+
+/// In-text citation of an act (placeholder until the ГОСТ/legal formatter lands).
+pub fn cite(act: &Act) -> String {
+    let mut s = act.kind.clone();
+    if let Some(d) = act.date {
+        s.push_str(&format!(" от {d}"));
+    }
+    if let Some(n) = &act.number {
+        s.push_str(&format!(" № {n}"));
+    }
+    s.push_str(&format!(" «{}»", act.title));
+    s
+}

@@ -100,3 +100,29 @@ impl Profile {
 
     pub const NAMES: &'static [&'static str] = &["gost", "compact"];
 }
+
+impl Profile {
+    /// A profile file: `base = "gost"` (optional) plus any fields to override.
+    pub fn from_toml(text: &str) -> Result<Profile, String> {
+        let mut table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let base_name = match table.remove("base") {
+            Some(toml::Value::String(s)) => s,
+            Some(_) => return Err("`base` must be a profile name in quotes".into()),
+            None => "gost".into(),
+        };
+        let base = Profile::named(&base_name).ok_or_else(|| {
+            format!(
+                "unknown base profile `{base_name}` (known: {})",
+                Profile::NAMES.join(", ")
+            )
+        })?;
+        let mut merged = toml::Table::try_from(&base).map_err(|e| e.to_string())?;
+        for (k, v) in table {
+            merged.insert(k, v);
+        }
+        let profile: Profile = toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| e.message().to_string())?;
+        Ok(profile)
+    }
+}

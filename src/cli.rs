@@ -1,4 +1,0 @@
-//! (in progress)
-pub fn main() -> i32 {
-    0
-}

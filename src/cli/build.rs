@@ -1,0 +1,158 @@
+use std::path::{Path, PathBuf};
+
+use crate::card::Load;
+use crate::diag::{self, Diagnostic, Severity};
+use crate::layout::{self, LayoutOptions};
+use crate::locale::Lang;
+use crate::render::{self, Format, RenderOptions};
+
+/// Arguments of `mentorcard build`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Файлы карточек (.toml).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Форматы через запятую: pdf, html, md, docx (по умолчанию все).
+    #[arg(short, long, value_enum, value_delimiter = ',')]
+    pub format: Vec<Format>,
+    /// Папка для готовых файлов (по умолчанию — папка карточки).
+    #[arg(short, long)]
+    pub out_dir: Option<PathBuf>,
+    /// Профиль оформления: gost, compact или путь к файлу профиля .toml.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Папка со своими шаблонами: файл с тем же именем заменяет встроенный.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Включить переносы слов (конкурсы обычно их запрещают).
+    #[arg(long)]
+    pub hyphenate: bool,
+    /// Не собирать, если есть предупреждения.
+    #[arg(long)]
+    pub strict: bool,
+    /// Дата документов в секундах от 1970-01-01; без неё даты в файлы не пишутся.
+    #[arg(long, env = "SOURCE_DATE_EPOCH")]
+    pub source_date_epoch: Option<i64>,
+}
+
+/// Everything wrong with a card: loading problems, or the checks of a loaded card.
+pub fn diagnose(load: &Load, lang: Lang) -> Vec<Diagnostic> {
+    let mut diags = load.diagnostics.clone();
+    if let Some(card) = &load.card {
+        // A card that loaded has passed the tree checks; add the typed ones.
+        diags.extend(crate::check::check(card, lang));
+    }
+    crate::check::sort(&mut diags);
+    diags
+}
+
+pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
+    let l = lang.unwrap_or_default();
+    let mut profile = super::resolve_profile(args.profile.as_deref(), l)?;
+    if args.hyphenate {
+        profile.hyphenate = true;
+    }
+    let formats: Vec<Format> = if args.format.is_empty() {
+        Format::ALL.to_vec()
+    } else {
+        let mut f = args.format.clone();
+        f.sort();
+        f.dedup();
+        f
+    };
+    let options = RenderOptions {
+        profile: profile.clone(),
+        templates: args.templates.clone(),
+    };
+    let mut worst = super::EXIT_OK;
+    for path in &args.files {
+        let load = super::read_card(path, lang)?;
+        let msg_lang = load.lang.unwrap_or_default();
+        let diags = diagnose(&load, msg_lang);
+        let blocking = diags.iter().any(|d| {
+            d.severity == Severity::Error || (args.strict && d.severity == Severity::Warning)
+        });
+        let shown: Vec<Diagnostic> = diags
+            .iter()
+            .filter(|d| d.severity != Severity::Hint)
+            .cloned()
+            .collect();
+        if !shown.is_empty() {
+            eprint!("{}", diag::render_text(&load.source, &shown, msg_lang));
+        }
+        let Some(card) = load.card.as_ref().filter(|_| !blocking) else {
+            eprintln!(
+                "{}: {}",
+                path.display(),
+                msg_lang.t(
+                    "сборка отменена: сначала исправьте ошибки (подробно: mentorcard check)",
+                    "build refused: fix the errors first (details: mentorcard check)"
+                )
+            );
+            worst = super::EXIT_PROBLEMS;
+            continue;
+        };
+        let doc = layout::layout(
+            &card.card,
+            &LayoutOptions::from_profile(&profile, args.source_date_epoch),
+        );
+        let out_dir = match &args.out_dir {
+            Some(d) => d.clone(),
+            None => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "card".into());
+        // Render everything first, so a failing format leaves no partial set of files.
+        let mut rendered = Vec::new();
+        for &format in &formats {
+            let out = render::render(format, &doc, &options)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", format.extension()))?;
+            for w in &out.warnings {
+                eprintln!(
+                    "{}: {}: {w}",
+                    msg_lang.t("предупреждение", "warning"),
+                    path.display()
+                );
+            }
+            rendered.push((
+                out_dir.join(format!("{stem}.{}", format.extension())),
+                out.bytes,
+            ));
+        }
+        std::fs::create_dir_all(if out_dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            &out_dir
+        })?;
+        for (target, bytes) in rendered {
+            if same_file(&target, path) {
+                anyhow::bail!(
+                    "{} {}",
+                    msg_lang.t(
+                        "отказ: файл результата совпадает с карточкой:",
+                        "refused: the output would overwrite the card:"
+                    ),
+                    target.display()
+                );
+            }
+            crate::output::write_atomic(&target, &bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "{} {}: {e}",
+                    msg_lang.t("не удалось записать", "cannot write"),
+                    target.display()
+                )
+            })?;
+            println!("{} {}", msg_lang.t("записан", "written"), target.display());
+        }
+    }
+    Ok(worst)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

@@ -1,0 +1,104 @@
+//! A small harness: run the real binary in a scratch folder and compare whole outputs with
+//! reference files, updated by `UPDATE_GOLDEN=1 cargo test` rather than by hand.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_mentorcard"))
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh empty folder under target/, unique per test name.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target").join("test-scratch").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs mentorcard in `dir` with a fixed environment (no inherited language or date).
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    run_env(dir, args, &[])
+}
+
+pub fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(bin());
+    cmd.current_dir(dir)
+        .args(args)
+        .env_remove("MENTORCARD_LANG")
+        .env_remove("SOURCE_DATE_EPOCH");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run mentorcard");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8(stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(stderr).expect("utf-8 stderr"),
+    }
+}
+
+/// Compares `actual` with the reference file, or rewrites it when UPDATE_GOLDEN is set.
+pub fn assert_golden(path: &Path, actual: &str) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {} (run with UPDATE_GOLDEN=1)",
+            path.display()
+        )
+    });
+    if expected != actual {
+        panic!(
+            "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}\n(run with UPDATE_GOLDEN=1 to accept)",
+            path.display()
+        );
+    }
+}
+
+/// Lower-cased words (letters and digits) of a text, for "every word of the seed" checks.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('ё', "е"))
+        .collect()
+}
+
+/// The words of `seed` that `text` lacks, counting repeats (a multiset difference).
+pub fn missing_words(seed: &str, text: &str) -> Vec<String> {
+    let mut have = std::collections::HashMap::<String, usize>::new();
+    for w in words(text) {
+        *have.entry(w).or_default() += 1;
+    }
+    let mut missing = Vec::new();
+    for w in words(seed) {
+        match have.get_mut(&w) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => missing.push(w),
+        }
+    }
+    missing
+}
+
+pub fn seed_text() -> String {
+    std::fs::read_to_string(root().join("../shared/seed/practice-reverse-mentoring.txt"))
+        .expect("the seed practice at ../shared/seed/")
+}
