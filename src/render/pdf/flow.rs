@@ -227,8 +227,8 @@ fn list_lines(
             marker_line.glyphs.push(super::linebreak::Placed {
                 gid: g.gid,
                 style: g.style,
-                x: mx - 0.0,
-                ch: g.ch,
+                x: mx,
+                ch: g.text,
             });
             mx += g.adv + g.kern;
         }

@@ -188,40 +188,9 @@ impl Font {
         }
     }
 
-    /// A TrueType program holding only `gids` (original ids, `.notdef` added first).
-    /// Returns the program and the new id of every kept glyph: subset id `i` is the `i`-th
-    /// id passed to the subsetter, which is how allsorts numbers them.
+    /// A TrueType program holding only `gids`; see [`super::subset`].
     pub fn subset(&self, gids: &[u16]) -> Result<(Vec<u8>, BTreeMap<u16, u16>), String> {
-        use allsorts::binary::read::ReadScope;
-        use allsorts::font_data::FontData;
-        use allsorts::subset::{subset, CmapTarget, SubsetProfile};
-
-        let mut ids = Vec::with_capacity(gids.len() + 1);
-        ids.push(0u16);
-        for &g in gids {
-            if g != 0 && !ids.contains(&g) {
-                ids.push(g);
-            }
-        }
-        let data = ReadScope::new(self.bytes)
-            .read::<FontData<'_>>()
-            .map_err(|e| format!("font parse: {e:?}"))?;
-        let provider = data
-            .table_provider(0)
-            .map_err(|e| format!("font tables: {e:?}"))?;
-        let bytes = subset(
-            &provider,
-            &ids,
-            &SubsetProfile::Pdf,
-            CmapTarget::Unrestricted,
-        )
-        .map_err(|e| format!("font subset: {e:?}"))?;
-        let map = ids
-            .iter()
-            .enumerate()
-            .filter_map(|(new, &old)| u16::try_from(new).ok().map(|n| (old, n)))
-            .collect();
-        Ok((bytes, map))
+        super::subset::subset(self.bytes, gids)
     }
 }
 

@@ -224,7 +224,7 @@ pub fn break_lines(fonts: &Fonts, shaped: &Shaped, p: &Params) -> Vec<Line> {
                 gid: gl.gid,
                 style: gl.style,
                 x,
-                ch: gl.ch,
+                ch: gl.text,
             });
             x += gl.adv;
             if k + 1 < bj.end {

@@ -13,6 +13,7 @@ mod fonts;
 mod linebreak;
 mod pages;
 mod shape;
+mod subset;
 mod write;
 
 use super::{RenderError, RenderOptions, Rendered};
@@ -73,7 +74,7 @@ fn number_pages(
                 gid: gl.gid,
                 style: gl.style,
                 x,
-                ch: gl.ch,
+                ch: gl.text,
             });
             x += gl.adv + gl.kern;
         }

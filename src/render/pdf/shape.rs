@@ -20,7 +20,10 @@ pub enum Kind {
 
 #[derive(Debug, Clone)]
 pub struct Glyph {
+    /// The source character, which decides line breaking.
     pub ch: char,
+    /// The character the glyph stands for in extracted text (a substitute for a missing one).
+    pub text: char,
     pub gid: u16,
     pub style: Style,
     /// Advance at the run's font size, in points, without kerning.
@@ -138,6 +141,7 @@ fn push_text(
         if kind == Kind::Newline {
             out.push(Glyph {
                 ch,
+                text: ch,
                 gid: 0,
                 style,
                 adv: 0.0,
@@ -156,20 +160,24 @@ fn push_text(
             continue;
         }
         let lookup = if ch == '\t' { ' ' } else { ch };
-        let gid = match font.glyph(lookup) {
-            Some(g) => g,
+        let (gid, text) = match font.glyph(lookup) {
+            // A no-break space extracts as a plain space: readers search and copy words.
+            Some(g) => (g, if ch == '\u{00A0}' { ' ' } else { lookup }),
             None => {
                 if !missing.chars.contains(&ch) {
                     missing.chars.push(ch);
                 }
-                font.glyph(SUBSTITUTE).unwrap_or(0)
+                (font.glyph(SUBSTITUTE).unwrap_or(0), SUBSTITUTE)
             }
         };
         out.push(Glyph {
             ch: lookup,
+            text,
             gid,
             style,
-            adv: font.advance(gid) * size,
+            // Advances are rounded to the PDF width table's 1/1000 em so the content
+            // stream needs explicit offsets only for kerning and justification.
+            adv: font.advance_1000(gid) as f32 / 1000.0 * size,
             kern: 0.0,
             kind,
             link,
