@@ -106,7 +106,9 @@ fn strip_instructions(font: &[u8]) -> Option<Vec<u8>> {
     }
     new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
     let mut new_head = head.to_vec();
-    new_head.get_mut(50..52)?.copy_from_slice(&1u16.to_be_bytes());
+    new_head
+        .get_mut(50..52)?
+        .copy_from_slice(&1u16.to_be_bytes());
     new_head.get_mut(8..12)?.copy_from_slice(&[0; 4]);
 
     let mut out_tables: BTreeMap<[u8; 4], Vec<u8>> = BTreeMap::new();
@@ -191,7 +193,10 @@ mod tests {
     fn stripped_subset_keeps_outlines_and_metrics() {
         let full = ttf_parser::Face::parse(REGULAR, 0).expect("face");
         let text = "Привет, мир! Ёжик й";
-        let gids: Vec<u16> = text.chars().filter_map(|c| full.glyph_index(c).map(|g| g.0)).collect();
+        let gids: Vec<u16> = text
+            .chars()
+            .filter_map(|c| full.glyph_index(c).map(|g| g.0))
+            .collect();
         let (bytes, map) = subset(REGULAR, &gids).expect("subset");
         let face = ttf_parser::Face::parse(&bytes, 0).expect("subset parses");
         assert!(face.tables().cvt.is_none());

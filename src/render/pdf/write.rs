@@ -290,6 +290,9 @@ fn finish(doc: &mut lopdf::Document, meta: &Meta, outline: &[OutlineEntry]) -> l
 
     let pages = doc.get_pages();
     let page_ids: Vec<ObjectId> = pages.values().copied().collect();
+    for &page in &page_ids {
+        indirect_annotations(doc, page)?;
+    }
     let outlines = if outline.is_empty() {
         None
     } else {
@@ -320,6 +323,32 @@ fn finish(doc: &mut lopdf::Document, meta: &Meta, outline: &[OutlineEntry]) -> l
     let id = format!("{h:016x}{:016x}", fnv_more(h, b"mentorcard"));
     let id = Object::String(id.into_bytes(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    Ok(())
+}
+
+/// printpdf writes link annotations inline in `/Annots` (and an empty array on every
+/// page); the spec wants indirect references, and lopdf-based readers only follow those.
+fn indirect_annotations(doc: &mut lopdf::Document, page: ObjectId) -> lopdf::Result<()> {
+    let annots = match doc.get_dictionary(page)?.get(b"Annots") {
+        Ok(Object::Array(a)) => a.clone(),
+        _ => return Ok(()),
+    };
+    let mut refs = Vec::with_capacity(annots.len());
+    for a in annots {
+        match a {
+            Object::Dictionary(mut d) => {
+                d.set("P", Object::Reference(page));
+                refs.push(Object::Reference(doc.add_object(d)));
+            }
+            other => refs.push(other),
+        }
+    }
+    let dict = doc.get_dictionary_mut(page)?;
+    if refs.is_empty() {
+        dict.remove(b"Annots");
+    } else {
+        dict.set("Annots", Object::Array(refs));
+    }
     Ok(())
 }
 
