@@ -183,7 +183,7 @@ impl Font {
             ascender: self.face.ascender(),
             descender: self.face.descender(),
             bbox: [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max],
-            italic: self.face.is_italic(),
+            italic_angle: self.face.italic_angle(),
             weight: self.face.weight().to_number(),
         }
     }
@@ -198,7 +198,8 @@ pub struct Descriptor {
     pub ascender: i16,
     pub descender: i16,
     pub bbox: [i16; 4],
-    pub italic: bool,
+    /// Degrees, negative for a face slanted to the right (the `post` table's convention).
+    pub italic_angle: f32,
     pub weight: u16,
 }
 
@@ -245,6 +246,8 @@ mod tests {
                 assert!(font.glyph(c).is_some(), "{s:?} lacks {c}");
             }
             assert!(font.glyph('😀').is_none());
+            // The substitute for missing characters must itself exist in every face.
+            assert!(font.glyph(super::super::shape::SUBSTITUTE).is_some());
         }
     }
 

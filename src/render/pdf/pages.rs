@@ -127,10 +127,12 @@ impl Pager<'_> {
                 continue;
             }
             if take < n {
-                if n - take == 1 && take >= 3 {
-                    take -= 1;
+                // Leave at least two lines on each side of the page break; if the page
+                // cannot, move the whole paragraph on (Typst does the same).
+                if n - take == 1 {
+                    take = take.saturating_sub(1);
                 }
-                if take == 1 && n > 1 {
+                if take == 1 {
                     take = 0;
                 }
             }
@@ -188,11 +190,11 @@ impl Pager<'_> {
                 let room = fits(y);
                 let r = n - s;
                 let mut take = room.min(r);
-                if take < r {
-                    if r - take == 1 && take >= 3 {
-                        take -= 1;
+                if take < r && !fresh {
+                    if r - take == 1 {
+                        take = take.saturating_sub(1);
                     }
-                    if take == 1 && r > 1 && !fresh {
+                    if take == 1 {
                         take = 0;
                     }
                 }
@@ -280,4 +282,125 @@ pub fn paginate(flow: &[Flow], g: &Geometry, p: &Profile) -> Vec<Page> {
         }
     }
     pager.pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(tag: &str, n: usize) -> Vec<Line> {
+        (0..n)
+            .map(|i| Line {
+                size: 14.0,
+                outline: Some((9, format!("{tag}{i}"))),
+                ..Line::default()
+            })
+            .collect()
+    }
+
+    fn tags(page: &Page) -> Vec<String> {
+        page.lines
+            .iter()
+            .filter_map(|p| p.line.outline.as_ref().map(|o| o.1.clone()))
+            .collect()
+    }
+
+    fn para(tag: &str, n: usize) -> Flow {
+        Flow::Lines {
+            lines: lines(tag, n),
+            keep_with_next: false,
+        }
+    }
+
+    /// gost: 257 mm of text height at 24.15 pt holds 30 lines.
+    const PER_PAGE: usize = 30;
+
+    #[test]
+    fn a_page_holds_thirty_gost_lines_and_nothing_is_lost_or_doubled() {
+        let p = Profile::gost();
+        let g = Geometry::new(&p);
+        let flow: Vec<Flow> = (0..20).map(|i| para(&format!("p{i}-"), 7)).collect();
+        let pages = paginate(&flow, &g, &p);
+        let all: Vec<String> = pages.iter().flat_map(tags).collect();
+        let expected: Vec<String> = (0..20)
+            .flat_map(|i| (0..7).map(move |k| format!("p{i}-{k}")))
+            .collect();
+        assert_eq!(all, expected);
+        let first = pages[0].lines.first().map(|l| l.y).unwrap_or_default();
+        assert!((first - (g.top + 0.8 * 14.0)).abs() < 1e-3);
+        for page in &pages {
+            assert!(page.lines.len() <= PER_PAGE);
+            for l in &page.lines {
+                assert!(
+                    l.y + 0.2 * 14.0 <= PAGE_H - g.bottom + 0.02,
+                    "line below the margin"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_orphan_or_widow_where_avoidable() {
+        let p = Profile::gost();
+        let g = Geometry::new(&p);
+        // 28 lines leave room for 2: a 3-line paragraph would leave a widow, so it moves.
+        let pages = paginate(&[para("a", 28), para("b", 3)], &g, &p);
+        assert_eq!(tags(&pages[1]), vec!["b0", "b1", "b2"]);
+        // 29 lines leave room for 1: a 5-line paragraph must not start with an orphan.
+        let pages = paginate(&[para("a", 29), para("c", 5)], &g, &p);
+        assert_eq!(tags(&pages[1]).len(), 5);
+        // 25 lines leave 5: a 6-line paragraph splits 4 + 2, not 5 + 1.
+        let pages = paginate(&[para("a", 25), para("d", 6)], &g, &p);
+        assert_eq!(tags(&pages[1]), vec!["d4", "d5"]);
+    }
+
+    #[test]
+    fn table_rows_split_between_lines_with_the_header_on_every_page() {
+        let p = Profile::gost();
+        let g = Geometry::new(&p);
+        let t = TableFlow {
+            cols: [34.0, 127.0, g.width() - 161.0],
+            size: 14.0,
+            pitch: 24.15,
+            header: [lines("h", 1), vec![], vec![]],
+            rows: vec![
+                [lines("n", 1), lines("l", 2), lines("x", 100)],
+                [lines("m", 1), vec![], lines("y", 3)],
+            ],
+        };
+        let pages = paginate(&[para("a", 5), Flow::Table(t)], &g, &p);
+        assert!(pages.len() >= 4);
+        let all: Vec<String> = pages.iter().flat_map(tags).collect();
+        for k in 0..100 {
+            assert_eq!(
+                all.iter().filter(|t| **t == format!("x{k}")).count(),
+                1,
+                "x{k}"
+            );
+        }
+        for page in &pages {
+            assert_eq!(
+                tags(page).iter().filter(|t| *t == "h0").count(),
+                1,
+                "header per page"
+            );
+            for l in &page.lines {
+                assert!(l.y + 0.2 * 14.0 <= PAGE_H - g.bottom + 0.02);
+            }
+            for r in &page.rules {
+                assert!(
+                    r[1].max(r[3]) <= PAGE_H - g.bottom + 0.02,
+                    "grid below the margin"
+                );
+            }
+        }
+        // The last row is whole on one page (3 lines, no widow).
+        let last = pages
+            .iter()
+            .rev()
+            .find(|p| tags(p).iter().any(|t| t == "y0"))
+            .map(tags);
+        let last = last.unwrap_or_default();
+        assert!(last.contains(&"y2".to_string()) && last.contains(&"m0".to_string()));
+    }
 }

@@ -159,10 +159,16 @@ fn push_text(
         ) {
             continue;
         }
-        let lookup = if ch == '\t' { ' ' } else { ch };
+        // Tabs and no-break spaces are drawn with the space glyph (same width in
+        // Liberation), so every char maps to one glyph in the PDF's text strings.
+        let lookup = if matches!(ch, '\t' | '\u{00A0}') {
+            ' '
+        } else {
+            ch
+        };
         let (gid, text) = match font.glyph(lookup) {
             // A no-break space extracts as a plain space: readers search and copy words.
-            Some(g) => (g, if ch == '\u{00A0}' { ' ' } else { lookup }),
+            Some(g) => (g, lookup),
             None => {
                 if !missing.chars.contains(&ch) {
                     missing.chars.push(ch);
@@ -171,7 +177,7 @@ fn push_text(
             }
         };
         out.push(Glyph {
-            ch: lookup,
+            ch,
             text,
             gid,
             style,
