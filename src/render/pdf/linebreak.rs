@@ -188,9 +188,9 @@ pub fn break_lines(fonts: &Fonts, shaped: &Shaped, p: &Params) -> Vec<Line> {
         let hyph = if bj.hyphen { hyphen_w(bj.end) } else { 0.0 };
         let nat = width_of(start, bj.end) + hyph;
         let sp = spaces[bj.end] - spaces[start];
-        let extra = if p.align == Align::Justify && !last && sp > 0 {
-            (avail - nat) / sp as f32
-        } else if p.align == Align::Justify && nat > avail && sp > 0 {
+        // Justified lines stretch their spaces to the edge; a last line only shrinks, if
+        // it was chosen slightly over-full.
+        let extra = if p.align == Align::Justify && sp > 0 && (!last || nat > avail) {
             (avail - nat) / sp as f32
         } else {
             0.0
@@ -207,8 +207,7 @@ pub fn break_lines(fonts: &Fonts, shaped: &Shaped, p: &Params) -> Vec<Line> {
         };
         let mut x = 0.0f32;
         let mut link_open: Option<(f32, usize)> = None;
-        for k in start..bj.end {
-            let gl = &g[k];
+        for (k, gl) in g.iter().enumerate().take(bj.end).skip(start) {
             if gl.kind == Kind::Newline {
                 continue;
             }

@@ -259,10 +259,12 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Meta) -> Result<Vec<u8>, Stri
     Ok(out)
 }
 
-/// Deflate every stream at level 6. lopdf's own `compress` uses level 9, which took a fifth
-/// of the whole run for 1–2 % of size on this kind of content.
+/// Deflate every stream at level 2 with one reused compressor. lopdf's own `compress`
+/// runs level 9 and builds a fresh compressor (hundreds of KB of zeroed hash tables) per
+/// stream; measured with callgrind on the example: 15 M instructions at level 6, 9 M at
+/// level 2 for a file 3.4 KB larger (41 KB).
 fn compress(doc: &mut lopdf::Document) {
-    use std::io::Write;
+    let mut z = flate2::Compress::new(flate2::Compression::new(2), true);
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -270,17 +272,22 @@ fn compress(doc: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
-        if enc.write_all(&stream.content).is_err() {
-            continue;
-        }
-        if let Ok(packed) = enc.finish() {
-            if packed.len() + 19 < stream.content.len() {
-                stream
-                    .dict
-                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                stream.set_content(packed);
+        z.reset();
+        let mut packed = Vec::with_capacity(stream.content.len() / 2 + 64);
+        let done = loop {
+            let consumed = z.total_in() as usize;
+            let input = stream.content.get(consumed..).unwrap_or_default();
+            match z.compress_vec(input, &mut packed, flate2::FlushCompress::Finish) {
+                Ok(flate2::Status::StreamEnd) => break true,
+                Ok(_) => packed.reserve(packed.capacity().max(1024)),
+                Err(_) => break false,
             }
+        };
+        if done && packed.len() + 19 < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
         }
     }
 }
