@@ -153,11 +153,6 @@ impl Font {
         self.face.units_per_em()
     }
 
-    /// Raw advance in font units, for the embedded font's width table.
-    pub fn advance_units(&self, gid: u16) -> u16 {
-        self.face.glyph_hor_advance(GlyphId(gid)).unwrap_or(0)
-    }
-
     /// Pair kerning at 1 pt, in points (negative pulls the pair together). Memoised in a
     /// small direct-mapped table: a page repeats the same few hundred pairs, and walking
     /// the GPOS subtables for each is most of the cost of shaping.
@@ -228,6 +223,7 @@ impl Font {
         let bbox = self.face.global_bounding_box();
         Descriptor {
             ascender: self.face.ascender(),
+            cap_height: self.face.capital_height().unwrap_or(self.face.ascender()),
             descender: self.face.descender(),
             bbox: [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max],
             italic_angle: self.face.italic_angle(),
@@ -243,6 +239,7 @@ impl Font {
 
 pub struct Descriptor {
     pub ascender: i16,
+    pub cap_height: i16,
     pub descender: i16,
     pub bbox: [i16; 4],
     /// Degrees, negative for a face slanted to the right (the `post` table's convention).

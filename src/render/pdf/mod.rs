@@ -8,6 +8,7 @@
 //! - [`pages`]: line groups and table rows → A4 pages, headers repeated, rows split;
 //! - [`write`]: pages → PDF with subset fonts, ToUnicode, links, outline and metadata.
 
+mod content;
 mod flow;
 mod fonts;
 mod linebreak;
