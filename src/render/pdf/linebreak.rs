@@ -110,7 +110,7 @@ pub fn break_lines(fonts: &Fonts, shaped: &Shaped, p: &Params) -> Vec<Line> {
             .map(|x| x.style)
             .unwrap_or_default();
         let f = fonts.get(style);
-        f.glyph('-').map(|h| f.advance(h) * p.size).unwrap_or(0.0)
+        hyphen(f).map(|(h, _)| f.advance(h) * p.size).unwrap_or(0.0)
     };
     let space_w = fonts
         .get(Style::Regular)
@@ -235,12 +235,12 @@ pub fn break_lines(fonts: &Fonts, shaped: &Shaped, p: &Params) -> Vec<Line> {
         }
         if bj.hyphen {
             let style = line.glyphs.last().map(|q| q.style).unwrap_or_default();
-            if let Some(h) = fonts.get(style).glyph('-') {
+            if let Some((h, ch)) = hyphen(fonts.get(style)) {
                 line.glyphs.push(Placed {
                     gid: h,
                     style,
                     x,
-                    ch: '-',
+                    ch,
                 });
                 x += hyph;
             }
@@ -251,6 +251,17 @@ pub fn break_lines(fonts: &Fonts, shaped: &Shaped, p: &Params) -> Vec<Line> {
         lines.push(line);
     }
     lines
+}
+
+/// The glyph drawn at a hyphenation break and the text it extracts as. U+2010 has its own
+/// glyph in Liberation, so it can extract as a soft hyphen (U+00AD), which copy-and-paste
+/// and `pdftotext` drop, rejoining the word — as Typst does; a typed `-` keeps its own glyph.
+fn hyphen(font: &super::fonts::Font) -> Option<(u16, char)> {
+    let minus = font.glyph('-');
+    match font.glyph('\u{2010}') {
+        Some(h) if Some(h) != minus => Some((h, '\u{00AD}')),
+        _ => minus.map(|h| (h, '-')),
+    }
 }
 
 fn push_link(line: &mut Line, shaped: &Shaped, x0: f32, x1: f32, id: usize) {
@@ -477,13 +488,16 @@ mod tests {
         let text =
             "Взаимообогащающее неотъемлемой профессиональных самосовершенствования ".repeat(6);
         let off = lines(&text, 180.0, Align::Justify, false);
-        assert!(off.iter().all(|l| !l.ends_with('-')));
+        assert!(off
+            .iter()
+            .all(|l| !l.ends_with('\u{00AD}') && !l.ends_with('-')));
         let on = lines(&text, 180.0, Align::Justify, true);
-        assert!(on.iter().any(|l| l.ends_with('-')), "{on:?}");
+        // Break hyphens extract as soft hyphens (see `hyphen`).
+        assert!(on.iter().any(|l| l.ends_with('\u{00AD}')), "{on:?}");
         let rejoined: String = on
             .iter()
             .map(|l| {
-                l.strip_suffix('-')
+                l.strip_suffix('\u{00AD}')
                     .map(str::to_string)
                     .unwrap_or(format!("{l} "))
             })
