@@ -481,6 +481,10 @@ fn missing_glyphs_are_substituted_and_named() {
     assert!(w.contains("漢") && w.contains("«Цель практики»"), "{w}");
     assert!(w.contains("字"));
     assert_eq!(out.warnings.len(), 3, "{w}");
+    assert!(
+        w.contains("в шрифте нет знака"),
+        "a Russian card gets Russian warnings: {w}"
+    );
     let pdf = load(&out.bytes);
     let text = page_texts(&pdf).concat();
     assert!(text.contains("Смайлик □ в"), "{text}");

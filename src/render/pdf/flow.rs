@@ -39,19 +39,29 @@ pub struct Ctx<'a> {
     pub fonts: &'a Fonts,
     pub profile: &'a Profile,
     pub warnings: Vec<String>,
+    /// Warnings follow the card's language (`Meta.lang`): Russian unless it is English.
+    pub english: bool,
 }
 
 impl Ctx<'_> {
     fn report(&mut self, missing: &mut Missing, place: Option<&str>) {
         for c in missing.chars.drain(..) {
-            let at = match place {
-                Some(label) => format!(" in the criterion «{label}»"),
-                None => String::new(),
+            let code = u32::from(c);
+            let message = match (self.english, place) {
+                (true, Some(label)) => format!(
+                    "PDF: the font has no glyph for '{c}' (U+{code:04X}) in the criterion «{label}»; a □ is drawn instead"
+                ),
+                (true, None) => {
+                    format!("PDF: the font has no glyph for '{c}' (U+{code:04X}); a □ is drawn instead")
+                }
+                (false, Some(label)) => format!(
+                    "PDF: в шрифте нет знака '{c}' (U+{code:04X}) в критерии «{label}»; вместо него нарисован □"
+                ),
+                (false, None) => {
+                    format!("PDF: в шрифте нет знака '{c}' (U+{code:04X}); вместо него нарисован □")
+                }
             };
-            self.warnings.push(format!(
-                "PDF: the font has no glyph for '{c}' (U+{:04X}){at}; a □ is drawn instead",
-                u32::from(c)
-            ));
+            self.warnings.push(message);
         }
     }
 }

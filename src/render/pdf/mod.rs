@@ -30,6 +30,7 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Rende
         fonts,
         profile,
         warnings: Vec::new(),
+        english: doc.meta.lang.starts_with("en"),
     };
     let flow = flow::body(&mut ctx, &doc.blocks, geometry.width());
     let mut pages = pages::paginate(&flow, &geometry, profile);
