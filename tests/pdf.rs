@@ -563,3 +563,52 @@ fn hyphenation_is_off_by_default_and_on_by_profile() {
     let source: String = long.split_whitespace().collect();
     assert_eq!(rejoined, source);
 }
+
+#[test]
+fn empty_and_degenerate_input_renders_without_panic() {
+    let empty = doc(vec![]);
+    let pdf = load(&render(&empty).bytes);
+    assert_eq!(pdf.get_pages().len(), 1);
+
+    let odd = doc(vec![
+        para(""),
+        Block::List(List {
+            kind: ListKind::Numbered { start: u32::MAX },
+            items: vec![vec![], vec![para("  ")]],
+        }),
+        table(vec![]),
+        table(vec![row("goal", None, "", vec![])]),
+        Block::Heading {
+            level: 0,
+            content: vec![],
+            anchor: String::new(),
+        },
+        para("\n\n\tтабуляция\nи перевод\u{2028}строки\u{00AD}\u{200B}"),
+    ]);
+    let out = render(&odd);
+    let text = page_texts(&load(&out.bytes)).concat();
+    assert!(
+        text.contains("табуляция") && text.contains("строки"),
+        "{text}"
+    );
+
+    // Absurd profiles: zero or huge sizes and margins must still give a readable file.
+    for (size, pitch, margin) in [
+        (0.0, 0.0, 0.0),
+        (200.0, 1.0, 0.0),
+        (14.0, 24.15, 150.0),
+        (-3.0, -1.0, -10.0),
+    ] {
+        let mut p = Profile::gost();
+        p.font_size_pt = size;
+        p.table_font_size_pt = size;
+        p.line_pitch_pt = pitch;
+        p.table_line_pitch_pt = pitch;
+        p.margin_left_mm = margin;
+        p.margin_right_mm = margin;
+        p.margin_top_mm = margin;
+        p.margin_bottom_mm = margin;
+        let out = render_with(&seed_like(), p);
+        assert!(load(&out.bytes).get_pages().len() >= 1);
+    }
+}

@@ -22,7 +22,7 @@ use crate::document::Document;
 use crate::profile::PageNumbers;
 
 pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, RenderError> {
-    let profile = &options.profile;
+    let profile = &sane(&options.profile);
     let fonts =
         fonts::fonts().ok_or_else(|| RenderError::new("the embedded PDF fonts cannot be read"))?;
     let geometry = pages::Geometry::new(profile);
@@ -40,6 +40,38 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Rende
         bytes,
         warnings: ctx.warnings,
     })
+}
+
+/// A profile file can say anything; clamp what layout divides by or positions with, so a
+/// zero or negative size gives an odd-looking file instead of a panic or an endless loop.
+fn sane(p: &crate::profile::Profile) -> crate::profile::Profile {
+    let size = |v: f32| {
+        if v.is_finite() {
+            v.clamp(1.0, 500.0)
+        } else {
+            14.0
+        }
+    };
+    let len = |v: f32| {
+        if v.is_finite() {
+            v.clamp(0.0, 100.0)
+        } else {
+            0.0
+        }
+    };
+    let mut q = p.clone();
+    q.font_size_pt = size(p.font_size_pt);
+    q.table_font_size_pt = size(p.table_font_size_pt);
+    q.line_pitch_pt = size(p.line_pitch_pt);
+    q.table_line_pitch_pt = size(p.table_line_pitch_pt);
+    q.margin_left_mm = len(p.margin_left_mm);
+    q.margin_right_mm = len(p.margin_right_mm);
+    q.margin_top_mm = len(p.margin_top_mm);
+    q.margin_bottom_mm = len(p.margin_bottom_mm);
+    q.first_line_indent_mm = len(p.first_line_indent_mm);
+    q.table_number_col_mm = len(p.table_number_col_mm);
+    q.table_label_col_mm = len(p.table_label_col_mm);
+    q
 }
 
 /// Arabic page numbers without a dot, centred in the bottom margin's height; the first page

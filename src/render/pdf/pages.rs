@@ -95,7 +95,7 @@ impl Pager<'_> {
         if first > limit {
             0
         } else {
-            ((limit - first) / self.pitch) as usize + 1
+            (((limit - first) / self.pitch) as usize).saturating_add(1)
         }
     }
 
@@ -172,7 +172,7 @@ impl Pager<'_> {
             if free < 0.0 {
                 0
             } else {
-                (free / tp) as usize + 1
+                ((free / tp) as usize).saturating_add(1)
             }
         };
         let mut y = top_of_table(self.cursor, self.g);
