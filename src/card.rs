@@ -133,7 +133,11 @@ pub struct Criteria {
     /// 12. Тиражируемость практики.
     pub replicability: String,
     /// 13. Дополнительные материалы: строки или записи с полями CSL-JSON.
+    #[serde(default)]
     pub materials: Vec<Material>,
+    /// Файл CSL-JSON (экспорт из Zotero) с источниками для строки 13; путь от папки карточки.
+    #[serde(default)]
+    pub materials_file: Option<String>,
     /// Применение практики для поддержки обучающихся с особыми образовательными или социальными потребностями.
     #[serde(default)]
     pub special_needs: Option<String>,
@@ -343,7 +347,7 @@ pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
         diagnostics.extend(crate::schema::validate_card(&root, &source, lang));
     }
     // Unfilled criteria are errors, but the card still loads so its other checks can run too.
-    let unfilled = crate::check::check_unfilled(&root, lang);
+    let unfilled = crate::check::check_unfilled(&root, &source, lang);
     if diagnostics.is_empty() {
         match toml::from_str::<Card>(text) {
             Ok(c) => {
@@ -397,6 +401,44 @@ fn collect_spans(
 }
 
 impl LoadedCard {
+    /// Reads `materials_file` (a Zotero CSL-JSON export, relative to `base_dir`) and appends its
+    /// entries to the materials. Problems are located at the `materials_file` line.
+    pub fn include_materials(&mut self, base_dir: &std::path::Path, lang: Lang) -> Vec<Diagnostic> {
+        let Some(file) = self.card.criteria.materials_file.clone() else {
+            return Vec::new();
+        };
+        let span = self.span("criteria.materials_file");
+        let path = base_dir.join(&file);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                return vec![Diagnostic::error(
+                    "materials-file",
+                    format!(
+                        "{} «{file}»: {}",
+                        lang.t("не удалось прочитать файл источников", "cannot read the sources file"),
+                        lang.io_error(&e)
+                    ),
+                )
+                .at(span)
+                .with_hint(lang.t(
+                    "путь указывается от папки, где лежит карточка; экспортируйте источники из Zotero в формате CSL JSON",
+                    "the path is relative to the card's folder; export the sources from Zotero as CSL JSON",
+                ))]
+            }
+        };
+        match biblio::from_csl_json(&text) {
+            Ok(entries) => {
+                self.card
+                    .criteria
+                    .materials
+                    .extend(entries.into_iter().map(|e| Material::Entry(Box::new(e))));
+                Vec::new()
+            }
+            Err(e) => vec![Diagnostic::error("materials-file", format!("«{file}»: {e}")).at(span)],
+        }
+    }
+
     /// The span to point at for a value, or for its key when the value is a whole table.
     pub fn span(&self, path: &str) -> Option<Span> {
         self.spans.value(path)

@@ -192,6 +192,7 @@ pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Strin
             None => out.push_str(&format!("  --> {}\n", file.name)),
         }
         for h in &d.hints {
+            let h = h.replace('\n', "\n      ");
             out.push_str(&format!("  = {}: {h}\n", lang.t("подсказка", "help")));
         }
         out.push('\n');
@@ -202,16 +203,28 @@ pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Strin
 /// One-line totals: «card.toml: 2 ошибки, 1 предупреждение».
 pub fn summary(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> String {
     let count = |s| diags.iter().filter(|d| d.severity == s).count();
-    let (e, w) = (count(Severity::Error), count(Severity::Warning));
+    let (e, w, h) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Hint),
+    );
+    let hints = if h > 0 {
+        format!(
+            ", {}",
+            lang.count(h, ["совет", "совета", "советов"], ["hint", "hints"])
+        )
+    } else {
+        String::new()
+    };
     if e == 0 && w == 0 {
         return format!(
-            "{}: {}",
+            "{}: {}{hints}",
             file.name,
             lang.t("ошибок не найдено", "no problems found")
         );
     }
     format!(
-        "{}: {}, {}",
+        "{}: {}, {}{hints}",
         file.name,
         lang.count(e, ["ошибка", "ошибки", "ошибок"], ["error", "errors"]),
         lang.count(

@@ -138,7 +138,10 @@ impl Block {
                 out.push('\n');
             }
             Block::List(list) => {
-                for item in &list.items {
+                for (i, item) in list.items.iter().enumerate() {
+                    if let ListKind::Numbered { start } = list.kind {
+                        out.push_str(&format!("{}. ", start as usize + i));
+                    }
                     for b in item {
                         b.push_plain(out);
                     }

@@ -2,11 +2,13 @@
 //! the locale, rich text from `richtext`, citations from `norms` and `biblio`, and Russian
 //! typography is applied here once, so no renderer has to know about any of it.
 
+use crate::biblio;
 use crate::card::{Card, Material, Norm, Period};
 use crate::document::{
     Align, Block, CriteriaRow, CriteriaTable, Document, Inline, List, ListKind, Meta,
 };
 use crate::locale::{self, Lang};
+use crate::norms::{self, NormItem};
 use crate::profile::Profile;
 use crate::richtext;
 
@@ -14,6 +16,8 @@ use crate::richtext;
 #[derive(Debug, Clone)]
 pub struct LayoutOptions {
     pub typography: bool,
+    pub bibliography: crate::biblio::GostStyle,
+    pub norm_order: crate::norms::NormOrder,
     /// Seconds since the epoch for file dates (SOURCE_DATE_EPOCH); `None` writes no date.
     pub date: Option<i64>,
 }
@@ -22,6 +26,8 @@ impl LayoutOptions {
     pub fn from_profile(profile: &Profile, date: Option<i64>) -> Self {
         LayoutOptions {
             typography: profile.typography,
+            bibliography: profile.bibliography.clone(),
+            norm_order: profile.norm_order,
             date,
         }
     }
@@ -83,7 +89,7 @@ pub fn layout(card: &Card, options: &LayoutOptions) -> Document {
     }
 
     blocks.push(heading(labels.practice, "practice"));
-    blocks.push(Block::CriteriaTable(criteria_table(card, lang)));
+    blocks.push(Block::CriteriaTable(criteria_table(card, lang, options)));
 
     if let Some(conclusion) = &card.conclusion {
         blocks.push(heading(labels.conclusion, "conclusion"));
@@ -116,7 +122,7 @@ pub fn layout(card: &Card, options: &LayoutOptions) -> Document {
     doc
 }
 
-fn criteria_table(card: &Card, lang: Lang) -> CriteriaTable {
+fn criteria_table(card: &Card, lang: Lang, options: &LayoutOptions) -> CriteriaTable {
     let labels = locale::labels(lang);
     let c = &card.criteria;
     let rows = locale::CRITERIA
@@ -124,13 +130,24 @@ fn criteria_table(card: &Card, lang: Lang) -> CriteriaTable {
         .filter_map(|info| {
             let content = match info.key {
                 "participants" => participants(card, lang),
-                "norms" => numbered(c.norms.iter().map(|n| match n {
-                    Norm::Text(t) => richtext::parse_inline(t),
-                    Norm::Act(act) => vec![Inline::Text(crate::norms::cite(act))],
-                })),
+                "norms" => {
+                    let items: Vec<NormItem> = c
+                        .norms
+                        .iter()
+                        .map(|n| match n {
+                            Norm::Text(t) => NormItem::Text(t),
+                            Norm::Act(act) => NormItem::Act(act),
+                        })
+                        .collect();
+                    let order = norms::order_items(&items, options.norm_order);
+                    numbered(order.into_iter().map(|i| match items[i] {
+                        NormItem::Text(t) => richtext::parse_inline(t),
+                        NormItem::Act(act) => vec![Inline::Text(norms::cite(act))],
+                    }))
+                }
                 "materials" => numbered(c.materials.iter().map(|m| match m {
                     Material::Text(t) => richtext::parse_inline(t),
-                    Material::Entry(e) => vec![Inline::Text(crate::biblio::format_entry(e))],
+                    Material::Entry(e) => record(&biblio::format(e, &options.bibliography)),
                 })),
                 "period" => period(&c.period, lang),
                 key => richtext::parse(c.text(key)?),
@@ -228,6 +245,28 @@ fn period(period: &Period, lang: Lang) -> Vec<Block> {
     blocks
 }
 
+/// A bibliographic record: its URL, DOI and ISBN stay verbatim (typography must not touch
+/// them) and the URL becomes a link.
+fn record(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("URL: ") {
+        let (head, tail) = rest.split_at(i + "URL: ".len());
+        out.push(Inline::Text(head.to_string()));
+        let end = tail.find(' ').unwrap_or(tail.len());
+        let url = &tail[..end];
+        out.push(Inline::Link {
+            url: url.to_string(),
+            content: vec![Inline::Text(url.to_string())],
+        });
+        rest = &tail[end..];
+    }
+    if !rest.is_empty() {
+        out.push(Inline::Text(rest.to_string()));
+    }
+    out
+}
+
 fn numbered(items: impl Iterator<Item = Vec<Inline>>) -> Vec<Block> {
     let items: Vec<Vec<Block>> = items
         .map(|content| {
@@ -314,5 +353,5 @@ fn typography_inlines(inlines: &mut [Inline]) {
 }
 
 fn typography(text: &str) -> String {
-    text.to_string()
+    crate::typography::apply(text)
 }

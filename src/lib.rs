@@ -21,3 +21,5 @@ pub mod render;
 pub mod richtext;
 pub mod scaffold;
 pub mod schema;
+pub mod templates;
+pub mod typography;

@@ -47,6 +47,23 @@ impl Lang {
         }
     }
 
+    /// An I/O error in words a teacher understands.
+    pub fn io_error(self, e: &std::io::Error) -> String {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => self.t("файл не найден", "file not found").into(),
+            std::io::ErrorKind::PermissionDenied => {
+                self.t("нет прав доступа", "permission denied").into()
+            }
+            std::io::ErrorKind::IsADirectory => self
+                .t("это папка, а не файл", "this is a folder, not a file")
+                .into(),
+            std::io::ErrorKind::InvalidData => self
+                .t("файл не в кодировке UTF-8", "the file is not UTF-8")
+                .into(),
+            _ => e.to_string(),
+        }
+    }
+
     /// `n` with the right noun form: Russian has three (1 ошибка, 2 ошибки, 5 ошибок).
     pub fn count(self, n: usize, ru: [&str; 3], en: [&str; 2]) -> String {
         match self {

@@ -3,39 +3,1052 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use crate::date::{Date, MONTHS_GENITIVE};
+use crate::typography;
 
-/// Нормативный акт.
+/// Нормативный акт. Акт из встроенного справочника можно указать кратко: `ref = "273-ФЗ"`;
+/// поля, заданные в карточке, важнее справочника.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Act {
+    /// Краткая ссылка на акт из справочника: «273-ФЗ», «Указ № 94», «Р-145», «3273-р».
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     /// Вид акта: «Федеральный закон», «Указ Президента Российской Федерации», «Распоряжение».
-    pub kind: String,
-    /// Кем принят: «Минпросвещения России», «Правительство Российской Федерации».
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Кем принят, в родительном падеже: «Минпросвещения России», «Правительства Российской
+    /// Федерации».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// Дата принятия.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// Номер: «273-ФЗ», «Р-145».
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// Название без кавычек.
-    pub title: String,
-    /// Изменения: «с изм. и доп. от 24.04.2020 № 147-ФЗ».
-    #[serde(default)]
+    /// Название без кавычек; кавычки внутри станут „лапками“.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Изменения: «с изм. и доп. от 24.04.2020 № 147-ФЗ» или «ред. от 01.09.2024».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amendments: Option<String>,
+    /// Примечание в скобках: «утв. президиумом Совета при Президенте Российской Федерации
+    /// по стратегическому развитию и национальным проектам, протокол от 24.12.2018 № 16».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
-/// In-text citation of an act (placeholder until the ГОСТ/legal formatter lands).
+// ---------------------------------------------------------------------------------------------
+// Legal force and order
+// ---------------------------------------------------------------------------------------------
+
+/// Rank of an act in a list, strongest first (domain.md §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LegalForce {
+    Constitution,
+    FederalLaw,
+    PresidentialDecree,
+    Government,
+    Ministry,
+    Letter,
+    Other,
+}
+
+/// How the «Нормативное подкрепление» list is ordered.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum NormOrder {
+    /// По юридической силе (законы, указы, акты Правительства, министерств, письма, прочее),
+    /// внутри — по дате.
+    #[default]
+    LegalForce,
+    /// В том порядке, в каком акты записаны в карточке.
+    AsWritten,
+}
+
+/// The force of an act, read from its kind and issuer.
+pub fn legal_force(act: &Act) -> LegalForce {
+    let act = resolve(act);
+    force_from(
+        &act.kind.as_deref().unwrap_or("").to_lowercase(),
+        &act.issuer.as_deref().unwrap_or("").to_lowercase(),
+    )
+}
+
+/// The force of a norm typed as a string, read from its words before `от`, `№` or `«`.
+pub fn text_legal_force(text: &str) -> LegalForce {
+    let lower = plain_lower(text);
+    let head = lower
+        .split(" от ")
+        .next()
+        .unwrap_or("")
+        .split(['№', '(', '«'])
+        .next()
+        .unwrap_or("");
+    force_from(head, "")
+}
+
+/// `kind` and `issuer` in lower case.
+fn force_from(kind: &str, issuer: &str) -> LegalForce {
+    let all = format!("{kind} {issuer}");
+    if kind.contains("конституц") && !kind.contains("закон") {
+        LegalForce::Constitution
+    } else if kind.contains("письм") {
+        LegalForce::Letter
+    } else if kind.contains("кодекс")
+        || (kind.contains("закон") && (kind.contains("федеральн") || kind.contains("конституц")))
+    {
+        LegalForce::FederalLaw
+    } else if kind.contains("указ") {
+        LegalForce::PresidentialDecree
+    } else if all.contains("правительств") {
+        LegalForce::Government
+    } else if ["приказ", "распоряжен", "постановлен", "решени"]
+        .iter()
+        .any(|k| kind.contains(k))
+    {
+        LegalForce::Ministry
+    } else {
+        LegalForce::Other
+    }
+}
+
+/// One entry of the «Нормативное подкрепление» list: structured, or a string kept as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NormItem<'a> {
+    Act(&'a Act),
+    Text(&'a str),
+}
+
+impl NormItem<'_> {
+    fn sort_key(&self) -> (LegalForce, Option<Date>) {
+        match self {
+            NormItem::Act(a) => (legal_force(a), resolve(a).date),
+            NormItem::Text(t) => (text_legal_force(t), first_date(t)),
+        }
+    }
+}
+
+/// Indices of `acts` in the order the list is printed; the caller keeps its own spans.
+/// Undated acts go last within their rank; ties keep the author's order.
+pub fn order(acts: &[Act], order: NormOrder) -> Vec<usize> {
+    let items: Vec<NormItem> = acts.iter().map(NormItem::Act).collect();
+    order_items(&items, order)
+}
+
+/// Like [`order`], for a list mixing structured acts and plain strings.
+pub fn order_items(items: &[NormItem], order: NormOrder) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    if order == NormOrder::LegalForce {
+        let keys: Vec<(LegalForce, Option<Date>)> = items.iter().map(NormItem::sort_key).collect();
+        idx.sort_by_key(|&i| {
+            let (force, date) = keys[i];
+            (force, date.is_none(), date, i)
+        });
+    }
+    idx
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registry
+// ---------------------------------------------------------------------------------------------
+
+/// An act mentoring cards cite, with only what domain.md §4 states about it. Where the
+/// official title is not known to us it is `None`: a wrong title is worse than none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownAct {
+    pub kind: &'static str,
+    pub issuer: Option<&'static str>,
+    pub date: (i32, u8, u8),
+    pub number: &'static str,
+    pub title: Option<&'static str>,
+    /// What the act is about, when its title is not known (ru, en).
+    pub about: Option<(&'static str, &'static str)>,
+}
+
+const UKAZ: &str = "Указ Президента Российской Федерации";
+const MINPROS: &str = "Минпросвещения России";
+const GOV: &str = "Правительства Российской Федерации";
+
+static REGISTRY: &[KnownAct] = &[
+    KnownAct {
+        kind: "Федеральный закон",
+        issuer: None,
+        date: (2012, 12, 29),
+        number: "273-ФЗ",
+        title: Some("Об образовании в Российской Федерации"),
+        about: None,
+    },
+    KnownAct {
+        kind: UKAZ,
+        issuer: None,
+        date: (2018, 3, 2),
+        number: "94",
+        title: Some("Об учреждении знака отличия «За наставничество»"),
+        about: None,
+    },
+    KnownAct {
+        kind: UKAZ,
+        issuer: None,
+        date: (2018, 5, 7),
+        number: "204",
+        title: None,
+        about: Some((
+            "национальные цели развития на период до 2024 года",
+            "national development goals to 2024",
+        )),
+    },
+    KnownAct {
+        kind: UKAZ,
+        issuer: None,
+        date: (2020, 7, 21),
+        number: "474",
+        title: None,
+        about: Some((
+            "национальные цели развития (после Указа № 204)",
+            "national development goals (after Decree No. 204)",
+        )),
+    },
+    KnownAct {
+        kind: UKAZ,
+        issuer: None,
+        date: (2024, 5, 7),
+        number: "309",
+        title: Some(
+            "О национальных целях развития Российской Федерации на период до 2030 года и на \
+             перспективу до 2036 года",
+        ),
+        about: None,
+    },
+    KnownAct {
+        kind: "Распоряжение",
+        issuer: Some(MINPROS),
+        date: (2019, 12, 25),
+        number: "Р-145",
+        title: Some(
+            "Об утверждении методологии (целевой модели) наставничества обучающихся для \
+             организаций, осуществляющих образовательную деятельность по общеобразовательным, \
+             дополнительным общеобразовательным и программам среднего профессионального \
+             образования, в том числе с применением лучших практик обмена опытом между \
+             обучающимися",
+        ),
+        about: None,
+    },
+    KnownAct {
+        kind: "Письмо",
+        issuer: Some(MINPROS),
+        date: (2020, 1, 23),
+        number: "МР-42/02",
+        title: None,
+        about: None,
+    },
+    KnownAct {
+        kind: "Совместное письмо",
+        issuer: Some("Минпросвещения России и Общероссийского Профсоюза образования"),
+        date: (2021, 12, 21),
+        number: "АЗ-1128/08/657",
+        title: None,
+        about: Some((
+            "методические рекомендации по наставничеству педагогических работников",
+            "guidelines on mentoring of teaching staff",
+        )),
+    },
+    KnownAct {
+        kind: "Распоряжение",
+        issuer: Some(GOV),
+        date: (2019, 12, 31),
+        number: "3273-р",
+        title: None,
+        about: None,
+    },
+    KnownAct {
+        kind: "Федеральный закон",
+        issuer: None,
+        date: (2024, 11, 9),
+        number: "381-ФЗ",
+        title: None,
+        about: Some((
+            "статья 351.8 Трудового кодекса РФ о наставничестве, в силе с 01.03.2025",
+            "article 351.8 of the Labour Code on mentoring, in force since 01.03.2025",
+        )),
+    },
+    KnownAct {
+        kind: "Распоряжение",
+        issuer: Some(GOV),
+        date: (2025, 5, 21),
+        number: "1264-р",
+        title: None,
+        about: Some((
+            "Концепция развития наставничества до 2030 года",
+            "the Concept of mentoring development to 2030",
+        )),
+    },
+    KnownAct {
+        kind: UKAZ,
+        issuer: None,
+        date: (2022, 6, 27),
+        number: "401",
+        title: None,
+        about: Some((
+            "Год педагога и наставника",
+            "the Year of the Teacher and Mentor",
+        )),
+    },
+];
+
+/// The built-in acts, for `mentorcard` to list and for tests.
+pub fn registry() -> &'static [KnownAct] {
+    REGISTRY
+}
+
+fn norm_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '№')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Finds an act by a short reference: `273-ФЗ`, `ФЗ-273`, `Указ № 94`, `Указ 94`, `р-145`.
+pub fn lookup(reference: &str) -> Option<&'static KnownAct> {
+    // `… № 204 …`: the number after the sign is the reference.
+    let r = match reference.split_once('№') {
+        Some((_, after)) => after.split_whitespace().next().unwrap_or(""),
+        None => reference,
+    };
+    let key = norm_key(r);
+    if key.is_empty() {
+        return None;
+    }
+    REGISTRY.iter().find(|k| {
+        let num = norm_key(k.number);
+        if key == num {
+            return true;
+        }
+        // `фз-273` for `273-фз`
+        if let Some((n, suffix)) = num.split_once('-') {
+            if key == format!("{suffix}-{n}") || key == format!("{n}{suffix}") {
+                return true;
+            }
+        }
+        // a kind word before the number: `указ94`, `указпрезидента94`
+        key.strip_suffix(&num)
+            .is_some_and(|prefix| !prefix.is_empty() && prefix.chars().all(char::is_alphabetic))
+    })
+}
+
+/// The act with what the registry knows filled in; the card's own values win.
+pub fn resolve(act: &Act) -> Act {
+    let Some(known) = act.reference.as_deref().and_then(lookup) else {
+        return act.clone();
+    };
+    let mut out = act.clone();
+    // A card that writes its own kind («Распоряжение Минпросвещения России») usually names
+    // the issuer in it, so the registry's issuer would be said twice.
+    if out.kind.is_none() {
+        out.kind = Some(known.kind.to_string());
+        out.issuer = out.issuer.or_else(|| known.issuer.map(str::to_string));
+    }
+    out.date = out
+        .date
+        .or_else(|| Date::new(known.date.0, known.date.1, known.date.2));
+    out.number = out.number.or_else(|| Some(known.number.to_string()));
+    out.title = out.title.or_else(|| known.title.map(str::to_string));
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citation
+// ---------------------------------------------------------------------------------------------
+
+fn non_empty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// `№147-ФЗ`, `№ 147-ФЗ`, `N 16` → `№` + nbsp + number.
+fn number_signs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let latin_n = c == 'N'
+            && (i == 0 || chars[i - 1] == ' ')
+            && chars.get(i + 1) == Some(&' ')
+            && chars.get(i + 2).is_some_and(char::is_ascii_digit);
+        if c == '№' || latin_n {
+            out.push('№');
+            i += 1;
+            while chars.get(i).is_some_and(|c| *c == ' ' || *c == '\u{a0}') {
+                i += 1;
+            }
+            if i < chars.len() {
+                out.push('\u{a0}');
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn parenthesised(text: &str) -> String {
+    let t = text.trim();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(t);
+    format!("({})", number_signs(t.trim()))
+}
+
+/// The in-text citation: `Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в
+/// Российской Федерации» (с изм. и доп. от 24.04.2020 № 147-ФЗ)`, nbsp after `№`.
 pub fn cite(act: &Act) -> String {
-    let mut s = act.kind.clone();
+    let act = resolve(act);
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(k) = non_empty(&act.kind) {
+        parts.push(k.to_string());
+    }
+    if let Some(i) = non_empty(&act.issuer) {
+        parts.push(i.to_string());
+    }
     if let Some(d) = act.date {
-        s.push_str(&format!(" от {d}"));
+        parts.push(format!("от {}", d.dotted()));
     }
-    if let Some(n) = &act.number {
-        s.push_str(&format!(" № {n}"));
+    if let Some(n) = non_empty(&act.number) {
+        parts.push(format!("№\u{a0}{}", n.trim_start_matches('№').trim()));
     }
-    s.push_str(&format!(" «{}»", act.title));
-    s
+    if let Some(t) = non_empty(&act.title) {
+        parts.push(typography::quoted(t));
+    }
+    if let Some(a) = non_empty(&act.amendments) {
+        parts.push(parenthesised(a));
+    }
+    if let Some(n) = non_empty(&act.note) {
+        parts.push(parenthesised(n));
+    }
+    if parts.is_empty() {
+        if let Some(r) = non_empty(&act.reference) {
+            parts.push(number_signs(r));
+        }
+    }
+    parts.join(" ")
+}
+
+/// A warning about a norm or a source, in both languages the tool speaks. `code` is stable
+/// so `check` can group or silence it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub code: &'static str,
+    pub ru: String,
+    pub en: String,
+}
+
+impl Note {
+    pub fn new(code: &'static str, ru: impl Into<String>, en: impl Into<String>) -> Note {
+        Note {
+            code,
+            ru: ru.into(),
+            en: en.into(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Warnings
+// ---------------------------------------------------------------------------------------------
+
+fn goals_2024_note() -> Note {
+    Note::new(
+        "norm-goals-2024",
+        "Указ Президента РФ от 07.05.2018 № 204 ставил национальные цели на период до 2024 года. \
+         Проверьте актуальность ссылки: национальные цели на период до 2030 года и на перспективу \
+         до 2036 года установлены Указом Президента РФ от 07.05.2024 № 309 (ранее — Указ от \
+         21.07.2020 № 474).",
+        "Presidential Decree No. 204 of 07.05.2018 set national goals to 2024. Check that the \
+         reference is still relevant: the goals to 2030 and, in perspective, to 2036 are set by \
+         Decree No. 309 of 07.05.2024 (before it, Decree No. 474 of 21.07.2020).",
+    )
+}
+
+fn school_project_note() -> Note {
+    Note::new(
+        "norm-project-ended",
+        "Федеральный проект «Современная школа» входил в национальный проект «Образование» \
+         (2019–2024), который завершился в 2024 году. С 2025 года действует национальный проект \
+         «Молодёжь и дети» (2025–2030) с федеральным проектом «Педагоги и наставники».",
+        "The federal project «Современная школа» (Modern School) belonged to the national \
+         project «Образование» (Education, 2019–2024), which ended in 2024. Its successor is the \
+         national project «Молодёжь и дети» (Youth and Children, 2025–2030) with the federal \
+         project «Педагоги и наставники» (Teachers and Mentors).",
+    )
+}
+
+fn education_project_note() -> Note {
+    Note::new(
+        "norm-project-ended",
+        "Национальный проект «Образование» (2019–2024) завершился в 2024 году. С 2025 года \
+         действует национальный проект «Молодёжь и дети» (2025–2030) с федеральным проектом \
+         «Педагоги и наставники».",
+        "The national project «Образование» (Education, 2019–2024) ended in 2024. Its successor \
+         is the national project «Молодёжь и дети» (Youth and Children, 2025–2030) with the \
+         federal project «Педагоги и наставники» (Teachers and Mentors).",
+    )
+}
+
+/// Lower case, quotes and nbsp removed, so «Современная школа» and "Современной школы" match.
+fn plain_lower(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '«' | '»' | '„' | '“' | '”' | '"'))
+        .map(|c| if c == '\u{a0}' { ' ' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Mentions of projects that ended with the national project «Образование» in 2024.
+fn project_notes(text: &str) -> Vec<Note> {
+    let t = plain_lower(text);
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pair = |a: &str, b: &str| {
+        words
+            .windows(2)
+            .any(|w| w[0].starts_with(a) && w[1].starts_with(b))
+    };
+    let mut out = Vec::new();
+    if pair("современн", "школ") {
+        out.push(school_project_note());
+    } else if pair("национальн", "проект") && words.contains(&"образование")
+    {
+        out.push(education_project_note());
+    }
+    out
+}
+
+/// The first date in a string: `29.12.2012`, `2012-12-29` or `2 марта 2018 года`.
+pub fn first_date(text: &str) -> Option<Date> {
+    let t = plain_lower(text);
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(d) = Date::parse(w.trim_end_matches('.')) {
+            return Some(d);
+        }
+        if let Some(m) = MONTHS_GENITIVE.iter().position(|m| m == w) {
+            let day = i.checked_sub(1).and_then(|j| words[j].parse::<u8>().ok());
+            let year = words
+                .get(i + 1)
+                .and_then(|y| y.get(..4))
+                .and_then(|y| y.parse::<i32>().ok());
+            if let (Some(d), Some(y)) = (day, year) {
+                if let Some(date) = Date::new(y, m as u8 + 1, d) {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `29.12.2012`, `2012-12-29` or `2 марта 2018`.
+fn has_date(text: &str) -> bool {
+    let t = plain_lower(text);
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| w.len() >= 4 && w.chars().take(4).all(|c| c.is_ascii_digit());
+    words.iter().any(|w| {
+        let w = w.trim_end_matches('.');
+        Date::parse(w).is_some()
+    }) || words
+        .windows(2)
+        .any(|w| MONTHS_GENITIVE.contains(&w[0]) && year(w[1]))
+}
+
+/// `№ 273-ФЗ`, `№273`, `N 16`.
+fn has_number(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let mut j = i + 1;
+        while chars.get(j).is_some_and(|c| *c == ' ' || *c == '\u{a0}') {
+            j += 1;
+        }
+        let followed = chars.get(j).is_some_and(|c| c.is_alphanumeric());
+        (c == '№' && followed)
+            || (c == 'N'
+                && (i == 0 || !chars[i - 1].is_alphanumeric())
+                && j > i + 1
+                && chars.get(j).is_some_and(char::is_ascii_digit))
+    })
+}
+
+fn is_204(act: &Act) -> bool {
+    let kind = act.kind.as_deref().unwrap_or("").to_lowercase();
+    let num = act.number.as_deref().unwrap_or("").trim();
+    kind.contains("указ") && num.trim_start_matches('№').trim() == "204"
+}
+
+/// Warnings about one structured act: unknown reference, missing date or number, a title
+/// the registry does not know, and the status facts of domain.md §4.
+pub fn act_warnings(act: &Act) -> Vec<Note> {
+    let mut out = Vec::new();
+    let known = act.reference.as_deref().and_then(lookup);
+    if let (Some(r), None) = (non_empty(&act.reference), known) {
+        out.push(Note::new(
+            "norm-unknown-ref",
+            format!(
+                "Акт «{r}» не найден во встроенном справочнике: укажите вид (kind), дату (date), \
+                 номер (number) и название (title) полностью."
+            ),
+            format!(
+                "The act `{r}` is not in the built-in registry: give kind, date, number and \
+                 title in full."
+            ),
+        ));
+    }
+    let r = resolve(act);
+    let identified_by_note = non_empty(&r.note).is_some_and(|n| has_date(n) && has_number(n));
+    let kind = r.kind.as_deref().unwrap_or("").to_lowercase();
+    let exempt = kind.contains("конституц") || identified_by_note;
+    if non_empty(&r.kind).is_none() && known.is_none() {
+        out.push(Note::new(
+            "norm-missing-kind",
+            "Не указан вид акта (kind): «Федеральный закон», «Указ Президента Российской Федерации», «Приказ»…",
+            "The kind of act is missing (kind): «Федеральный закон», «Указ Президента Российской Федерации», «Приказ»…",
+        ));
+    }
+    if r.date.is_none() && !exempt {
+        out.push(Note::new(
+            "norm-missing-date",
+            "У нормативного акта не указана дата принятия (date).",
+            "The normative act has no date (date).",
+        ));
+    }
+    if non_empty(&r.number).is_none() && !exempt {
+        out.push(Note::new(
+            "norm-missing-number",
+            "У нормативного акта не указан номер (number).",
+            "The normative act has no number (number).",
+        ));
+    }
+    if non_empty(&r.title).is_none() {
+        let about = known.and_then(|k| k.about);
+        out.push(Note::new(
+            "norm-missing-title",
+            match about {
+                Some((ru, _)) => format!(
+                    "Не указано название акта (title); по сведениям справочника акт касается: {ru}. \
+                     Впишите официальное название из источника (например, pravo.gov.ru)."
+                ),
+                None => "Не указано название акта (title). Впишите официальное название из \
+                         источника (например, pravo.gov.ru)."
+                    .to_string(),
+            },
+            match about {
+                Some((_, en)) => format!(
+                    "The act has no title (title); the registry says it concerns {en}. Copy the \
+                     official title from the source (e.g. pravo.gov.ru)."
+                ),
+                None => "The act has no title (title). Copy the official title from the source \
+                         (e.g. pravo.gov.ru)."
+                    .to_string(),
+            },
+        ));
+    }
+    if is_204(&r) {
+        out.push(goals_2024_note());
+    }
+    let text = [&r.title, &r.note, &r.amendments, &r.kind]
+        .iter()
+        .filter_map(|s| non_empty(s))
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.extend(project_notes(&text));
+    out
+}
+
+/// Warnings about a norm written as a plain string: the status facts, a missing date or
+/// number, and a hint when the act is in the registry and could be cited by reference.
+pub fn text_warnings(text: &str) -> Vec<Note> {
+    let mut out = Vec::new();
+    let lower = plain_lower(text);
+    let mentions_204 = lower.contains("указ")
+        && (lower.contains("№ 204") || lower.contains("№204") || lower.contains("n 204"));
+    let date = has_date(text);
+    let number = has_number(text);
+    if !date && !lower.contains("конституц") {
+        out.push(Note::new(
+            "norm-missing-date",
+            "У нормативного акта не указана дата принятия (ДД.ММ.ГГГГ).",
+            "The normative act has no date (DD.MM.YYYY).",
+        ));
+    }
+    if !number && !lower.contains("конституц") {
+        out.push(Note::new(
+            "norm-missing-number",
+            "У нормативного акта не указан номер (№ …).",
+            "The normative act has no number (№ …).",
+        ));
+    }
+    if mentions_204 {
+        out.push(goals_2024_note());
+    }
+    out.extend(project_notes(text));
+    // A known act typed by hand, found by its number or its title: suggest the short reference.
+    let by_number = text.split_once('№').and_then(|(_, after)| {
+        let num = after
+            .trim_start()
+            .split(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | ',' | ')' | '('))
+            .next()
+            .unwrap_or("");
+        lookup(num)
+    });
+    let by_title = || {
+        REGISTRY.iter().find(|k| {
+            k.title
+                .is_some_and(|t| lower.contains(&plain_lower(t).replace('\u{a0}', " ")))
+        })
+    };
+    if let Some(k) = by_number.or_else(by_title) {
+        let r = if k.kind == UKAZ {
+            format!("Указ № {}", k.number)
+        } else {
+            k.number.to_string()
+        };
+        out.push(Note::new(
+            "norm-use-ref",
+            format!(
+                "Этот акт есть во встроенном справочнике: запишите его как {{ ref = \"{r}\" }} \
+                 (и при необходимости amendments), и ссылка будет оформлена автоматически."
+            ),
+            format!(
+                "This act is in the built-in registry: write it as {{ ref = \"{r}\" }} (plus \
+                 amendments if needed) and the citation is formatted for you."
+            ),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn act(toml_text: &str) -> Act {
+        toml::from_str(toml_text).unwrap()
+    }
+
+    fn codes(notes: &[Note]) -> Vec<&'static str> {
+        notes.iter().map(|n| n.code).collect()
+    }
+
+    #[test]
+    fn cites_a_structured_act_with_amendments() {
+        let a = act(r#"
+            kind = "Федеральный закон"
+            date = 2012-12-29
+            number = "273-ФЗ"
+            title = "Об образовании в Российской Федерации"
+            amendments = "с изм. и доп. от 24.04.2020 №147-ФЗ"
+        "#);
+        assert_eq!(
+            cite(&a),
+            "Федеральный закон от 29.12.2012 №\u{a0}273-ФЗ «Об образовании в Российской \
+             Федерации» (с изм. и доп. от 24.04.2020 №\u{a0}147-ФЗ)"
+        );
+        assert!(act_warnings(&a).is_empty());
+    }
+
+    #[test]
+    fn cites_by_short_reference() {
+        let a = act(r#"
+            ref = "273-ФЗ"
+            amendments = "(с изм. и доп. от 24.04.2020 № 147-ФЗ)"
+        "#);
+        assert_eq!(
+            cite(&a),
+            "Федеральный закон от 29.12.2012 №\u{a0}273-ФЗ «Об образовании в Российской \
+             Федерации» (с изм. и доп. от 24.04.2020 №\u{a0}147-ФЗ)"
+        );
+        assert_eq!(
+            cite(&act(r#"ref = "Указ № 94""#)),
+            "Указ Президента Российской Федерации от 02.03.2018 №\u{a0}94 «Об учреждении знака \
+             отличия „За наставничество“»"
+        );
+        assert_eq!(
+            cite(&act(r#"ref = "Р-145""#)),
+            "Распоряжение Минпросвещения России от 25.12.2019 №\u{a0}Р-145 «Об утверждении \
+             методологии (целевой модели) наставничества обучающихся для организаций, \
+             осуществляющих образовательную деятельность по общеобразовательным, дополнительным \
+             общеобразовательным и программам среднего профессионального образования, в том \
+             числе с применением лучших практик обмена опытом между обучающимися»"
+        );
+        assert_eq!(
+            cite(&act(r#"ref = "309""#)),
+            "Указ Президента Российской Федерации от 07.05.2024 №\u{a0}309 «О национальных целях \
+             развития Российской Федерации на период до 2030 года и на перспективу до 2036 года»"
+        );
+        // no title known: nothing invented
+        assert_eq!(
+            cite(&act(r#"ref = "3273-р""#)),
+            "Распоряжение Правительства Российской Федерации от 31.12.2019 №\u{a0}3273-р"
+        );
+        assert_eq!(
+            cite(&act(r#"ref = "АЗ-1128/08/657""#)),
+            "Совместное письмо Минпросвещения России и Общероссийского Профсоюза образования от \
+             21.12.2021 №\u{a0}АЗ-1128/08/657"
+        );
+    }
+
+    #[test]
+    fn every_registry_act_is_found_by_its_number() {
+        for k in registry() {
+            assert_eq!(lookup(k.number), Some(k), "{}", k.number);
+            assert!(
+                Date::new(k.date.0, k.date.1, k.date.2).is_some(),
+                "{}",
+                k.number
+            );
+        }
+        assert_eq!(registry().len(), 12);
+        assert_eq!(lookup("фз-273").map(|k| k.number), Some("273-ФЗ"));
+        assert_eq!(lookup("273 ФЗ").map(|k| k.number), Some("273-ФЗ"));
+        assert_eq!(lookup("Указ 204").map(|k| k.number), Some("204"));
+        assert_eq!(
+            lookup("Указ Президента № 401").map(|k| k.number),
+            Some("401")
+        );
+        assert_eq!(lookup("мр-42/02").map(|k| k.number), Some("МР-42/02"));
+        assert_eq!(lookup("1294"), None);
+        assert_eq!(lookup("12-94"), None);
+        assert_eq!(lookup(""), None);
+        assert_eq!(lookup("№"), None);
+    }
+
+    #[test]
+    fn card_values_win_over_the_registry() {
+        let a = act(r#"
+            ref = "Указ № 204"
+            title = "О национальных целях и стратегических задачах развития Российской Федерации на период до 2024 года"
+        "#);
+        assert_eq!(
+            cite(&a),
+            "Указ Президента Российской Федерации от 07.05.2018 №\u{a0}204 «О национальных целях \
+             и стратегических задачах развития Российской Федерации на период до 2024 года»"
+        );
+        let w = act_warnings(&a);
+        assert_eq!(codes(&w), ["norm-goals-2024"]);
+        assert!(w[0].ru.contains("№ 309"));
+        assert!(w[0].ru.contains("Проверьте актуальность"));
+        assert!(!w[0].ru.to_lowercase().contains("утратил"));
+        assert!(!w[0].en.to_lowercase().contains("repealed"));
+    }
+
+    #[test]
+    fn school_project_passport_warns_about_the_ended_national_project() {
+        let a = act(r#"
+            kind = "Паспорт федерального проекта"
+            title = "Современная школа"
+            note = "утв. президиумом Совета при Президенте Российской Федерации по стратегическому развитию и национальным проектам, протокол от 24.12.2018 N 16"
+        "#);
+        assert_eq!(
+            cite(&a),
+            "Паспорт федерального проекта «Современная школа» (утв. президиумом Совета при \
+             Президенте Российской Федерации по стратегическому развитию и национальным \
+             проектам, протокол от 24.12.2018 №\u{a0}16)"
+        );
+        let w = act_warnings(&a);
+        assert_eq!(codes(&w), ["norm-project-ended"]);
+        assert!(w[0].ru.contains("«Молодёжь и дети»"));
+        assert!(w[0].ru.contains("«Педагоги и наставники»"));
+        assert!(w[0].en.contains("ended in 2024"));
+    }
+
+    #[test]
+    fn own_kind_suppresses_the_registry_issuer() {
+        assert_eq!(
+            cite(&act(r#"
+                ref = "Р-145"
+                kind = "Распоряжение Минпросвещения России"
+                title = "Об утверждении методологии (целевой модели) наставничества обучающихся"
+            "#)),
+            "Распоряжение Минпросвещения России от 25.12.2019 №\u{a0}Р-145 «Об утверждении \
+             методологии (целевой модели) наставничества обучающихся»"
+        );
+    }
+
+    #[test]
+    fn missing_pieces_are_warned() {
+        let a = act(r#"
+            kind = "Приказ"
+            issuer = "Минпросвещения России"
+            title = "Об утверждении положения"
+        "#);
+        assert_eq!(
+            codes(&act_warnings(&a)),
+            ["norm-missing-date", "norm-missing-number"]
+        );
+        let w = act_warnings(&act(r#"ref = "1264-р""#));
+        assert_eq!(codes(&w), ["norm-missing-title"]);
+        assert!(w[0]
+            .ru
+            .contains("Концепция развития наставничества до 2030 года"));
+        let w = act_warnings(&act(r#"ref = "999-ФЗ""#));
+        assert_eq!(
+            codes(&w),
+            [
+                "norm-unknown-ref",
+                "norm-missing-kind",
+                "norm-missing-date",
+                "norm-missing-number",
+                "norm-missing-title"
+            ]
+        );
+        assert_eq!(cite(&act(r#"ref = "999-ФЗ""#)), "999-ФЗ");
+        assert!(act_warnings(&act(r#"
+            kind = "Конституция Российской Федерации"
+            amendments = "с изменениями, одобренными в ходе общероссийского голосования 01.07.2020"
+            title = "x"
+        "#))
+        .is_empty());
+    }
+
+    #[test]
+    fn plain_string_norms_from_the_seed() {
+        let w = text_warnings(
+            "Федеральный закон от 29.12.2012 №273-ФЗ «Об образовании в Российской Федерации» \
+             (с изм. и доп. от 24.04.2020 №147-ФЗ).",
+        );
+        assert_eq!(codes(&w), ["norm-use-ref"]);
+        assert!(w[0].ru.contains("ref = \"273-ФЗ\""));
+        let w = text_warnings(
+            "Указ Президента РФ от 2 марта 2018 года №94 «Об учреждении знака отличия «За наставничество».",
+        );
+        assert_eq!(codes(&w), ["norm-use-ref"]);
+        assert!(w[0].ru.contains("ref = \"Указ № 94\""));
+        let w = text_warnings(
+            "Указ Президента РФ от 7 мая 2018 года №204 «О национальных целях и стратегических \
+             задачах развития Российской Федерации на период до 2024 года».",
+        );
+        assert_eq!(codes(&w), ["norm-goals-2024", "norm-use-ref"]);
+        let w = text_warnings(
+            "Паспорт федерального проекта «Современная школа» (утв. президиумом Совета при \
+             Президенте РФ по стратегическому развитию и национальным проектам, протокол от \
+             24.12.2018 N 16).",
+        );
+        assert_eq!(codes(&w), ["norm-project-ended"]);
+        let w = text_warnings("Федеральный закон «Об образовании в Российской Федерации»");
+        assert_eq!(
+            codes(&w),
+            ["norm-missing-date", "norm-missing-number", "norm-use-ref"]
+        );
+        let w = text_warnings("Положение о наставничестве в МБОУ СОШ № 5");
+        assert_eq!(codes(&w), ["norm-missing-date"]);
+        let w = text_warnings("Национальный проект «Образование»");
+        assert_eq!(
+            codes(&w),
+            [
+                "norm-missing-date",
+                "norm-missing-number",
+                "norm-project-ended"
+            ]
+        );
+        assert!(text_warnings("").len() == 2);
+    }
+
+    #[test]
+    fn ordered_by_legal_force_then_date() {
+        let acts = vec![
+            act(r#"ref = "МР-42/02""#),
+            act(r#"kind = "Паспорт федерального проекта"
+                   title = "Современная школа""#),
+            act(r#"ref = "Р-145""#),
+            act(r#"ref = "Указ № 309""#),
+            act(r#"ref = "3273-р""#),
+            act(r#"ref = "Указ № 94""#),
+            act(r#"ref = "381-ФЗ""#),
+            act(r#"ref = "273-ФЗ""#),
+            act(r#"kind = "Конституция Российской Федерации"
+                   title = "x""#),
+        ];
+        let forces: Vec<LegalForce> = acts.iter().map(legal_force).collect();
+        assert_eq!(
+            forces,
+            [
+                LegalForce::Letter,
+                LegalForce::Other,
+                LegalForce::Ministry,
+                LegalForce::PresidentialDecree,
+                LegalForce::Government,
+                LegalForce::PresidentialDecree,
+                LegalForce::FederalLaw,
+                LegalForce::FederalLaw,
+                LegalForce::Constitution
+            ]
+        );
+        assert_eq!(
+            order(&acts, NormOrder::LegalForce),
+            [8, 7, 6, 5, 3, 4, 2, 0, 1]
+        );
+        assert_eq!(
+            order(&acts, NormOrder::AsWritten),
+            (0..acts.len()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn mixed_lists_of_strings_and_acts_are_ordered_too() {
+        let passport = "Паспорт федерального проекта «Современная школа» (утв. президиумом \
+                        Совета при Президенте РФ по стратегическому развитию и национальным \
+                        проектам, протокол от 24.12.2018 N 16).";
+        let decree = "Указ Президента РФ от 7 мая 2018 года №204 «О национальных целях»";
+        let letter = "Письмо Минпросвещения России от 23.01.2020 № МР-42/02";
+        let law = act(r#"ref = "273-ФЗ""#);
+        let older_decree = act(r#"ref = "Указ № 94""#);
+        let items = [
+            NormItem::Text(passport),
+            NormItem::Text(letter),
+            NormItem::Text(decree),
+            NormItem::Act(&older_decree),
+            NormItem::Act(&law),
+        ];
+        assert_eq!(order_items(&items, NormOrder::LegalForce), [4, 3, 2, 1, 0]);
+        assert_eq!(first_date(decree), Date::new(2018, 5, 7));
+        assert_eq!(first_date(passport), Date::new(2018, 12, 24));
+        assert_eq!(first_date("без даты"), None);
+        assert_eq!(first_date("от 31 февраля 2018"), None);
+        assert_eq!(text_legal_force(letter), LegalForce::Letter);
+        assert_eq!(
+            text_legal_force("Распоряжение Правительства РФ от 31.12.2019 № 3273-р"),
+            LegalForce::Government
+        );
+        assert_eq!(
+            text_legal_force("Приказ Минпросвещения России от 01.01.2020 № 1"),
+            LegalForce::Ministry
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_fields_and_loads_every_field() {
+        assert!(toml::from_str::<Act>("reference = \"273-ФЗ\"").is_err());
+        let a = act(r#"
+            ref = "273-ФЗ"
+            kind = "Федеральный закон"
+            issuer = "x"
+            date = "29.12.2012"
+            number = "273-ФЗ"
+            title = "t"
+            amendments = "ред. от 01.09.2024"
+            note = "n"
+        "#);
+        assert_eq!(a.date, Date::new(2012, 12, 29));
+    }
 }

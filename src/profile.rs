@@ -37,13 +37,40 @@ pub struct Profile {
     /// Contest rules usually forbid hyphenation, so it is off unless asked for.
     pub hyphenate: bool,
     pub page_numbers: PageNumbers,
-    /// The first page is counted but carries no number.
+    /// Whether the first page shows its number; `false` is the title-page rule: the first
+    /// page is counted but carries no number.
     pub number_first_page: bool,
     /// Widths of the columns «№» and «Критерии»; «Содержание» takes the rest.
     pub table_number_col_mm: f32,
     pub table_label_col_mm: f32,
     /// Apply Russian typography (quotes, dashes, non-breaking spaces) to the card's text.
     pub typography: bool,
+    /// ГОСТ Р 7.0.100-2018 settings where guides disagree (dash, content type, 4+ authors,
+    /// abbreviated places).
+    pub bibliography: crate::biblio::GostStyle,
+    /// Order of «Нормативное подкрепление»: by legal force (default) or as written.
+    pub norm_order: crate::norms::NormOrder,
+    /// A contest's volume and completeness rules, checked by `check --profile`.
+    pub limits: Limits,
+}
+
+/// Contest rules that `check` enforces when a profile sets them. No source gives per-field
+/// limits for mentoring cards, so everything is optional and per contest.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Characters (with spaces) in one criterion's content.
+    pub max_chars_per_criterion: Option<usize>,
+    /// Characters (with spaces) in the whole document.
+    pub max_total_chars: Option<usize>,
+    /// Pages of the PDF.
+    pub max_pages: Option<usize>,
+    pub min_pages: Option<usize>,
+    /// Optional rows the contest requires, by card key (e.g. `special_needs`).
+    pub required_rows: Vec<String>,
+    /// Card fields the contest requires: `authors`, `organisation`, `locality`, `year`,
+    /// `form`, `type`, `introduction`, `conclusion`.
+    pub required_metadata: Vec<String>,
 }
 
 impl Default for Profile {
@@ -74,6 +101,9 @@ impl Profile {
             table_number_col_mm: 12.0,
             table_label_col_mm: 45.0,
             typography: true,
+            bibliography: crate::biblio::GostStyle::default(),
+            norm_order: crate::norms::NormOrder::default(),
+            limits: Limits::default(),
         }
     }
 

@@ -623,7 +623,7 @@ impl<'a> Validator<'a> {
 
 /// The header of a table (`[criteria]`, `[[criteria.participants]]`) when the span starts at
 /// one, so that "missing" errors point where the user would add the line.
-fn header_span(source: &SourceFile, span: Span) -> Span {
+pub fn header_span(source: &SourceFile, span: Span) -> Span {
     let pos = source.position(span.start);
     let line = source.line_text(pos.line);
     let start = source.line_start(pos.line);

@@ -9,10 +9,16 @@ use common::*;
 fn case(name: &str, extra: &[&str]) -> Run {
     let src = root().join("tests/fixtures/check").join(name);
     let dir = scratch(&format!("check-{name}"));
-    std::fs::copy(src.join("card.toml"), dir.join("card.toml")).expect("fixture card");
+    for entry in std::fs::read_dir(&src).expect("fixture folder") {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "expected.txt" {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).expect("fixture file");
+        }
+    }
     let mut args = vec!["check", "card.toml"];
     args.extend_from_slice(extra);
-    let run = run(&dir, &args);
+    // A fixed "today" (2026-01-01) keeps date checks reproducible.
+    let run = run_env(&dir, &args, &[("SOURCE_DATE_EPOCH", "1767225600")]);
     let mut report = run.stdout.clone();
     report.push_str(&format!("[exit {}]\n", run.code));
     assert_golden(&src.join("expected.txt"), &report);
@@ -129,4 +135,73 @@ fn cyrillic_key_is_explained() {
     let run = case("cyrillic-key", &[]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("латиницей"), "{}", run.stdout);
+}
+
+#[test]
+fn domain_warnings_for_reverse_mentoring_participants_and_sources() {
+    let run = case("domain-warnings", &[]);
+    assert_eq!(run.code, 0, "warnings only");
+    for code in [
+        "кто кого наставляет",
+        "не сказано, чем он делится",
+        "нужна дата обращения",
+        "ещё не наступила",
+    ] {
+        assert!(run.stdout.contains(code), "{code}:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn contest_profile_limits_report_count_and_limit() {
+    let run = case("contest-limits", &["--profile", "contest.toml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("больше допустимых 100"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("конкурс требует заполнить: строка «Применение практики"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn materials_from_a_zotero_csl_json_file() {
+    assert_eq!(case("materials-file", &[]).code, 0);
+    let dir = root().join("tests/fixtures/check/materials-file");
+    let out = scratch("materials-file-build");
+    let r = run(
+        &dir,
+        &[
+            "build",
+            "card.toml",
+            "-f",
+            "md",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = std::fs::read_to_string(out.join("card.md"))
+        .unwrap()
+        .replace('\u{a0}', " ");
+    assert!(
+        md.contains("Александров, Е. Л. Интернет — легко и просто!"),
+        "{md}"
+    );
+    assert!(md.contains("(дата обращения: 26.06.2019)"), "{md}");
+}
+
+#[test]
+fn missing_materials_file_is_located() {
+    let run = case("materials-file-missing", &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("materials_file = \"нет-такого.json\""),
+        "{}",
+        run.stdout
+    );
 }

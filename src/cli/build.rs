@@ -1,6 +1,5 @@
 use std::path::{Path, PathBuf};
 
-use crate::card::Load;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::layout::{self, LayoutOptions};
 use crate::locale::Lang;
@@ -35,17 +34,6 @@ pub struct Args {
     pub source_date_epoch: Option<i64>,
 }
 
-/// Everything wrong with a card: loading problems, or the checks of a loaded card.
-pub fn diagnose(load: &Load, lang: Lang) -> Vec<Diagnostic> {
-    let mut diags = load.diagnostics.clone();
-    if let Some(card) = &load.card {
-        // A card that loaded has passed the tree checks; add the typed ones.
-        diags.extend(crate::check::check(card, lang));
-    }
-    crate::check::sort(&mut diags);
-    diags
-}
-
 pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
     let l = lang.unwrap_or_default();
     let mut profile = super::resolve_profile(args.profile.as_deref(), l)?;
@@ -68,7 +56,7 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
     for path in &args.files {
         let load = super::read_card(path, lang)?;
         let msg_lang = load.lang.unwrap_or_default();
-        let diags = diagnose(&load, msg_lang);
+        let diags = crate::check::diagnose(&load, msg_lang);
         let blocking = diags.iter().any(|d| {
             d.severity == Severity::Error || (args.strict && d.severity == Severity::Warning)
         });
@@ -107,8 +95,19 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
         // Render everything first, so a failing format leaves no partial set of files.
         let mut rendered = Vec::new();
         for &format in &formats {
-            let out = render::render(format, &doc, &options)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", format.extension()))?;
+            let out = match render::render(format, &doc, &options) {
+                Ok(out) => out,
+                Err(e) => {
+                    // A renderer error is a problem in the user's input (a broken template),
+                    // reported like card problems: exit 1, nothing written.
+                    eprintln!(
+                        "{}: {}: {e}",
+                        msg_lang.t("ошибка", "error"),
+                        format.extension().to_uppercase()
+                    );
+                    return Ok(super::EXIT_PROBLEMS);
+                }
+            };
             for w in &out.warnings {
                 eprintln!(
                     "{}: {}: {w}",
@@ -144,7 +143,7 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
                     target.display()
                 )
             })?;
-            println!("{} {}", msg_lang.t("записан", "written"), target.display());
+            super::outln!("{} {}", msg_lang.t("записан", "written"), target.display());
         }
     }
     Ok(worst)

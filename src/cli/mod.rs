@@ -1,10 +1,21 @@
 //! The command line: gathers inputs, calls the library, prints, and maps outcomes to exit
 //! codes. One file per command, as in mdBook.
 
+/// `println!` that survives a closed stdout.
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::out(&(format!($($arg)*) + "\n")) };
+}
+/// `print!` that survives a closed stdout.
+macro_rules! outf {
+    ($($arg:tt)*) => { $crate::cli::out(&format!($($arg)*)) };
+}
+pub(crate) use {outf, outln};
+
 mod build;
 mod check;
 mod new;
 mod schema;
+mod templates;
 
 use std::path::{Path, PathBuf};
 
@@ -42,6 +53,8 @@ pub enum Command {
     New(new::Args),
     /// Напечатать JSON Schema карточки (для Taplo / Even Better TOML).
     Schema(schema::Args),
+    /// Работа со встроенными шаблонами HTML: --eject ПАПКА выгружает их для правки.
+    Templates(templates::Args),
 }
 
 /// Runs the program and returns the exit status; never panics on user input.
@@ -58,6 +71,7 @@ pub fn main() -> i32 {
         Command::Build(args) => build::run(args, cli.lang),
         Command::New(args) => new::run(args, cli.lang),
         Command::Schema(args) => schema::run(args),
+        Command::Templates(args) => templates::run(args, cli.lang),
     };
     match result {
         Ok(code) => code,
@@ -69,6 +83,13 @@ pub fn main() -> i32 {
     }
 }
 
+/// Writes to standard output, ignoring a closed pipe (`mentorcard check … | head`) instead
+/// of panicking as `print!` would.
+pub(crate) fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 /// Reads and loads one card; an unreadable file is a usage/I-O error (exit 2), not a card problem.
 fn read_card(path: &Path, lang: Option<Lang>) -> anyhow::Result<Load> {
     let l = lang.unwrap_or_default();
@@ -77,7 +98,7 @@ fn read_card(path: &Path, lang: Option<Lang>) -> anyhow::Result<Load> {
             "{} {}: {}",
             l.t("не удалось прочитать файл", "cannot read file"),
             path.display(),
-            io_reason(&e, l)
+            l.io_error(&e)
         )
     })?;
     let text = String::from_utf8(bytes).map_err(|_| {
@@ -90,17 +111,14 @@ fn read_card(path: &Path, lang: Option<Lang>) -> anyhow::Result<Load> {
             )
         )
     })?;
-    Ok(card::load(&path.display().to_string(), &text, lang))
-}
-
-fn io_reason(e: &std::io::Error, lang: Lang) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => lang.t("файл не найден", "file not found").into(),
-        std::io::ErrorKind::PermissionDenied => {
-            lang.t("нет прав доступа", "permission denied").into()
-        }
-        _ => e.to_string(),
+    let mut load = card::load(&path.display().to_string(), &text, lang);
+    let base = path.parent().unwrap_or(Path::new("."));
+    let msg_lang = load.lang.unwrap_or_default();
+    if let Some(card) = load.card.as_mut() {
+        let problems = card.include_materials(base, msg_lang);
+        load.diagnostics.extend(problems);
     }
+    Ok(load)
 }
 
 /// A built-in profile by name, or a TOML file that overrides one.
@@ -116,7 +134,7 @@ fn resolve_profile(arg: Option<&str>, lang: Lang) -> anyhow::Result<Profile> {
                 anyhow::anyhow!(
                     "{} «{name}»: {} ({} {})",
                     lang.t("профиль", "profile"),
-                    io_reason(&e, lang),
+                    lang.io_error(&e),
                     lang.t("встроенные профили:", "built-in profiles:"),
                     Profile::NAMES.join(", ")
                 )

@@ -46,7 +46,7 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
         crate::output::write_new(&path, text.as_bytes())
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     }
-    println!(
+    super::outln!(
         "{} {}",
         l.t("создана карточка", "card written"),
         path.display()
@@ -58,7 +58,7 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
     let schema = dir.join(scaffold::SCHEMA_FILE);
     if !schema.exists() {
         crate::output::write_new(&schema, crate::schema::schema_text().as_bytes())?;
-        println!(
+        super::outln!(
             "{} {}",
             l.t("создана схема для редактора", "editor schema written"),
             schema.display()

@@ -12,7 +12,7 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     let text = crate::schema::schema_text();
     match &args.output {
         Some(path) => crate::output::write_atomic(path, text.as_bytes())?,
-        None => print!("{text}"),
+        None => super::outf!("{text}"),
     }
     Ok(super::EXIT_OK)
 }

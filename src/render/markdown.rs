@@ -1,8 +1,857 @@
-//! Markdown renderer (in progress).
+//! Pandoc Markdown output, written so that `pandoc card.md -o card.docx` gives a Word file
+//! whose criteria table keeps its paragraphs and lists.
+//!
+//! Two rules drive everything here. First, the table is a *grid table*: it is the only pandoc
+//! table whose cells may hold several paragraphs and lists. Second, user text must never turn
+//! into markup, so every character pandoc could read as syntax is escaped, and a word that
+//! lands at the start of a line is checked again (`1.`, `-`, `a)` there would start a list).
+//!
+//! Paragraphs with `Align::Center` / `Align::Right` become fenced divs with
+//! `custom-style="Center"` / `"Right"`: pandoc turns them into Word paragraph styles of those
+//! names, so alignment survives whenever the reference document (`--reference-doc`) defines
+//! them, and without one the paragraphs simply fall back to the normal style. Plain paragraphs
+//! would lose the intent for good.
 
 use super::{RenderError, RenderOptions, Rendered};
-use crate::document::Document;
+use crate::date::Date;
+use crate::document::{Align, Block, CriteriaTable, Document, Inline, List, ListKind, Meta};
 
-pub fn render(_doc: &Document, _options: &RenderOptions) -> Result<Rendered, RenderError> {
-    Err(RenderError::new("Markdown output is not available yet"))
+/// Content widths (in characters) of the table's three columns. With one space of padding on
+/// each side and the four `+` the border line is 100 characters: 6 % / 24 % / 70 %, the
+/// proportions pandoc passes on to Word.
+const COLUMN_WIDTHS: [usize; 3] = [4, 22, 66];
+
+/// Renders the whole document as pandoc Markdown (UTF-8, ending with a newline).
+pub fn render(doc: &Document, _options: &RenderOptions) -> Result<Rendered, RenderError> {
+    Ok(Rendered {
+        bytes: to_markdown(doc).into_bytes(),
+        ..Rendered::default()
+    })
+}
+
+/// The Markdown text itself; `render` only wraps it into bytes.
+pub fn to_markdown(doc: &Document) -> String {
+    let mut lines = yaml_header(&doc.meta);
+    let body = render_blocks(&doc.blocks, Ctx::TOP);
+    if !lines.is_empty() && !body.is_empty() {
+        lines.push(String::new());
+    }
+    lines.extend(body);
+    let mut out = lines.join("\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata
+
+fn yaml_header(meta: &Meta) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !meta.title.trim().is_empty() {
+        lines.push(format!("title: {}", yaml_value(&meta.title)));
+    }
+    push_yaml_list(&mut lines, "author", &meta.authors);
+    if !meta.lang.trim().is_empty() {
+        lines.push(format!("lang: {}", yaml_value(&meta.lang)));
+    }
+    push_yaml_list(&mut lines, "keywords", &meta.keywords);
+    if let Some(secs) = meta.date {
+        let d = Date::from_unix(secs);
+        lines.push(format!(
+            "date: \"{:04}-{:02}-{:02}\"",
+            d.year, d.month, d.day
+        ));
+    }
+    if lines.is_empty() {
+        return lines;
+    }
+    lines.insert(0, "---".to_string());
+    lines.push("---".to_string());
+    lines
+}
+
+fn push_yaml_list(lines: &mut Vec<String>, key: &str, values: &[String]) {
+    let values: Vec<&String> = values.iter().filter(|v| !v.trim().is_empty()).collect();
+    if values.is_empty() {
+        return;
+    }
+    lines.push(format!("{key}:"));
+    for v in values {
+        lines.push(format!("- {}", yaml_value(v)));
+    }
+}
+
+/// Pandoc reads metadata strings as Markdown, so a value is Markdown-escaped first and then
+/// written as a double-quoted YAML scalar, which can hold any character through escapes.
+fn yaml_value(text: &str) -> String {
+    let mut words = Words::default();
+    push_plain_text(&mut words, text);
+    let md = wrap(&words.finish(), None).join(" ");
+    let mut out = String::with_capacity(md.len() + 2);
+    out.push('"');
+    for c in md.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            '\u{feff}' => out.push_str("\\uFEFF"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+/// Where blocks are being written: at the top of the document, or inside a list item or a
+/// table cell, with an optional wrap width (only table cells need wrapping).
+#[derive(Debug, Clone, Copy)]
+struct Ctx {
+    width: Option<usize>,
+    top: bool,
+}
+
+impl Ctx {
+    const TOP: Ctx = Ctx {
+        width: None,
+        top: true,
+    };
+
+    fn inner(self, indent: usize) -> Ctx {
+        Ctx {
+            width: self.width.map(|w| w.saturating_sub(indent).max(1)),
+            top: false,
+        }
+    }
+}
+
+fn render_blocks(blocks: &[Block], ctx: Ctx) -> Vec<String> {
+    render_blocks_with(blocks, ctx, false)
+}
+
+/// `tight`: inside a tight list item a nested list follows its paragraph without a blank line
+/// (a blank line would make pandoc's list loose and add paragraph spacing in Word).
+fn render_blocks_with(blocks: &[Block], ctx: Ctx, tight: bool) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut prev: Option<&Block> = None;
+    for block in blocks {
+        let rendered = render_block(block, ctx);
+        if rendered.is_empty() {
+            continue;
+        }
+        if let Some(p) = prev {
+            let same_kind_lists = matches!((p, block), (Block::List(a), Block::List(b))
+                if std::mem::discriminant(&a.kind) == std::mem::discriminant(&b.kind));
+            if same_kind_lists {
+                // Two lists of one kind in a row would merge into one; an empty HTML comment
+                // keeps them apart and never reaches Word.
+                lines.extend([String::new(), "<!-- -->".to_string(), String::new()]);
+            } else if !(tight && matches!(block, Block::List(_))) {
+                lines.push(String::new());
+            }
+        }
+        lines.extend(rendered);
+        prev = Some(block);
+    }
+    lines
+}
+
+fn render_block(block: &Block, ctx: Ctx) -> Vec<String> {
+    match block {
+        Block::Heading {
+            level,
+            content,
+            anchor,
+        } => {
+            if !ctx.top {
+                // A heading cannot live in a cell or an item; bold keeps it recognisable.
+                return paragraph(&[Inline::Strong(content.clone())], ctx);
+            }
+            let hashes = "#".repeat(usize::from((*level).clamp(1, 6)));
+            let text = wrap(&inline_words(content), None).join(" ");
+            let anchor: String = anchor
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+                .collect();
+            let mut line = hashes;
+            if !text.is_empty() {
+                line.push(' ');
+                line.push_str(&text);
+            }
+            if !anchor.is_empty() {
+                line.push_str(&format!(" {{#{anchor}}}"));
+            }
+            vec![line]
+        }
+        Block::Paragraph { content, align } => {
+            let lines = paragraph(content, ctx);
+            let style = match align {
+                Align::Body => None,
+                Align::Center => Some("Center"),
+                Align::Right => Some("Right"),
+            };
+            match style {
+                Some(style) if ctx.top && !lines.is_empty() => {
+                    let mut out = vec![format!("::: {{custom-style=\"{style}\"}}")];
+                    out.extend(lines);
+                    out.push(":::".to_string());
+                    out
+                }
+                _ => lines,
+            }
+        }
+        Block::List(list) => render_list(list, ctx),
+        Block::CriteriaTable(table) if ctx.top => grid_table(table),
+        Block::CriteriaTable(table) => {
+            // A table inside a cell is not something layout produces; flatten it readably.
+            let mut blocks = Vec::new();
+            for row in &table.rows {
+                let label = match &row.number {
+                    Some(n) => format!("{n} {}", row.label),
+                    None => row.label.clone(),
+                };
+                blocks.push(Block::Paragraph {
+                    content: vec![Inline::Strong(vec![Inline::Text(label)])],
+                    align: Align::Body,
+                });
+                blocks.extend(row.content.iter().cloned());
+            }
+            render_blocks(&blocks, ctx)
+        }
+    }
+}
+
+fn paragraph(content: &[Inline], ctx: Ctx) -> Vec<String> {
+    wrap(&inline_words(content), ctx.width)
+}
+
+fn render_list(list: &List, ctx: Ctx) -> Vec<String> {
+    // Tight (no blank lines) unless an item holds a second paragraph, which needs one.
+    let tight = list.items.iter().all(|item| {
+        item.iter()
+            .enumerate()
+            .all(|(i, b)| i == 0 || matches!(b, Block::List(_)))
+            && !item
+                .windows(2)
+                .any(|w| matches!((&w[0], &w[1]), (Block::List(_), Block::List(_))))
+    });
+    let mut lines = Vec::new();
+    for (i, item) in list.items.iter().enumerate() {
+        let marker = match list.kind {
+            ListKind::Bullet => "- ".to_string(),
+            ListKind::Numbered { start } => format!("{}. ", u64::from(start) + i as u64),
+        };
+        let indent = marker.chars().count();
+        let content = render_blocks_with(item, ctx.inner(indent), tight);
+        if i > 0 && !tight {
+            lines.push(String::new());
+        }
+        if content.is_empty() {
+            lines.push(marker.trim_end().to_string());
+            continue;
+        }
+        for (k, line) in content.into_iter().enumerate() {
+            if k == 0 {
+                lines.push(format!("{marker}{line}"));
+            } else if line.is_empty() {
+                lines.push(line);
+            } else {
+                lines.push(format!("{}{line}", " ".repeat(indent)));
+            }
+        }
+    }
+    lines
+}
+
+// ---------------------------------------------------------------------------------------------
+// The criteria table
+
+fn grid_table(table: &CriteriaTable) -> Vec<String> {
+    let cell = |text: &str, width: usize| -> Vec<String> {
+        let mut words = Words::default();
+        push_plain_text(&mut words, text);
+        wrap(&words.finish(), Some(width))
+    };
+    let header: Vec<Vec<String>> = table
+        .header
+        .iter()
+        .zip(COLUMN_WIDTHS)
+        .map(|(h, w)| cell(h, w))
+        .collect();
+    let rows: Vec<Vec<Vec<String>>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let content_ctx = Ctx {
+                width: Some(COLUMN_WIDTHS[2]),
+                top: false,
+            };
+            vec![
+                cell(row.number.as_deref().unwrap_or(""), COLUMN_WIDTHS[0]),
+                cell(&row.label, COLUMN_WIDTHS[1]),
+                render_blocks(&row.content, content_ctx),
+            ]
+        })
+        .collect();
+
+    // A word longer than its column (a URL) widens the column instead of being broken.
+    let mut widths = COLUMN_WIDTHS;
+    for cells in std::iter::once(&header).chain(rows.iter()) {
+        for (w, lines) in widths.iter_mut().zip(cells) {
+            for line in lines {
+                *w = (*w).max(line.chars().count());
+            }
+        }
+    }
+
+    let border = |fill: char| -> String {
+        let mut s = String::from("+");
+        for w in widths {
+            s.extend(std::iter::repeat_n(fill, w + 2));
+            s.push('+');
+        }
+        s
+    };
+    let row_lines = |cells: &[Vec<String>]| -> Vec<String> {
+        let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        (0..height)
+            .map(|k| {
+                let mut s = String::from("|");
+                for (lines, w) in cells.iter().zip(widths) {
+                    let text = lines.get(k).map(String::as_str).unwrap_or("");
+                    s.push(' ');
+                    s.push_str(text);
+                    s.extend(std::iter::repeat_n(' ', w - text.chars().count() + 1));
+                    s.push('|');
+                }
+                s
+            })
+            .collect()
+    };
+
+    let mut out = vec![border('-')];
+    out.extend(row_lines(&header));
+    out.push(border('='));
+    for cells in &rows {
+        out.extend(row_lines(cells));
+        out.push(border('-'));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inlines
+
+/// Words of Markdown, built so that a line may only break where the source had a space:
+/// code spans and link targets stay whole.
+#[derive(Default)]
+struct Words {
+    done: Vec<String>,
+    cur: String,
+}
+
+impl Words {
+    fn glue(&mut self, s: &str) {
+        self.cur.push_str(s);
+    }
+
+    fn space(&mut self) {
+        if !self.cur.is_empty() {
+            self.done.push(std::mem::take(&mut self.cur));
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.space();
+        self.done
+    }
+}
+
+fn inline_words(content: &[Inline]) -> Vec<String> {
+    let mut words = Words::default();
+    push_inlines(&mut words, &normalize(content, Within::default()));
+    words.finish()
+}
+
+/// Which styles enclose the inlines being normalized.
+#[derive(Debug, Clone, Copy, Default)]
+struct Within {
+    strong: bool,
+    emph: bool,
+    link: bool,
+}
+
+/// Brings inlines into a shape Markdown can say unambiguously:
+/// whitespace at the edges of a styled run moves outside it (`** x**` is not bold, ` **x**`
+/// is); empty runs disappear; a style nested in the same style is dissolved (`*a *b* c*` can
+/// only be written as two runs, and Word shows italic inside italic as italic anyway); a link
+/// inside a link keeps only its text, since Markdown links cannot nest.
+fn normalize(content: &[Inline], within: Within) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    fn push_text(out: &mut Vec<Inline>, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        if let Some(Inline::Text(last)) = out.last_mut() {
+            last.push_str(s);
+        } else {
+            out.push(Inline::Text(s.to_string()));
+        }
+    }
+    for inline in content {
+        match inline {
+            Inline::Text(s) => push_text(&mut out, s),
+            Inline::Code(s) => out.push(Inline::Code(s.clone())),
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
+                let (dissolve, inner_within) = match inline {
+                    Inline::Strong(_) => (
+                        within.strong,
+                        Within {
+                            strong: true,
+                            ..within
+                        },
+                    ),
+                    Inline::Emph(_) => (
+                        within.emph,
+                        Within {
+                            emph: true,
+                            ..within
+                        },
+                    ),
+                    _ => (
+                        within.link,
+                        Within {
+                            link: true,
+                            ..within
+                        },
+                    ),
+                };
+                let mut inner = normalize(c, inner_within);
+                if dissolve {
+                    for i in inner {
+                        match i {
+                            Inline::Text(s) => push_text(&mut out, &s),
+                            other => out.push(other),
+                        }
+                    }
+                    continue;
+                }
+                let mut lead = false;
+                let mut trail = false;
+                if let Some(Inline::Text(first)) = inner.first_mut() {
+                    if first.starts_with(char::is_whitespace) {
+                        lead = true;
+                        *first = first.trim_start().to_string();
+                    }
+                }
+                if let Some(Inline::Text(last)) = inner.last_mut() {
+                    if last.ends_with(char::is_whitespace) {
+                        trail = true;
+                        *last = last.trim_end().to_string();
+                    }
+                }
+                inner.retain(|i| !matches!(i, Inline::Text(s) if s.is_empty()));
+                if lead {
+                    push_text(&mut out, " ");
+                }
+                match inline {
+                    Inline::Link { url, .. } => out.push(Inline::Link {
+                        url: url.clone(),
+                        content: inner,
+                    }),
+                    _ if inner.is_empty() => {}
+                    // Two runs of one style side by side (`*a**b*`) are one run to the eye
+                    // and in Word, and only as one run can Markdown write them.
+                    Inline::Strong(_) => match out.last_mut() {
+                        Some(Inline::Strong(prev)) => append_inlines(prev, inner),
+                        _ => out.push(Inline::Strong(inner)),
+                    },
+                    _ => match out.last_mut() {
+                        Some(Inline::Emph(prev)) => append_inlines(prev, inner),
+                        _ => out.push(Inline::Emph(inner)),
+                    },
+                }
+                if trail {
+                    push_text(&mut out, " ");
+                }
+            }
+        }
+    }
+    out
+}
+
+fn append_inlines(to: &mut Vec<Inline>, more: Vec<Inline>) {
+    for inline in more {
+        match (to.last_mut(), inline) {
+            (Some(Inline::Text(last)), Inline::Text(s)) => last.push_str(&s),
+            (_, other) => to.push(other),
+        }
+    }
+}
+
+/// Writes normalized inlines. `*` and `**` serve every case once same-style nesting is gone:
+/// pandoc reads `***a* b**`, `**a *b***` and `***a***` as intended, while `_` would fail next to
+/// a letter (`**_a_b**` stays literal).
+fn push_inlines(words: &mut Words, content: &[Inline]) {
+    for inline in content {
+        match inline {
+            Inline::Text(s) => push_plain_text(words, s),
+            Inline::Code(code) => words.glue(&code_span(code)),
+            Inline::Strong(c) | Inline::Emph(c) => {
+                let marker = if matches!(inline, Inline::Strong(_)) {
+                    "**"
+                } else {
+                    "*"
+                };
+                words.glue(marker);
+                push_inlines(words, c);
+                words.glue(marker);
+            }
+            Inline::Link { url, content } if is_autolink(url, content) => {
+                // `<url>` instead of `[url](<url>)`: half the width in a narrow column.
+                words.glue(&format!("<{url}>"));
+            }
+            Inline::Link { url, content } => {
+                words.glue("[");
+                if content.is_empty() {
+                    push_plain_text(words, url);
+                } else {
+                    push_inlines(words, content);
+                }
+                words.glue(&format!("](<{}>)", link_target(url)));
+            }
+        }
+    }
+}
+
+/// A link whose text is its own address can be a pandoc autolink, which needs an absolute
+/// URI without spaces or angle brackets.
+fn is_autolink(url: &str, content: &[Inline]) -> bool {
+    let absolute = ["http://", "https://", "ftp://", "mailto:"]
+        .iter()
+        .any(|scheme| url.starts_with(scheme) && url.len() > scheme.len());
+    let plain = content.len() == 1 && matches!(&content[0], Inline::Text(t) if t == url);
+    absolute
+        && plain
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '\\'))
+}
+
+/// The target inside `<…>`: only the characters that could end or break it are encoded.
+fn link_target(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if matches!(c, '<' | '>' | '\\') || (c.is_whitespace() && c != ' ') || c.is_control() {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A code span fenced with one backtick more than the longest run inside it.
+fn code_span(code: &str) -> String {
+    let code: String = code
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if code.trim().is_empty() {
+        // Pandoc drops an empty or blank code span; keep the spaces' meaning as nothing.
+        return String::new();
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for c in code.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if code.starts_with('`') || code.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{code}{pad}{fence}")
+}
+
+/// Characters escaped wherever they occur. Beyond Markdown syntax this covers pandoc's
+/// extensions (`$` math, `^`/`~` super/subscript, `@` citations, `{}` attributes, `&` entities)
+/// and its "smart" punctuation (`"`, `'`), which would otherwise rewrite quotes the layout
+/// already typeset.
+const ESCAPE_ALWAYS: &[char] = &[
+    '\\', '*', '_', '[', ']', '`', '<', '>', '#', '$', '^', '~', '|', '@', '{', '}', '"', '\'', '&',
+];
+
+/// Splits text into words and escapes each; whitespace (but not NBSP) is where lines break.
+fn push_plain_text(words: &mut Words, text: &str) {
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+            words.space();
+            prev = None;
+            continue;
+        }
+        // `--` and `...` become dashes and ellipses under pandoc's smart extension.
+        let smart = (c == '-' && prev == Some('-')) || (c == '.' && prev == Some('.'));
+        if ESCAPE_ALWAYS.contains(&c) || smart {
+            words.cur.push('\\');
+        }
+        words.cur.push(c);
+        prev = Some(c);
+    }
+}
+
+/// Greedy word wrap (widths in characters). A word longer than `width` gets a line of its
+/// own; the table then widens the column rather than breaking it.
+fn wrap(words: &[String], width: Option<usize>) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    let mut cur_len = 0;
+    for word in words {
+        let len = word.chars().count();
+        if !cur.is_empty() {
+            if width.is_some_and(|w| cur_len + 1 + len > w) {
+                lines.push(std::mem::take(&mut cur));
+            } else {
+                cur.push(' ');
+                cur.push_str(word);
+                cur_len += 1 + len;
+                continue;
+            }
+        }
+        let start = line_start(word);
+        cur_len = start.chars().count();
+        cur = start;
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Escapes a word that begins a line where pandoc would read a block marker: a list marker
+/// (`1.`, `2)`, `a.`, `iv)`, `(1)`, `-`, `+`), a definition (`:`), a setext underline (`===`).
+fn line_start(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let Some(&first) = chars.first() else {
+        return String::new();
+    };
+    if matches!(first, '-' | '+' | ':' | '=') && chars.iter().all(|&c| c == first) {
+        return format!("\\{word}");
+    }
+    // The candidate marker ends at a space-like character (pandoc treats NBSP there as text,
+    // but escaping is harmless and keeps us on the safe side).
+    let marker: Vec<char> = chars
+        .iter()
+        .copied()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let body_start = usize::from(marker.first() == Some(&'('));
+    if marker.len() >= 2 + body_start {
+        let last = marker[marker.len() - 1];
+        let body = &marker[body_start..marker.len() - 1];
+        let numeric = body.iter().all(char::is_ascii_digit);
+        let alpha = body.iter().all(char::is_ascii_alphabetic);
+        if matches!(last, '.' | ')') && !body.is_empty() && (numeric || alpha) {
+            let cut = word
+                .char_indices()
+                .nth(marker.len() - 1)
+                .map_or(word.len(), |(i, _)| i);
+            return format!("{}\\{}", &word[..cut], &word[cut..]);
+        }
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> String {
+        let mut w = Words::default();
+        push_plain_text(&mut w, s);
+        wrap(&w.finish(), None).join(" ")
+    }
+
+    #[test]
+    fn escapes_markup_characters() {
+        assert_eq!(
+            words(r"a*b_c [d](e) `f` <g> #h $i ^j ~k |l @m \n {o} &p"),
+            r"a\*b\_c \[d\](e) \`f\` \<g\> \#h \$i \^j \~k \|l \@m \\n \{o\} \&p"
+        );
+        assert_eq!(words("\"да\" it's -- ..."), r#"\"да\" it\'s -\- .\.\."#);
+    }
+
+    #[test]
+    fn line_start_markers_are_escaped() {
+        assert_eq!(words("1. текст"), r"1\. текст");
+        assert_eq!(words("12) текст"), r"12\) текст");
+        assert_eq!(words("a. b"), r"a\. b");
+        assert_eq!(words("(iv) b"), r"(iv\) b");
+        assert_eq!(words("- b"), r"\- b");
+        assert_eq!(words("+ b"), r"\+ b");
+        assert_eq!(words(": b"), r"\: b");
+        assert_eq!(words("==="), r"\===");
+        assert_eq!(words("1.5 и 2023. год"), "1.5 и 2023. год");
+        assert_eq!(words("В. В. Воскобович"), "В. В. Воскобович");
+    }
+
+    #[test]
+    fn wrap_escapes_every_line_start() {
+        let mut w = Words::default();
+        push_plain_text(&mut w, "слово 1. слово - слово");
+        assert_eq!(
+            wrap(&w.finish(), Some(6)),
+            vec!["слово", r"1\.", "слово", r"\-", "слово"]
+        );
+    }
+
+    #[test]
+    fn yaml_values_are_quoted_and_escaped() {
+        assert_eq!(yaml_value("Заголовок"), "\"Заголовок\"");
+        assert_eq!(
+            yaml_value("1. «Кавычки» \"x\" \\ *"),
+            r#""1\\. «Кавычки» \\\"x\\\" \\\\ \\*""#
+        );
+        assert_eq!(yaml_value("a\u{7}b"), "\"a\\u0007b\"");
+    }
+
+    #[test]
+    fn styles_move_whitespace_out_and_never_nest_in_themselves() {
+        let content = vec![
+            Inline::Text("a".into()),
+            Inline::Strong(vec![Inline::Text(" b ".into())]),
+            Inline::Text("c ".into()),
+            Inline::Strong(vec![Inline::Emph(vec![Inline::Text("d".into())])]),
+            Inline::Emph(vec![]),
+        ];
+        assert_eq!(inline_words(&content).join(" "), "a **b** c ***d***");
+        // Same style inside itself dissolves; a link inside a link keeps its text.
+        let nested = vec![
+            Inline::Emph(vec![
+                Inline::Text("a ".into()),
+                Inline::Emph(vec![Inline::Text("b".into())]),
+            ]),
+            Inline::Text(" ".into()),
+            Inline::Link {
+                url: "u".into(),
+                content: vec![Inline::Link {
+                    url: "v".into(),
+                    content: vec![Inline::Strong(vec![Inline::Text("c".into())])],
+                }],
+            },
+        ];
+        assert_eq!(inline_words(&nested).join(" "), "*a b* [**c**](<u>)");
+        let adjacent = vec![
+            Inline::Emph(vec![Inline::Text("a".into())]),
+            Inline::Emph(vec![Inline::Text("b".into())]),
+            Inline::Strong(vec![Inline::Text("c".into())]),
+        ];
+        assert_eq!(inline_words(&adjacent).join(" "), "*ab***c**");
+    }
+
+    #[test]
+    fn links_and_code() {
+        let content = vec![
+            Inline::Link {
+                url: "https://a.ru/x y<z>".into(),
+                content: vec![Inline::Text("сайт школы".into())],
+            },
+            Inline::Text(" ".into()),
+            Inline::Code("a`b c".into()),
+            Inline::Text(" ".into()),
+            Inline::Link {
+                url: "u".into(),
+                content: vec![],
+            },
+        ];
+        assert_eq!(
+            inline_words(&content),
+            vec![
+                "[сайт",
+                "школы](<https://a.ru/x y%3Cz%3E>)",
+                "``a`b c``",
+                "[u](<u>)"
+            ]
+        );
+        let auto = Inline::Link {
+            url: "https://a.ru/b_c".into(),
+            content: vec![Inline::Text("https://a.ru/b_c".into())],
+        };
+        assert_eq!(inline_words(&[auto]), vec!["<https://a.ru/b_c>"]);
+    }
+
+    fn p(s: &str) -> Block {
+        Block::Paragraph {
+            content: vec![Inline::Text(s.into())],
+            align: Align::Body,
+        }
+    }
+
+    fn list(kind: ListKind, items: Vec<Vec<Block>>) -> Block {
+        Block::List(List { kind, items })
+    }
+
+    #[test]
+    fn lists_tight_loose_nested_and_separated() {
+        let blocks = vec![
+            list(
+                ListKind::Numbered { start: 9 },
+                vec![
+                    vec![
+                        p("девять"),
+                        list(ListKind::Bullet, vec![vec![p("вложенный")]]),
+                    ],
+                    vec![p("десять")],
+                ],
+            ),
+            list(ListKind::Numbered { start: 1 }, vec![vec![p("снова")]]),
+            list(
+                ListKind::Bullet,
+                vec![vec![p("а"), p("второй абзац")], vec![p("б")]],
+            ),
+        ];
+        assert_eq!(
+            render_blocks(&blocks, Ctx::TOP).join("\n"),
+            "9. девять\n   - вложенный\n10. десять\n\n<!-- -->\n\n1. снова\n\n\
+             - а\n\n  второй абзац\n\n- б"
+        );
+    }
+
+    #[test]
+    fn numbering_never_overflows() {
+        let blocks = vec![list(
+            ListKind::Numbered { start: u32::MAX },
+            vec![vec![p("a")], vec![p("b")]],
+        )];
+        assert_eq!(
+            render_blocks(&blocks, Ctx::TOP),
+            vec!["4294967295. a", "4294967296. b"]
+        );
+    }
+
+    #[test]
+    fn cell_wrapping_indents_list_continuations() {
+        let blocks = vec![list(ListKind::Bullet, vec![vec![p("один два три четыре")]])];
+        let ctx = Ctx {
+            width: Some(12),
+            top: false,
+        };
+        assert_eq!(
+            render_blocks(&blocks, ctx),
+            vec!["- один два", "  три четыре"]
+        );
+    }
 }

@@ -45,6 +45,8 @@ pub struct RenderOptions {
 pub struct Rendered {
     pub bytes: Vec<u8>,
     pub warnings: Vec<String>,
+    /// Page count, for formats with fixed pages (PDF); contest limits are checked against it.
+    pub pages: Option<usize>,
 }
 
 /// A renderer failure the user can act on (a broken user template, say).

@@ -39,6 +39,7 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Rende
     Ok(Rendered {
         bytes,
         warnings: ctx.warnings,
+        pages: Some(pages.len()),
     })
 }
 

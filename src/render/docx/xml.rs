@@ -1,0 +1,114 @@
+//! A minimal XML writer: element names are fixed strings in our code, every attribute value
+//! and text node goes through one escaping function, and the open-element stack guarantees
+//! well-formed output. That is all WordprocessingML needs from an XML crate.
+
+use crate::render::html::allowed_char;
+
+pub const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+#[derive(Default)]
+pub struct Xml {
+    out: String,
+    stack: Vec<&'static str>,
+}
+
+impl Xml {
+    pub fn new() -> Xml {
+        Xml {
+            out: DECLARATION.to_string(),
+            stack: Vec::new(),
+        }
+    }
+
+    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.out.push('<');
+        self.out.push_str(name);
+        for (key, value) in attrs {
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value);
+            self.out.push('"');
+        }
+    }
+
+    pub fn open(&mut self, name: &'static str, attrs: &[(&str, &str)]) -> &mut Self {
+        self.start(name, attrs);
+        self.out.push('>');
+        self.stack.push(name);
+        self
+    }
+
+    pub fn close(&mut self) -> &mut Self {
+        if let Some(name) = self.stack.pop() {
+            self.out.push_str("</");
+            self.out.push_str(name);
+            self.out.push('>');
+        }
+        self
+    }
+
+    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> &mut Self {
+        self.start(name, attrs);
+        self.out.push_str("/>");
+        self
+    }
+
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        escape_into(&mut self.out, text);
+        self
+    }
+
+    /// `<name attrs>text</name>` in one call.
+    pub fn leaf(&mut self, name: &'static str, attrs: &[(&str, &str)], text: &str) -> &mut Self {
+        self.open(name, attrs).text(text).close()
+    }
+
+    fn close_all(&mut self) {
+        while !self.stack.is_empty() {
+            self.close();
+        }
+    }
+
+    /// Whether the last thing written was a whole `name` element (`</name>` or `<name/>`).
+    pub fn just_closed(&self, name: &str) -> bool {
+        self.out.ends_with(&format!("</{name}>")) || self.out.ends_with(&format!("<{name}/>"))
+    }
+
+    pub fn finish(mut self) -> String {
+        self.close_all();
+        self.out
+    }
+}
+
+/// Escapes for text and double-quoted attributes, dropping characters XML 1.0 forbids (a
+/// stray control character in a card would otherwise make Word refuse the whole file).
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if allowed_char(c) => out.push(c),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_balanced_escaped_xml() {
+        let mut x = Xml::new();
+        x.open("a", &[("k", "\"<&>")]).text("x<y\u{1}]]>");
+        x.empty("b", &[]);
+        let s = x.finish();
+        assert_eq!(
+            s,
+            format!("{DECLARATION}<a k=\"&quot;&lt;&amp;&gt;\">x&lt;y]]&gt;<b/></a>")
+        );
+    }
+}

@@ -1,0 +1,1010 @@
+//! Russian typography for the card's free text (domain.md §6): «ёлочки» with inner „лапки“,
+//! a dash with a non-breaking space before it, en dashes in number ranges, non-breaking
+//! spaces after short words, in initials, after `№` and `§`, between a number and its unit.
+//!
+//! Every rule first proposes [`Change`]s against the *input*, so `check` can show each one at
+//! its line and column, and [`apply`] is nothing but those changes spliced in. URLs, e-mail
+//! addresses, DOIs, ISBNs, bare domain names and `code` are never touched. The rules only
+//! produce text they themselves accept, so `apply(apply(x)) == apply(x)`.
+
+use std::ops::Range;
+
+const NBSP: char = '\u{a0}';
+
+/// Which rule proposed a change; `check` shows the name as the hint's title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    Quotes,
+    Dash,
+    Range,
+    ShortWord,
+    Initials,
+    NumberSign,
+    Unit,
+    Abbreviation,
+}
+
+impl Rule {
+    /// Stable identifier, for silencing a rule in a profile.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Quotes => "quotes",
+            Rule::Dash => "dash",
+            Rule::Range => "range",
+            Rule::ShortWord => "short-word",
+            Rule::Initials => "initials",
+            Rule::NumberSign => "number-sign",
+            Rule::Unit => "unit",
+            Rule::Abbreviation => "abbreviation",
+        }
+    }
+
+    pub fn ru(self) -> &'static str {
+        match self {
+            Rule::Quotes => "Кавычки: внешние «ёлочки», внутренние „лапки“",
+            Rule::Dash => "Тире между словами: неразрывный пробел перед «—», обычный после",
+            Rule::Range => "Диапазон чисел: короткое тире без пробелов (2012–2015)",
+            Rule::ShortWord => "Неразрывный пробел после короткого слова (в, к, с, и, на, по…)",
+            Rule::Initials => "Неразрывные пробелы в инициалах и после них (А. С. Пушкин)",
+            Rule::NumberSign => "Неразрывный пробел после знака № или §",
+            Rule::Unit => "Неразрывный пробел между числом и единицей (208 с., 2005 г.)",
+            Rule::Abbreviation => "Неразрывный пробел в сокращениях (т. д., т. е.)",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Rule::Quotes => "Quotes: outer «guillemets», inner „low-high“ quotes",
+            Rule::Dash => "Dash between words: non-breaking space before «—», normal space after",
+            Rule::Range => "Number range: en dash without spaces (2012–2015)",
+            Rule::ShortWord => "Non-breaking space after a short word (в, к, с, и, на, по…)",
+            Rule::Initials => "Non-breaking spaces inside and after initials (А. С. Пушкин)",
+            Rule::NumberSign => "Non-breaking space after № or §",
+            Rule::Unit => "Non-breaking space between a number and its unit (208 с., 2005 г.)",
+            Rule::Abbreviation => "Non-breaking space inside abbreviations (т. д., т. е.)",
+        }
+    }
+}
+
+/// One change `apply` would make: replace `range` (bytes of the input; empty for an
+/// insertion) with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub range: Range<usize>,
+    pub replacement: String,
+    pub rule: Rule,
+}
+
+/// The text with Russian typography applied.
+pub fn apply(text: &str) -> String {
+    splice(text, &suggest(text))
+}
+
+/// What [`apply`] would change, in order, with byte ranges into `text`.
+pub fn suggest(text: &str) -> Vec<Change> {
+    let t = Text::new(text);
+    let mut cands = Vec::new();
+    // Earlier rules win where two want the same characters.
+    range_rule(&t, &mut cands);
+    dash_rule(&t, &mut cands);
+    quote_rule(&t, &mut cands);
+    number_sign_rule(&t, &mut cands);
+    abbreviation_rule(&t, &mut cands);
+    initials_rule(&t, &mut cands);
+    unit_rule(&t, &mut cands);
+    short_word_rule(&t, &mut cands);
+    t.resolve(cands)
+}
+
+/// `text` in «ёлочки», quotes inside it turned into „лапки“: the title of an act or a
+/// project as it stands in a citation. Outer quotes the author already typed are kept once.
+pub fn quoted(text: &str) -> String {
+    let inner = text.trim();
+    let inner = strip_outer_quotes(inner).unwrap_or(inner);
+    let wrapped = format!("«{inner}»");
+    let t = Text::new(&wrapped);
+    let mut cands = Vec::new();
+    quote_rule(&t, &mut cands);
+    splice(&wrapped, &t.resolve(cands))
+}
+
+/// 1-based line and column of a byte offset, the column counted in characters: Cyrillic
+/// takes two bytes per letter, and a byte column would put the caret twice too far right.
+/// An offset inside a character or past the end is clamped to the nearest boundary before it.
+pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let mut b = byte.min(text.len());
+    while b > 0 && !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let before = &text[..b];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Applies changes (sorted, non-overlapping, byte ranges) to `text`. Out-of-range or
+/// misaligned changes are skipped rather than trusted.
+pub fn splice(text: &str, changes: &[Change]) -> String {
+    let mut out = String::with_capacity(text.len() + changes.len() * 2);
+    let mut pos = 0;
+    for c in changes {
+        if c.range.start < pos
+            || c.range.end < c.range.start
+            || c.range.end > text.len()
+            || !text.is_char_boundary(c.range.start)
+            || !text.is_char_boundary(c.range.end)
+        {
+            continue;
+        }
+        out.push_str(&text[pos..c.range.start]);
+        out.push_str(&c.replacement);
+        pos = c.range.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+fn strip_outer_quotes(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix('«')?.strip_suffix('»')?;
+    // Only when the first « is closed by the last »: «A» и «B» is not one quotation.
+    let mut depth = 1usize;
+    for c in rest.chars() {
+        match c {
+            '«' => depth += 1,
+            '»' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(rest)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text with protected spans
+// ---------------------------------------------------------------------------------------------
+
+/// A proposed change in character indices.
+struct Cand {
+    start: usize,
+    end: usize,
+    replacement: String,
+    rule: Rule,
+}
+
+struct Text<'a> {
+    src: &'a str,
+    chars: Vec<char>,
+    /// Byte offset of each char, plus the length at the end.
+    bytes: Vec<usize>,
+    protected: Vec<bool>,
+}
+
+impl<'a> Text<'a> {
+    fn new(src: &'a str) -> Self {
+        let mut chars = Vec::new();
+        let mut bytes = Vec::new();
+        for (b, c) in src.char_indices() {
+            chars.push(c);
+            bytes.push(b);
+        }
+        bytes.push(src.len());
+        let protected = protect(&chars);
+        Text {
+            src,
+            chars,
+            bytes,
+            protected,
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    fn before(&self, i: usize) -> Option<char> {
+        i.checked_sub(1).and_then(|j| self.at(j))
+    }
+
+    fn is_protected(&self, range: Range<usize>) -> bool {
+        if range.start == range.end {
+            let p = range.start;
+            return p > 0
+                && self.protected.get(p - 1).copied().unwrap_or(false)
+                && self.protected.get(p).copied().unwrap_or(false);
+        }
+        range
+            .into_iter()
+            .any(|i| self.protected.get(i).copied().unwrap_or(true))
+    }
+
+    /// End of a run of horizontal spaces starting at `i`.
+    fn spaces_end(&self, mut i: usize) -> usize {
+        while self.at(i).is_some_and(is_hspace) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Start of a run of horizontal spaces ending just before `i`.
+    fn spaces_start(&self, mut i: usize) -> usize {
+        while i > 0 && self.at(i - 1).is_some_and(is_hspace) {
+            i -= 1;
+        }
+        i
+    }
+
+    fn slice(&self, r: Range<usize>) -> &str {
+        let s = self.bytes.get(r.start).copied().unwrap_or(self.src.len());
+        let e = self.bytes.get(r.end).copied().unwrap_or(self.src.len());
+        self.src.get(s..e).unwrap_or("")
+    }
+
+    /// Drops no-ops, changes in protected text and changes that collide with an earlier
+    /// (higher-priority) one, then converts to byte ranges in text order.
+    fn resolve(&self, cands: Vec<Cand>) -> Vec<Change> {
+        let mut kept: Vec<Cand> = Vec::new();
+        for c in cands {
+            if c.end < c.start || c.end > self.chars.len() {
+                continue;
+            }
+            if self.slice(c.start..c.end) == c.replacement || self.is_protected(c.start..c.end) {
+                continue;
+            }
+            let clash = kept.iter().any(|k| clashes(&c, k));
+            if !clash {
+                kept.push(c);
+            }
+        }
+        kept.sort_by_key(|c| (c.start, c.end));
+        kept.into_iter()
+            .map(|c| Change {
+                range: self.bytes[c.start]..self.bytes[c.end],
+                replacement: c.replacement,
+                rule: c.rule,
+            })
+            .collect()
+    }
+}
+
+/// Two changes collide when they rewrite the same characters, when an insertion falls inside
+/// a replacement, or when both insert at one point. An insertion just before a replacement is
+/// fine: it is spliced first.
+fn clashes(a: &Cand, b: &Cand) -> bool {
+    match (a.start == a.end, b.start == b.end) {
+        (false, false) => a.start < b.end && b.start < a.end,
+        (true, false) => b.start < a.start && a.start < b.end,
+        (false, true) => a.start < b.start && b.start < a.end,
+        (true, true) => a.start == b.start,
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
+}
+
+fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | NBSP | '\t' | '\u{202f}')
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+}
+
+fn is_opening_punct(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '«' | '„' | '"' | '“' | '\'')
+}
+
+const TLDS: &[&str] = &[
+    "com", "ru", "org", "net", "info", "edu", "gov", "io", "su", "рф", "online", "site", "pro",
+    "biz", "me", "de", "uk", "us",
+];
+
+/// Marks URLs, e-mails, DOIs, ISBNs, bare domains and `code`, which typography never touches.
+fn protect(chars: &[char]) -> Vec<bool> {
+    let n = chars.len();
+    let mut p = vec![false; n];
+    let starts_with = |i: usize, s: &str| {
+        let mut k = i;
+        for c in s.chars() {
+            match chars.get(k) {
+                Some(&x) if x.to_ascii_lowercase() == c => k += 1,
+                _ => return false,
+            }
+        }
+        true
+    };
+    let token_end = |i: usize| {
+        let mut j = i;
+        while j < n
+            && !chars[j].is_whitespace()
+            && !matches!(chars[j], '«' | '»' | '„' | '“' | '”' | '"' | '<' | '>')
+        {
+            j += 1;
+        }
+        // Sentence punctuation after a URL is not part of it.
+        while j > i
+            && matches!(
+                chars[j - 1],
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | '“' | '”'
+            )
+        {
+            j -= 1;
+        }
+        j
+    };
+    let mut i = 0;
+    while i < n {
+        let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
+        // URLs
+        if word_start
+            && (starts_with(i, "http://")
+                || starts_with(i, "https://")
+                || starts_with(i, "ftp://")
+                || starts_with(i, "www."))
+        {
+            let e = token_end(i);
+            p[i..e].iter_mut().for_each(|x| *x = true);
+            i = e.max(i + 1);
+            continue;
+        }
+        // DOI: 10.NNNN/…
+        if word_start
+            && starts_with(i, "10.")
+            && chars.get(i + 3).is_some_and(|c| c.is_ascii_digit())
+        {
+            let mut j = i + 3;
+            while j < n && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j - (i + 3) >= 4 && chars.get(j) == Some(&'/') {
+                let e = token_end(i);
+                p[i..e].iter_mut().for_each(|x| *x = true);
+                i = e.max(i + 1);
+                continue;
+            }
+        }
+        // ISBN 978-5-…
+        if word_start && starts_with(i, "isbn") {
+            let mut j = i + 4;
+            while j < n && matches!(chars[j], ' ' | NBSP | ':') {
+                j += 1;
+            }
+            while j < n && (chars[j].is_ascii_digit() || matches!(chars[j], '-' | 'X' | 'x' | '‐'))
+            {
+                j += 1;
+            }
+            p[i..j].iter_mut().for_each(|x| *x = true);
+            i = j.max(i + 1);
+            continue;
+        }
+        // `code`
+        if chars[i] == '`' {
+            if let Some(k) = chars[i + 1..].iter().position(|&c| c == '`') {
+                let e = i + 1 + k + 1;
+                p[i..e].iter_mut().for_each(|x| *x = true);
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // E-mails and bare domains: ASCII tokens with an `@` or ending in a known TLD.
+    let mut i = 0;
+    while i < n {
+        let is_tok =
+            |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '+');
+        let is_dom = |c: char| is_tok(c) || c == '/' || is_cyrillic(c);
+        if is_tok(chars[i]) && (i == 0 || !is_dom(chars[i - 1])) {
+            let mut j = i;
+            while j < n && is_dom(chars[j]) {
+                j += 1;
+            }
+            let mut e = j;
+            while e > i && matches!(chars[e - 1], '.' | '-' | '/') {
+                e -= 1;
+            }
+            let tok: String = chars[i..e].iter().collect();
+            let host = tok.split('/').next().unwrap_or("");
+            let tld = host.rsplit('.').next().unwrap_or("").to_lowercase();
+            let has_at = tok.contains('@') && !tok.starts_with('@');
+            let domain = host.contains('.')
+                && host
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                && TLDS.contains(&tld.as_str())
+                && host
+                    .split('.')
+                    .all(|l| !l.is_empty() && l.chars().all(|c| !is_cyrillic(c) || tld == "рф"));
+            if has_at || domain {
+                p[i..e].iter_mut().for_each(|x| *x = true);
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    p
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+// ---------------------------------------------------------------------------------------------
+
+fn nbsp_cand(t: &Text, start: usize, end: usize, rule: Rule, out: &mut Vec<Cand>) {
+    if t.slice(start..end) != "\u{a0}" {
+        out.push(Cand {
+            start,
+            end,
+            replacement: NBSP.to_string(),
+            rule,
+        });
+    }
+}
+
+/// `2012-2015`, `2012 - 2015` → `2012–2015`. Not ISO dates, phone numbers or `273-ФЗ`.
+fn range_rule(t: &Text, out: &mut Vec<Cand>) {
+    for i in 0..t.chars.len() {
+        if !matches!(t.chars[i], '-' | '–' | '—') {
+            continue;
+        }
+        let l = t.spaces_start(i);
+        let r = t.spaces_end(i + 1);
+        if !t.before(l).is_some_and(|c| c.is_ascii_digit())
+            || !t.at(r).is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        // left number must stand alone
+        let mut ls = l;
+        while ls > 0 && t.chars[ls - 1].is_ascii_digit() {
+            ls -= 1;
+        }
+        if t.before(ls)
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/' | '.' | ',' | '+'))
+        {
+            continue;
+        }
+        let mut re = r;
+        while t.at(re).is_some_and(|c| c.is_ascii_digit()) {
+            re += 1;
+        }
+        let after = t.at(re);
+        let after2 = t.at(re + 1);
+        if matches!(after, Some('-' | '–' | '/'))
+            || (matches!(after, Some('.' | ',')) && after2.is_some_and(|c| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        out.push(Cand {
+            start: l,
+            end: r,
+            replacement: "–".into(),
+            rule: Rule::Range,
+        });
+    }
+}
+
+/// ` - `, ` – `, ` — ` between words → nbsp + `—` + space.
+fn dash_rule(t: &Text, out: &mut Vec<Cand>) {
+    for i in 0..t.chars.len() {
+        if !matches!(t.chars[i], '-' | '–' | '—') {
+            continue;
+        }
+        let l = t.spaces_start(i);
+        let r = t.spaces_end(i + 1);
+        if l == i || r == i + 1 {
+            continue;
+        }
+        let (Some(before), Some(after)) = (t.before(l), t.at(r)) else {
+            continue;
+        };
+        // chains of dashes are a drawing, not punctuation
+        if before.is_whitespace() || after.is_whitespace() || is_dash(before) || is_dash(after) {
+            continue;
+        }
+        if before.is_ascii_digit() && after.is_ascii_digit() {
+            continue; // a range
+        }
+        out.push(Cand {
+            start: l,
+            end: r,
+            replacement: "\u{a0}— ".into(),
+            rule: Rule::Dash,
+        });
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum QuoteRole {
+    Open,
+    Close,
+}
+
+/// Balances quotes with a stack: level one «…», deeper „…“. Straight `"` and `“` open after
+/// a space or an opening bracket, and close otherwise. A «…«…» whose inner and outer quotes
+/// close together gets the missing outer closer. Quotes never span a line break, so one
+/// unbalanced paragraph cannot spoil the next.
+fn quote_rule(t: &Text, out: &mut Vec<Cand>) {
+    let mut start = 0;
+    for (i, &c) in t.chars.iter().enumerate() {
+        if c == '\n' {
+            quote_segment(t, start, i, out);
+            start = i + 1;
+        }
+    }
+    quote_segment(t, start, t.chars.len(), out);
+}
+
+fn quote_segment(t: &Text, from: usize, to: usize, out: &mut Vec<Cand>) {
+    let mut stack: Vec<usize> = Vec::new(); // indices of open quotes
+    let mut last_role: Option<(usize, QuoteRole)> = None;
+    let mut last_close: Option<(usize, char)> = None;
+    let mut found: Vec<(usize, char)> = Vec::new();
+    for i in from..to {
+        let c = t.chars[i];
+        if !matches!(c, '"' | '«' | '»' | '„' | '“' | '”') || t.protected[i] {
+            continue;
+        }
+        let prev = t.before(i);
+        let next = t.at(i + 1);
+        let prev_is_open_quote = matches!(last_role, Some((j, QuoteRole::Open)) if j + 1 == i);
+        let after_boundary = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–') || prev_is_open_quote
+        });
+        let role = match c {
+            '«' | '„' => QuoteRole::Open,
+            '»' | '”' => QuoteRole::Close,
+            // Inside „…“ a “ can only close: that is also the only place we write one.
+            '“' if stack.len() >= 2 => QuoteRole::Close,
+            _ => {
+                if after_boundary && next.is_some_and(|n| !n.is_whitespace()) {
+                    QuoteRole::Open
+                } else {
+                    QuoteRole::Close
+                }
+            }
+        };
+        last_role = Some((i, role));
+        match role {
+            QuoteRole::Open => {
+                let glyph = if stack.is_empty() { '«' } else { '„' };
+                stack.push(i);
+                found.push((i, glyph));
+            }
+            QuoteRole::Close => {
+                if stack.pop().is_none() {
+                    continue; // a stray closer: leave it for a human
+                }
+                let glyph = if stack.is_empty() { '»' } else { '“' };
+                found.push((i, glyph));
+                last_close = Some((i, glyph));
+            }
+        }
+    }
+    // «Об учреждении знака отличия «За наставничество» — the outer closer was swallowed.
+    let mut patched: Option<(usize, String)> = None;
+    if let Some((ci, glyph)) = last_close {
+        if !stack.is_empty() && stack.iter().all(|&o| o < ci) {
+            let mut s = glyph.to_string();
+            for depth in (0..stack.len()).rev() {
+                s.push(if depth == 0 { '»' } else { '“' });
+            }
+            patched = Some((ci, s));
+        }
+    }
+    for (i, glyph) in found {
+        let replacement = match &patched {
+            Some((ci, s)) if *ci == i => s.clone(),
+            _ => glyph.to_string(),
+        };
+        out.push(Cand {
+            start: i,
+            end: i + 1,
+            replacement,
+            rule: Rule::Quotes,
+        });
+    }
+}
+
+/// `№273-ФЗ`, `№ 5`, `§ 3` → nbsp after the sign; a Latin `N 16` in Russian text becomes `№ 16`.
+fn number_sign_rule(t: &Text, out: &mut Vec<Cand>) {
+    for i in 0..t.chars.len() {
+        let c = t.chars[i];
+        if c == '№' || c == '§' {
+            let r = t.spaces_end(i + 1);
+            match t.at(r) {
+                Some(n)
+                    if n.is_alphanumeric()
+                        || (r > i + 1 && !n.is_whitespace() && n != '№' && n != '§') =>
+                {
+                    nbsp_cand(t, i + 1, r, Rule::NumberSign, out);
+                }
+                _ => {}
+            }
+        } else if c == 'N' {
+            let prev_ok = t.before(i).is_some_and(|p| p == ' ' || p == '(');
+            let r = t.spaces_end(i + 1);
+            if !prev_ok || r == i + 1 || !t.at(r).is_some_and(|d| d.is_ascii_digit()) {
+                continue;
+            }
+            // the word before must be Russian or a number: «протокол N 16», «2018 N 16»
+            let mut k = i.saturating_sub(1);
+            while k > 0 && is_hspace(t.chars[k]) {
+                k -= 1;
+            }
+            if t.at(k)
+                .is_some_and(|w| is_cyrillic(w) || w.is_ascii_digit())
+            {
+                out.push(Cand {
+                    start: i,
+                    end: r,
+                    replacement: "№\u{a0}".into(),
+                    rule: Rule::NumberSign,
+                });
+            }
+        }
+    }
+}
+
+/// `т.д.`, `т. е.` → `т. д.`, `т. е.` with a non-breaking space.
+fn abbreviation_rule(t: &Text, out: &mut Vec<Cand>) {
+    for i in 0..t.chars.len() {
+        if t.chars[i] != 'т' || t.at(i + 1) != Some('.') {
+            continue;
+        }
+        if t.before(i).is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let r = t.spaces_end(i + 2);
+        if r - (i + 2) > 1 {
+            continue;
+        }
+        let Some(x) = t.at(r) else { continue };
+        if matches!(x, 'д' | 'п' | 'е' | 'к' | 'н' | 'ч' | 'о') && t.at(r + 1) == Some('.') {
+            nbsp_cand(t, i + 2, r, Rule::Abbreviation, out);
+        }
+    }
+}
+
+/// `А.С. Пушкин`, `А. С. Пушкин` → nbsp between the initials and before the family name.
+fn initials_rule(t: &Text, out: &mut Vec<Cand>) {
+    let n = t.chars.len();
+    let initial_at = |k: usize| t.at(k).is_some_and(char::is_uppercase) && t.at(k + 1) == Some('.');
+    let mut i = 0;
+    while i < n {
+        let starts = initial_at(i)
+            && !t
+                .before(i)
+                .is_some_and(|p| p.is_alphanumeric() || p == '.' || p == '-');
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut gaps = Vec::new();
+        let mut k = i + 2;
+        loop {
+            let r = t.spaces_end(k);
+            if r - k > 1 || !initial_at(r) {
+                break;
+            }
+            gaps.push((k, r));
+            k = r + 2;
+        }
+        let r = t.spaces_end(k);
+        if r - k == 1
+            && t.at(r).is_some_and(char::is_uppercase)
+            && t.at(r + 1).is_some_and(char::is_lowercase)
+        {
+            gaps.push((k, r));
+        }
+        for (s, e) in gaps {
+            nbsp_cand(t, s, e, Rule::Initials, out);
+        }
+        i = k;
+    }
+}
+
+const UNITS: &[&str] = &[
+    "гг.", "г.", "с.", "стр.", "руб.", "коп.", "тыс.", "млн", "млрд", "кг", "км", "см", "мм", "ч.",
+    "мин.", "чел.", "экз.", "л.",
+];
+
+/// `208 с.`, `2005 г.`, `5 млн` → nbsp; `208с.` gets one inserted.
+fn unit_rule(t: &Text, out: &mut Vec<Cand>) {
+    let n = t.chars.len();
+    for i in 0..n {
+        if !t.chars[i].is_ascii_digit() || t.at(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let s = i + 1;
+        let r = t.spaces_end(s);
+        if r - s > 1 {
+            continue;
+        }
+        for unit in UNITS {
+            let len = unit.chars().count();
+            let matches = unit
+                .chars()
+                .enumerate()
+                .all(|(k, u)| t.at(r + k) == Some(u));
+            if !matches {
+                continue;
+            }
+            let after = t.at(r + len);
+            if after.is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            if r == s && !unit.ends_with('.') {
+                continue;
+            }
+            nbsp_cand(t, s, r, Rule::Unit, out);
+            break;
+        }
+    }
+}
+
+/// Particles lean on the word *before* them, so no nbsp after them.
+const ENCLITICS: &[&str] = &["же", "ли", "ль", "бы", "б"];
+
+/// A one- or two-letter Russian word binds to the next word.
+fn short_word_rule(t: &Text, out: &mut Vec<Cand>) {
+    let n = t.chars.len();
+    let mut i = 0;
+    while i < n {
+        if !is_cyrillic(t.chars[i]) || t.before(i).is_some_and(|p| p.is_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < n && is_cyrillic(t.chars[e]) {
+            e += 1;
+        }
+        let len = e - i;
+        let word: String = t.chars[i..e].iter().collect::<String>().to_lowercase();
+        let before_ok = t
+            .before(i)
+            .is_none_or(|p| p.is_whitespace() || is_opening_punct(p) || p == '№' || p == '§');
+        let r = t.spaces_end(e);
+        let acronym = len == 2 && t.chars[i..e].iter().all(|c| c.is_uppercase());
+        if len <= 2 && before_ok && r > e && !acronym && !ENCLITICS.contains(&word.as_str()) {
+            let gap = t.slice(e..r);
+            let next_ok = t.at(r).is_some_and(|c| {
+                c.is_alphanumeric() || is_opening_punct(c) || c == '№' || c == '§'
+            });
+            if next_ok && gap.contains(' ') {
+                nbsp_cand(t, e, r, Rule::ShortWord, out);
+            }
+        }
+        i = e;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_hyphen_becomes_dash_with_nbsp() {
+        assert_eq!(
+            apply("Наставничество - это универсальная технология"),
+            "Наставничество\u{a0}— это универсальная технология"
+        );
+        assert_eq!(
+            apply("Наставник – «учитель», участник"),
+            "Наставник\u{a0}— «учитель», участник"
+        );
+        assert_eq!(apply("Правда — ложь"), "Правда\u{a0}— ложь");
+        // list markers and words joined by a hyphen stay
+        assert_eq!(apply("- пункт\n- второй"), "- пункт\n- второй");
+        assert_eq!(apply("интернет-коммуникаций"), "интернет-коммуникаций");
+        assert_eq!(apply("Дронов—СПб."), "Дронов—СПб.");
+    }
+
+    #[test]
+    fn number_ranges_take_en_dash() {
+        assert_eq!(apply("2012-2015"), "2012–2015");
+        assert_eq!(
+            apply("в 2020 - 2021 учебном году"),
+            "в\u{a0}2020–2021 учебном году"
+        );
+        assert_eq!(apply("С. 19-21"), "С. 19–21");
+        // not ranges
+        assert_eq!(apply("2023-09-01"), "2023-09-01");
+        assert_eq!(apply("8-800-555-35-35"), "8-800-555-35-35");
+        assert_eq!(apply("273-ФЗ"), "273-ФЗ");
+        assert_eq!(apply("Р-145"), "Р-145");
+        assert_eq!(apply("1,5-2"), "1,5-2");
+    }
+
+    #[test]
+    fn quotes_nest_as_elochki_and_lapki() {
+        assert_eq!(
+            apply("\"Об учреждении \"За наставничество\"\""),
+            "«Об\u{a0}учреждении „За\u{a0}наставничество“»"
+        );
+        assert_eq!(
+            apply("«Об учреждении «За наставничество»»"),
+            "«Об\u{a0}учреждении „За\u{a0}наставничество“»"
+        );
+        // the seed: inner and outer closers typed as one
+        assert_eq!(
+            apply("«Об учреждении знака отличия «За наставничество»."),
+            "«Об\u{a0}учреждении знака отличия „За\u{a0}наставничество“»."
+        );
+        assert_eq!(apply("“Padlet”"), "«Padlet»");
+        assert_eq!(apply("«учитель – ученик»"), "«учитель\u{a0}— ученик»");
+        // a stray closer is left for a human
+        assert_eq!(apply("текст» дальше"), "текст» дальше");
+    }
+
+    #[test]
+    fn quoted_wraps_titles_once() {
+        assert_eq!(
+            quoted("Об учреждении знака отличия «За наставничество»"),
+            "«Об учреждении знака отличия „За наставничество“»"
+        );
+        assert_eq!(
+            quoted("Об учреждении знака отличия \"За наставничество\""),
+            "«Об учреждении знака отличия „За наставничество“»"
+        );
+        assert_eq!(quoted("«Современная школа»"), "«Современная школа»");
+        assert_eq!(quoted("«Учитель» и «ученик»"), "«„Учитель“ и „ученик“»");
+    }
+
+    #[test]
+    fn non_breaking_spaces() {
+        assert_eq!(
+            apply("В данной работе мы постараемся"),
+            "В\u{a0}данной работе мы\u{a0}постараемся"
+        );
+        assert_eq!(apply("№273-ФЗ"), "№\u{a0}273-ФЗ");
+        assert_eq!(apply("№ 5 и § 3"), "№\u{a0}5 и\u{a0}§\u{a0}3");
+        assert_eq!(
+            apply("протокол от 24.12.2018 N 16"),
+            "протокол от\u{a0}24.12.2018 №\u{a0}16"
+        );
+        assert_eq!(apply("Е.Л. Александров"), "Е.\u{a0}Л.\u{a0}Александров");
+        assert_eq!(apply("А. С. Пушкин"), "А.\u{a0}С.\u{a0}Пушкин");
+        assert_eq!(apply("Воскобович В.В."), "Воскобович В.\u{a0}В.");
+        assert_eq!(apply("С. Гришаев"), "С.\u{a0}Гришаев");
+        assert_eq!(apply("208 с. : ил."), "208\u{a0}с. : ил.");
+        assert_eq!(apply("208с."), "208\u{a0}с.");
+        assert_eq!(apply("2005 г."), "2005\u{a0}г.");
+        assert_eq!(apply("5 млн руб."), "5\u{a0}млн руб.");
+        assert_eq!(
+            apply("технологий и т. д. и т.п., т.е. всё"),
+            "технологий и\u{a0}т.\u{a0}д. и\u{a0}т.\u{a0}п., т.\u{a0}е. всё"
+        );
+        // particles lean left; acronyms are not short words
+        assert_eq!(apply("он же был"), "он\u{a0}же был");
+        assert_eq!(apply("Указ Президента РФ от"), "Указ Президента РФ от");
+        // capitals that are not initials
+        assert_eq!(apply("Т. 12, С. 56, г. Москва"), "Т. 12, С. 56, г. Москва");
+    }
+
+    #[test]
+    fn protected_spans_are_never_touched() {
+        let url = "URL: http://www.rsl.ru/a-1-2/\"q\" - сайт";
+        assert_eq!(apply(url), "URL: http://www.rsl.ru/a-1-2/\"q\"\u{a0}— сайт");
+        assert_eq!(apply("ISBN 978-5-4461-0000-0"), "ISBN 978-5-4461-0000-0");
+        assert_eq!(apply("DOI 10.1234/a-2012-2015"), "DOI 10.1234/a-2012-2015");
+        assert_eq!(
+            apply("пишите ivanov-2012-2015@mail.ru"),
+            "пишите ivanov-2012-2015@mail.ru"
+        );
+        assert_eq!(apply("`a - \"b\"`"), "`a - \"b\"`");
+        assert_eq!(
+            apply("конструктор сайтов - Wix.com"),
+            "конструктор сайтов\u{a0}— Wix.com"
+        );
+        assert_eq!(apply("https://site.ru/10-20"), "https://site.ru/10-20");
+    }
+
+    const SEED: &str = "Наставничество - это универсальная технология передачи опыта. \
+        Другими словами эти взаимоотношения можно назвать «учитель – ученик».\n\
+        1. Федеральный закон от 29.12.2012 №273-ФЗ «Об образовании в Российской Федерации» \
+        (с изм. и доп. от 24.04.2020 №147-ФЗ).\n\
+        2.  Указ Президента РФ от 2 марта 2018 года №94 «Об учреждении знака отличия «За наставничество». \n\
+        4. Паспорт федерального проекта «Современная школа» (утв. президиумом Совета при Президенте РФ \
+        по стратегическому развитию и национальным проектам, протокол от 24.12.2018 N 16).\n\
+        Участник 2: Воспитатель (Иновационая игровая технология В.В. Воскобович\\ Работа с родителями)\n\
+        (Сетевой сервис Padlet \\Сетевой сервис -конструктор сайтов - Wix.com)\n\
+        · Александров Е.Л. Интернет - легко и просто! Популярный самоучитель [Текст]: Методическое \
+        пособие / Е.Л. Александров.- СПб: Питер, 2005.- 208с.: ил. \n\
+        На протяжении 1-го года практики. У участника №1 заметен прогресс, технологий и т. д.";
+
+    #[test]
+    fn seed_sentences() {
+        let out = apply(SEED);
+        assert!(out.contains("Наставничество\u{a0}— это"));
+        assert!(out.contains("«учитель\u{a0}— ученик»"));
+        assert!(out.contains("от\u{a0}29.12.2012 №\u{a0}273-ФЗ «Об\u{a0}образовании в\u{a0}Российской Федерации» (с\u{a0}изм. и\u{a0}доп. от\u{a0}24.04.2020 №\u{a0}147-ФЗ)."));
+        assert!(
+            out.contains("№\u{a0}94 «Об\u{a0}учреждении знака отличия „За\u{a0}наставничество“».")
+        );
+        assert!(out.contains("протокол от\u{a0}24.12.2018 №\u{a0}16)"));
+        assert!(out.contains("В.\u{a0}В.\u{a0}Воскобович"));
+        assert!(out.contains("сайтов\u{a0}— Wix.com"));
+        assert!(out.contains("Е.\u{a0}Л.\u{a0}Александров"));
+        assert!(out.contains("проекта «Современная школа» (утв."));
+        assert!(out.contains("2005.- 208\u{a0}с.: ил."));
+        assert!(out.contains("участника №\u{a0}1"));
+        assert!(out.contains("и\u{a0}т.\u{a0}д."));
+    }
+
+    #[test]
+    fn idempotent() {
+        let samples = [
+            SEED,
+            "«Об учреждении знака отличия «За наставничество».",
+            "\"a \"b \"c\"\"\"",
+            "Москва, 1999 — . — URL: http://www.rsl.ru (дата обращения: 26.06.2019).",
+            "2012 - 2015 гг., С. 19 - 21, Т. 12, № 3",
+            "А.Б.В. Где, и, а, о, у — в",
+            "«а «б «в»",
+            " - ",
+            "",
+        ];
+        for s in samples {
+            let once = apply(s);
+            assert_eq!(apply(&once), once, "not idempotent on {s:?}");
+            assert!(suggest(&once).is_empty(), "suggestions left on {once:?}");
+        }
+    }
+
+    #[test]
+    fn suggestions_carry_byte_ranges_and_rule_names() {
+        let text = "№273-ФЗ и в - б";
+        let changes = suggest(text);
+        assert_eq!(changes.len(), 3);
+        assert_eq!(changes[0].range, 3..3);
+        assert_eq!(changes[0].replacement, "\u{a0}");
+        assert_eq!(changes[0].rule, Rule::NumberSign);
+        assert_eq!(&text[changes[1].range.clone()], " ");
+        assert_eq!(changes[1].rule, Rule::ShortWord);
+        assert_eq!(&text[changes[2].range.clone()], " - ");
+        assert_eq!(changes[2].rule.id(), "dash");
+        assert!(changes[2].rule.ru().contains("Тире"));
+        assert!(changes[2].rule.en().contains("Dash"));
+        assert_eq!(splice(text, &changes), apply(text));
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in [
+            "№", "§", "N", "т.", "т. ", "«", "»", "\"", "-", "1-", "-1", "А.", "ёё", "`", "10.",
+            "ISBN", "a@", "@b.ru", "http://",
+        ] {
+            let once = apply(s);
+            assert_eq!(apply(&once), once);
+        }
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "Цель\nНаставничество - это";
+        let c = &suggest(text)[0];
+        assert_eq!(c.rule, Rule::Dash);
+        assert_eq!(line_col(text, c.range.start), (2, 15));
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 1), (1, 1)); // inside «Ц»
+        assert_eq!(line_col(text, 10_000), (2, 21));
+        assert_eq!(line_col("", 3), (1, 1));
+    }
+
+    #[test]
+    fn splice_skips_bad_ranges() {
+        let bad = [Change {
+            range: 1..2,
+            replacement: "x".into(),
+            rule: Rule::Dash,
+        }];
+        assert_eq!(splice("ё", &bad), "ё");
+    }
+}
