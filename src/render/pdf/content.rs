@@ -3,7 +3,7 @@
 //! Written straight into bytes (no operator objects in between): for a card this is tens of
 //! thousands of glyphs, and formatting them through a generic object model was a third of
 //! the run. Text is shown per run of one face: `Tm` at the run's start, then one `TJ` with
-//! glyph ids in hex and offsets only where kerning or justification moves the pen.
+//! two-byte glyph ids and offsets only where kerning or justification moves the pen.
 
 use std::collections::BTreeMap;
 
@@ -32,11 +32,16 @@ pub fn num(out: &mut Vec<u8>, v: f32) {
     }
 }
 
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
-
-fn hex16(out: &mut Vec<u8>, v: u16) {
-    for shift in [12, 8, 4, 0] {
-        out.push(HEX[usize::from((v >> shift) & 0xF)]);
+/// A glyph id as two bytes of a literal string: half the bytes of hex, so less to deflate.
+/// Delimiters and line ends are escaped (a raw CR would be read back as LF).
+fn code16(out: &mut Vec<u8>, v: u16) {
+    for b in v.to_be_bytes() {
+        match b {
+            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            _ => out.push(b),
+        }
     }
 }
 
@@ -87,23 +92,23 @@ pub fn page(fonts: &Fonts, page: &Page, remaps: &Remaps) -> Vec<u8> {
             num(&mut out, x0 + line.glyphs[k].x);
             out.push(b' ');
             num(&mut out, y);
-            out.extend_from_slice(b" Tm [<");
+            out.extend_from_slice(b" Tm [(");
             let font = fonts.get(style);
             for i in k..e {
                 let g = &line.glyphs[i];
-                hex16(&mut out, remap.get(&g.gid).copied().unwrap_or(0));
+                code16(&mut out, remap.get(&g.gid).copied().unwrap_or(0));
                 if i + 1 < e {
                     // TJ numbers move the pen left by n/1000 em after the glyph's /W width.
                     let want = (line.glyphs[i + 1].x - g.x) * 1000.0 / size;
                     let off = ((font.advance_1000(g.gid) as f32 - want) * 10.0).round() / 10.0;
                     if off != 0.0 {
-                        out.extend_from_slice(b"> ");
+                        out.extend_from_slice(b") ");
                         num(&mut out, off);
-                        out.extend_from_slice(b" <");
+                        out.extend_from_slice(b" (");
                     }
                 }
             }
-            out.extend_from_slice(b">] TJ\n");
+            out.extend_from_slice(b")] TJ\n");
             k = e;
         }
     }
@@ -117,7 +122,16 @@ pub fn resource_name(style: Style) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::num;
+    use super::{code16, num};
+
+    #[test]
+    fn glyph_codes_escape_delimiters_and_line_ends() {
+        let mut o = Vec::new();
+        for v in [0x0041, 0x2829, 0x5C0D, 0x0A00] {
+            code16(&mut o, v);
+        }
+        assert_eq!(o, b"\x00A\\(\\)\\\\\\r\\n\x00".to_vec());
+    }
 
     #[test]
     fn numbers_are_short_and_exact() {
