@@ -621,3 +621,94 @@ fn empty_and_degenerate_input_renders_without_panic() {
         );
     }
 }
+
+/// The bundled example, through the real card loader and layout.
+fn example() -> Document {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/reverse-mentoring.toml"
+    );
+    let text = std::fs::read_to_string(path).expect("example card");
+    let load = mentorcard::card::load("reverse-mentoring.toml", &text, None);
+    let card = load.card.expect("example loads");
+    mentorcard::layout::layout(
+        &card.card,
+        &mentorcard::layout::LayoutOptions::from_profile(&Profile::gost(), None),
+    )
+}
+
+#[test]
+fn the_example_card_reads_back_whole_with_fourteen_rows_and_headers() {
+    let d = example();
+    let out = render(&d);
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    assert!(out.bytes.len() < 60 * 1024, "{} bytes", out.bytes.len());
+    let pdf = load(&out.bytes);
+    let pages = page_texts(&pdf);
+    assert_eq!(out.pages, Some(pages.len()));
+    // Page furniture out (the page number, the repeated header), so a word broken at a
+    // page end meets its other half; words are compared in pieces split where a line may
+    // end inside them (after '/' or '-').
+    let all: Vec<String> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            let p = p
+                .replacen("№", " ", 1)
+                .replacen("Критерии", " ", 1)
+                .replacen("Содержание", " ", 1);
+            let mut w = words(&p);
+            if w.last() == Some(&(i + 1).to_string()) {
+                w.pop();
+            }
+            w
+        })
+        .collect();
+    let pieces = |s: &str| -> Vec<String> {
+        s.replace('\u{a0}', " ")
+            .replace('/', "/ ")
+            .replace('-', "- ")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    let plain = |b: &[Block]| pieces(&Block::plain(b));
+    // Body text in order; in the table each cell's text in order (a row split across pages
+    // continues its label cell after the content cell's first part, so rows are checked
+    // per cell).
+    let mut body = Vec::new();
+    for b in &d.blocks {
+        match b {
+            Block::CriteriaTable(t) => {
+                for row in &t.rows {
+                    assert_in_order(&all, &plain(&row.content));
+                    assert_in_order(&all, &pieces(&row.label));
+                }
+            }
+            other => body.extend(plain(std::slice::from_ref(other))),
+        }
+    }
+    assert_in_order(&all, &body);
+    // Every page from the table's first to its last starts with the header.
+    let first = pages
+        .iter()
+        .position(|p| p.contains("Критерии"))
+        .expect("table");
+    let last = pages
+        .iter()
+        .rposition(|p| p.contains("Критерии"))
+        .expect("table");
+    assert!(last > first, "the example's table spans pages");
+    for p in &pages[first..=last] {
+        let (k, c) = (p.find("Критерии"), p.find("Содержание"));
+        assert!(k.is_some() && k < c, "a table page without the header");
+    }
+    // One bookmark per row (13 numbered + the special-needs row).
+    let bookmarks = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has(b"Dest") && d.has(b"Parent"))
+        .count();
+    assert!(bookmarks >= 14, "{bookmarks} bookmarks");
+}
