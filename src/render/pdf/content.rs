@@ -22,7 +22,19 @@ pub fn num(out: &mut Vec<u8>, v: f32) {
         c = -c;
     }
     let (int, frac) = (c / 100, c % 100);
-    out.extend_from_slice(int.to_string().as_bytes());
+    // Digits by hand: this runs for every offset and position on every page.
+    let mut digits = [0u8; 20];
+    let mut n = int;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
     if frac != 0 {
         out.push(b'.');
         out.push(b'0' + (frac / 10) as u8);
@@ -146,5 +158,7 @@ mod tests {
         assert_eq!(f(841.89), "841.89");
         assert_eq!(f(0.004), "0");
         assert_eq!(f(f32::NAN), "0");
+        assert_eq!(f(1234567.0), "1234567");
+        assert_eq!(f(-0.004), "0");
     }
 }
