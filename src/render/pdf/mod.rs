@@ -1,14 +1,14 @@
 //! The PDF renderer: our own typesetter and PDF writer over the format-neutral
 //! [`Document`]. One concern per module:
 //!
-//! - [`fonts`]: the embedded Liberation Serif faces, metrics, GPOS kerning;
-//! - [`subset`]: TrueType subsetting to the glyphs drawn, hinting stripped;
-//! - [`shape`]: inline runs → glyphs (missing characters substituted and reported);
-//! - [`linebreak`]: Unicode line breaking, dash binding, hyphenation, total-fit breaks;
-//! - [`flow`]: blocks (paragraphs, lists, the criteria table) → measured line groups;
-//! - [`pages`]: line groups and table rows → A4 pages, headers repeated, rows split;
-//! - [`content`]: a page → its content stream;
-//! - [`write`]: the file: fonts with ToUnicode, pages, links, outline, metadata, xref.
+//! - `fonts`: the embedded Liberation Serif faces, metrics, GPOS kerning;
+//! - `subset`: TrueType subsetting to the glyphs drawn, hinting stripped;
+//! - `shape`: inline runs → glyphs (missing characters substituted and reported);
+//! - `linebreak`: Unicode line breaking, dash binding, hyphenation, total-fit breaks;
+//! - `flow`: blocks (paragraphs, lists, the criteria table) → measured line groups;
+//! - `pages`: line groups and table rows → A4 pages, headers repeated, rows split;
+//! - `content`: a page → its content stream;
+//! - `write`: the file: fonts with ToUnicode, pages, links, outline, metadata, xref.
 
 mod content;
 mod flow;
