@@ -1,8 +1,0 @@
-//! PDF renderer (not written yet).
-
-use super::{RenderError, RenderOptions, Rendered};
-use crate::document::Document;
-
-pub fn render(_doc: &Document, _options: &RenderOptions) -> Result<Rendered, RenderError> {
-    Err(RenderError::new("PDF output is not available yet"))
-}

@@ -1,0 +1,419 @@
+//! Body blocks → a flow of line groups and tables, ready to be cut into pages.
+//!
+//! Everything here is measured but not yet placed vertically: a paragraph becomes its lines
+//! (so pagination can split it between any two of them), a table becomes its rows of cell
+//! lines (so a row can be split between lines too).
+
+use super::fonts::{Fonts, Style};
+use super::linebreak::{break_lines, Align, Line, Params};
+use super::shape::{shape, shape_plain, Missing};
+use crate::document::{Align as DocAlign, Block, CriteriaTable, Inline, List, ListKind};
+use crate::profile::Profile;
+
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Cell padding, as in the Typst reference (`inset: (x: 1.5mm, y: 0.6mm)`).
+pub const CELL_INSET_X: f32 = 1.5 * PT_PER_MM;
+pub const CELL_INSET_Y: f32 = 0.6 * PT_PER_MM;
+
+pub enum Flow {
+    /// Lines of one paragraph (or heading, or list item): pagination keeps at least two
+    /// of them together at a page foot and head where it can.
+    Lines {
+        lines: Vec<Line>,
+        keep_with_next: bool,
+    },
+    Table(TableFlow),
+}
+
+pub struct TableFlow {
+    /// Column widths in points: «№», «Критерии», «Содержание».
+    pub cols: [f32; 3],
+    pub size: f32,
+    pub pitch: f32,
+    pub header: [Vec<Line>; 3],
+    pub rows: Vec<[Vec<Line>; 3]>,
+}
+
+pub struct Ctx<'a> {
+    pub fonts: &'a Fonts,
+    pub profile: &'a Profile,
+    pub warnings: Vec<String>,
+    /// Warnings follow the card's language (`Meta.lang`): Russian unless it is English.
+    pub english: bool,
+}
+
+impl Ctx<'_> {
+    fn report(&mut self, missing: &mut Missing, place: Option<&str>) {
+        for c in missing.chars.drain(..) {
+            let code = u32::from(c);
+            let message = match (self.english, place) {
+                (true, Some(label)) => format!(
+                    "PDF: the font has no glyph for '{c}' (U+{code:04X}) in the criterion «{label}»; a □ is drawn instead"
+                ),
+                (true, None) => {
+                    format!("PDF: the font has no glyph for '{c}' (U+{code:04X}); a □ is drawn instead")
+                }
+                (false, Some(label)) => format!(
+                    "PDF: в шрифте нет знака '{c}' (U+{code:04X}) в критерии «{label}»; вместо него нарисован □"
+                ),
+                (false, None) => {
+                    format!("PDF: в шрифте нет знака '{c}' (U+{code:04X}); вместо него нарисован □")
+                }
+            };
+            self.warnings.push(message);
+        }
+    }
+}
+
+/// Lay out the document body into a flow for the text column of `width` points.
+pub fn body(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Flow> {
+    let mut out = Vec::new();
+    let size = ctx.profile.font_size_pt;
+    for block in blocks {
+        let mut missing = Missing::default();
+        match block {
+            Block::Heading { level, content, .. } => {
+                let mut lines = paragraph(
+                    ctx,
+                    content,
+                    Style::Bold,
+                    Align::Center,
+                    0.0,
+                    width,
+                    size,
+                    &mut missing,
+                );
+                if let Some(first) = lines.first_mut() {
+                    first.outline = Some(((*level).max(1), Inline::plain(content)));
+                }
+                out.push(Flow::Lines {
+                    lines,
+                    keep_with_next: true,
+                });
+            }
+            Block::Paragraph { content, align } => {
+                let (al, indent) = body_align(ctx.profile, *align);
+                let lines = paragraph(
+                    ctx,
+                    content,
+                    Style::Regular,
+                    al,
+                    indent,
+                    width,
+                    size,
+                    &mut missing,
+                );
+                out.push(Flow::Lines {
+                    lines,
+                    keep_with_next: false,
+                });
+            }
+            Block::List(list) => {
+                let al = if ctx.profile.justify {
+                    Align::Justify
+                } else {
+                    Align::Left
+                };
+                let mut items = Vec::new();
+                list_lines(
+                    ctx,
+                    list,
+                    0.0,
+                    width,
+                    size,
+                    al,
+                    0,
+                    &mut missing,
+                    &mut |lines| items.push(lines),
+                );
+                out.extend(items.into_iter().map(|lines| Flow::Lines {
+                    lines,
+                    keep_with_next: false,
+                }));
+            }
+            Block::CriteriaTable(t) => out.push(Flow::Table(table(ctx, t, width))),
+        }
+        ctx.report(&mut missing, None);
+    }
+    out
+}
+
+fn body_align(profile: &Profile, align: DocAlign) -> (Align, f32) {
+    match align {
+        DocAlign::Body if profile.justify => {
+            (Align::Justify, profile.first_line_indent_mm * PT_PER_MM)
+        }
+        DocAlign::Body => (Align::Left, profile.first_line_indent_mm * PT_PER_MM),
+        DocAlign::Center => (Align::Center, 0.0),
+        DocAlign::Right => (Align::Right, 0.0),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paragraph(
+    ctx: &Ctx,
+    content: &[Inline],
+    style: Style,
+    align: Align,
+    indent: f32,
+    width: f32,
+    size: f32,
+    missing: &mut Missing,
+) -> Vec<Line> {
+    let shaped = shape(ctx.fonts, content, style, size, missing);
+    let params = Params {
+        width,
+        first_indent: indent,
+        align,
+        hyphenate: ctx.profile.hyphenate,
+        size,
+    };
+    break_lines(ctx.fonts, &shaped, &params)
+}
+
+/// Lines of a list; `sink` receives one group per item so pagination can keep items whole
+/// where possible. Items hang: the marker sits left, every line of the item starts after it.
+#[allow(clippy::too_many_arguments)]
+fn list_lines(
+    ctx: &Ctx,
+    list: &List,
+    x: f32,
+    width: f32,
+    size: f32,
+    align: Align,
+    depth: usize,
+    missing: &mut Missing,
+    sink: &mut dyn FnMut(Vec<Line>),
+) {
+    let markers: Vec<String> = (0..list.items.len())
+        .map(|i| match list.kind {
+            ListKind::Bullet => if depth == 0 { "•" } else { "–" }.to_string(),
+            ListKind::Numbered { start } => format!("{}.", u64::from(start) + i as u64),
+        })
+        .collect();
+    let shaped: Vec<_> = markers
+        .iter()
+        .map(|m| shape_plain(ctx.fonts, m, Style::Regular, size, missing))
+        .collect();
+    let marker_w = shaped
+        .iter()
+        .map(|s| s.glyphs.iter().map(|g| g.adv + g.kern).sum::<f32>())
+        .fold(0.0f32, f32::max);
+    // Typst's `body-indent: 0.45em` after the widest marker.
+    let hang = marker_w + 0.45 * size;
+    let inner_w = (width - hang).max(size);
+    for (item, marker) in list.items.iter().zip(shaped) {
+        let mut lines = Vec::new();
+        for block in item {
+            match block {
+                Block::List(sub) => {
+                    list_lines(
+                        ctx,
+                        sub,
+                        x + hang,
+                        inner_w,
+                        size,
+                        align,
+                        depth + 1,
+                        missing,
+                        &mut |ls| lines.extend(ls),
+                    );
+                }
+                other => {
+                    let mut ls = Vec::new();
+                    cell_block(ctx, other, x + hang, inner_w, size, align, missing, &mut ls);
+                    lines.extend(ls);
+                }
+            }
+        }
+        let mut marker_line = Line {
+            x,
+            size,
+            ..Line::default()
+        };
+        let mut mx = 0.0;
+        for g in &marker.glyphs {
+            marker_line.glyphs.push(super::linebreak::Placed {
+                gid: g.gid,
+                style: g.style,
+                x: mx,
+                ch: g.text,
+            });
+            mx += g.adv + g.kern;
+        }
+        // The marker shares the first line's baseline: merge it into that line.
+        match lines.first_mut() {
+            Some(first) => {
+                let shift = first.x - x;
+                for g in &mut first.glyphs {
+                    g.x += shift;
+                }
+                for l in &mut first.links {
+                    l.0 += shift;
+                    l.1 += shift;
+                }
+                first.x = x;
+                let mut glyphs = marker_line.glyphs;
+                glyphs.append(&mut first.glyphs);
+                first.glyphs = glyphs;
+            }
+            None => lines.push(marker_line),
+        }
+        sink(lines);
+    }
+}
+
+/// A block inside a table cell or list item: ragged or justified, never indented.
+#[allow(clippy::too_many_arguments)]
+fn cell_block(
+    ctx: &Ctx,
+    block: &Block,
+    x: f32,
+    width: f32,
+    size: f32,
+    align: Align,
+    missing: &mut Missing,
+    out: &mut Vec<Line>,
+) {
+    let mut shifted = |mut ls: Vec<Line>| {
+        for l in &mut ls {
+            l.x += x;
+        }
+        out.extend(ls);
+    };
+    match block {
+        Block::Heading { content, .. } => shifted(paragraph(
+            ctx,
+            content,
+            Style::Bold,
+            Align::Left,
+            0.0,
+            width,
+            size,
+            missing,
+        )),
+        Block::Paragraph { content, align: a } => {
+            let al = match a {
+                DocAlign::Center => Align::Center,
+                DocAlign::Right => Align::Right,
+                DocAlign::Body => align,
+            };
+            shifted(paragraph(
+                ctx,
+                content,
+                Style::Regular,
+                al,
+                0.0,
+                width,
+                size,
+                missing,
+            ))
+        }
+        Block::List(list) => {
+            list_lines(ctx, list, x, width, size, align, 0, missing, &mut |ls| {
+                out.extend(ls)
+            });
+        }
+        Block::CriteriaTable(t) => {
+            // A table inside a cell has no place in the card model; keep its text readable.
+            let text = Block::plain(std::slice::from_ref(&Block::CriteriaTable(t.clone())));
+            let content = [Inline::Text(text)];
+            shifted(paragraph(
+                ctx,
+                &content,
+                Style::Regular,
+                Align::Left,
+                0.0,
+                width,
+                size,
+                missing,
+            ))
+        }
+    }
+}
+
+fn table(ctx: &mut Ctx, t: &CriteriaTable, width: f32) -> TableFlow {
+    let p = ctx.profile;
+    let size = p.table_font_size_pt;
+    let num = p.table_number_col_mm * PT_PER_MM;
+    let label = p.table_label_col_mm * PT_PER_MM;
+    let cols = [num, label, (width - num - label).max(size * 4.0)];
+    let inner = |c: usize| (cols[c] - 2.0 * CELL_INSET_X).max(size);
+    let mut missing = Missing::default();
+    let header = [0, 1, 2].map(|c| {
+        let content = [Inline::Text(t.header[c].clone())];
+        paragraph(
+            ctx,
+            &content,
+            Style::Bold,
+            Align::Left,
+            0.0,
+            inner(c),
+            size,
+            &mut missing,
+        )
+    });
+    ctx.report(&mut missing, None);
+    let mut rows = Vec::with_capacity(t.rows.len());
+    for row in &t.rows {
+        let number = row.number.clone().unwrap_or_default();
+        let mut num_lines = paragraph(
+            ctx,
+            &[Inline::Text(number.clone())],
+            Style::Regular,
+            Align::Left,
+            0.0,
+            inner(0),
+            size,
+            &mut missing,
+        );
+        let label_lines = paragraph(
+            ctx,
+            &[Inline::Text(row.label.clone())],
+            Style::Regular,
+            Align::Left,
+            0.0,
+            inner(1),
+            size,
+            &mut missing,
+        );
+        let mut content = Vec::new();
+        for b in &row.content {
+            cell_block(
+                ctx,
+                b,
+                0.0,
+                inner(2),
+                size,
+                Align::Left,
+                &mut missing,
+                &mut content,
+            );
+        }
+        let title = if number.is_empty() {
+            row.label.clone()
+        } else {
+            format!("{number} {}", row.label)
+        };
+        match num_lines.first_mut() {
+            Some(first) => first.outline = Some((2, title)),
+            None => {
+                num_lines.push(Line {
+                    size,
+                    outline: Some((2, title)),
+                    ..Line::default()
+                });
+            }
+        }
+        ctx.report(&mut missing, Some(&row.label));
+        rows.push([num_lines, label_lines, content]);
+    }
+    TableFlow {
+        cols,
+        size,
+        pitch: p.table_line_pitch_pt,
+        header,
+        rows,
+    }
+}

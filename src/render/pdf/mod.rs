@@ -1,0 +1,128 @@
+//! The PDF renderer: our own typesetter and PDF writer over the format-neutral
+//! [`Document`]. One concern per module:
+//!
+//! - `fonts`: the embedded Liberation Serif faces, metrics, GPOS kerning;
+//! - `subset`: TrueType subsetting to the glyphs drawn, hinting stripped;
+//! - `shape`: inline runs → glyphs (missing characters substituted and reported);
+//! - `linebreak`: Unicode line breaking, dash binding, hyphenation, total-fit breaks;
+//! - `flow`: blocks (paragraphs, lists, the criteria table) → measured line groups;
+//! - `pages`: line groups and table rows → A4 pages, headers repeated, rows split;
+//! - `content`: a page → its content stream;
+//! - `write`: the file: fonts with ToUnicode, pages, links, outline, metadata, xref.
+
+mod content;
+mod flow;
+mod fonts;
+mod linebreak;
+mod pages;
+mod shape;
+mod subset;
+mod write;
+
+use super::{RenderError, RenderOptions, Rendered};
+use crate::document::Document;
+use crate::profile::PageNumbers;
+
+pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, RenderError> {
+    let profile = &sane(&options.profile);
+    let fonts =
+        fonts::fonts().ok_or_else(|| RenderError::new("the embedded PDF fonts cannot be read"))?;
+    let geometry = pages::Geometry::new(profile);
+    let mut ctx = flow::Ctx {
+        fonts,
+        profile,
+        warnings: Vec::new(),
+        english: doc.meta.lang.starts_with("en"),
+    };
+    let flow = flow::body(&mut ctx, &doc.blocks, geometry.width());
+    let mut pages = pages::paginate(&flow, &geometry, profile);
+    number_pages(&mut pages, &geometry, profile, fonts);
+    let bytes = write::write(fonts, &pages, &doc.meta).map_err(RenderError::new)?;
+    Ok(Rendered {
+        bytes,
+        warnings: ctx.warnings,
+        pages: Some(pages.len()),
+    })
+}
+
+/// A profile file can say anything; clamp what layout divides by or positions with, so a
+/// zero or negative size gives an odd-looking file instead of a panic or an endless loop.
+fn sane(p: &crate::profile::Profile) -> crate::profile::Profile {
+    let size = |v: f32| {
+        if v.is_finite() {
+            v.clamp(1.0, 500.0)
+        } else {
+            14.0
+        }
+    };
+    let len = |v: f32| {
+        if v.is_finite() {
+            v.clamp(0.0, 100.0)
+        } else {
+            0.0
+        }
+    };
+    let mut q = p.clone();
+    q.font_size_pt = size(p.font_size_pt);
+    q.table_font_size_pt = size(p.table_font_size_pt);
+    q.line_pitch_pt = size(p.line_pitch_pt);
+    q.table_line_pitch_pt = size(p.table_line_pitch_pt);
+    q.margin_left_mm = len(p.margin_left_mm);
+    q.margin_right_mm = len(p.margin_right_mm);
+    q.margin_top_mm = len(p.margin_top_mm);
+    q.margin_bottom_mm = len(p.margin_bottom_mm);
+    q.first_line_indent_mm = len(p.first_line_indent_mm);
+    q.table_number_col_mm = len(p.table_number_col_mm);
+    q.table_label_col_mm = len(p.table_label_col_mm);
+    q
+}
+
+/// Arabic page numbers without a dot, centred in the bottom margin's height; the first page
+/// is counted either way and carries its number only if the profile asks.
+fn number_pages(
+    pages: &mut [pages::Page],
+    g: &pages::Geometry,
+    profile: &crate::profile::Profile,
+    fonts: &fonts::Fonts,
+) {
+    if profile.page_numbers == PageNumbers::None {
+        return;
+    }
+    let size = profile.font_size_pt;
+    for (i, page) in pages.iter_mut().enumerate() {
+        if i == 0 && !profile.number_first_page {
+            continue;
+        }
+        let mut missing = shape::Missing::default();
+        let shaped = shape::shape_plain(
+            fonts,
+            &(i + 1).to_string(),
+            fonts::Style::Regular,
+            size,
+            &mut missing,
+        );
+        let mut line = linebreak::Line {
+            size,
+            ..Default::default()
+        };
+        let mut x = 0.0;
+        for gl in &shaped.glyphs {
+            line.glyphs.push(linebreak::Placed {
+                gid: gl.gid,
+                style: gl.style,
+                x,
+                ch: gl.text,
+            });
+            x += gl.adv + gl.kern;
+        }
+        let left = match profile.page_numbers {
+            PageNumbers::BottomCenter => g.left + (g.width() - x) / 2.0,
+            _ => g.left + g.width() - x,
+        };
+        page.lines.push(pages::Placed {
+            x: left,
+            y: pages::PAGE_H - g.bottom / 2.0 + 0.3 * size,
+            line,
+        });
+    }
+}

@@ -1,0 +1,406 @@
+//! Pagination: the flow cut into A4 pages. Body lines keep a uniform pitch; a table is
+//! drawn row by row, a row that does not fit is split between two lines of its cells, and
+//! the header row is repeated at the top of every page the table continues on. A lone first
+//! line at a page foot (orphan) or last line at a page head (widow) is avoided where the page
+//! allows it; nothing is dropped or drawn twice.
+
+use super::flow::{Flow, TableFlow, CELL_INSET_X, CELL_INSET_Y, PT_PER_MM};
+use super::linebreak::Line;
+use crate::profile::Profile;
+
+/// A4 in points.
+pub const PAGE_W: f32 = 595.276;
+pub const PAGE_H: f32 = 841.89;
+
+/// A line placed on a page: left x and baseline y, both from the page's top-left corner.
+pub struct Placed {
+    pub x: f32,
+    pub y: f32,
+    pub line: Line,
+}
+
+#[derive(Default)]
+pub struct Page {
+    pub lines: Vec<Placed>,
+    /// Grid lines: x0, y0, x1, y1 from the top-left corner.
+    pub rules: Vec<[f32; 4]>,
+}
+
+pub struct Geometry {
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+impl Geometry {
+    pub fn new(p: &Profile) -> Geometry {
+        Geometry {
+            left: p.margin_left_mm * PT_PER_MM,
+            right: p.margin_right_mm * PT_PER_MM,
+            top: p.margin_top_mm * PT_PER_MM,
+            bottom: p.margin_bottom_mm * PT_PER_MM,
+        }
+    }
+
+    pub fn width(&self) -> f32 {
+        (PAGE_W - self.left - self.right).max(36.0)
+    }
+
+    fn limit(&self) -> f32 {
+        (PAGE_H - self.bottom).max(self.top + 36.0)
+    }
+}
+
+/// The top of a text line box is 0.8 em above the baseline, the bottom 0.2 em below it, as
+/// in Typst's reference (`top-edge: 0.8em, bottom-edge: -0.2em`).
+const ASC: f32 = 0.8;
+const DESC: f32 = 0.2;
+const EPS: f32 = 0.01;
+
+struct Pager<'a> {
+    g: &'a Geometry,
+    pages: Vec<Page>,
+    /// Bottom edge of the last thing on the current page; `None` at the page top.
+    cursor: Option<f32>,
+    size: f32,
+    pitch: f32,
+}
+
+impl Pager<'_> {
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.cursor = None;
+    }
+
+    fn first_baseline(&self) -> f32 {
+        match self.cursor {
+            None => self.g.top + ASC * self.size,
+            Some(c) => c + (self.pitch - self.size) + ASC * self.size,
+        }
+    }
+
+    /// How many body lines still fit on this page.
+    fn room(&self) -> usize {
+        let first = self.first_baseline();
+        let limit = self.g.limit() - DESC * self.size + EPS;
+        if first > limit {
+            0
+        } else {
+            (((limit - first) / self.pitch) as usize).saturating_add(1)
+        }
+    }
+
+    fn place_lines(&mut self, lines: &[Line]) {
+        let mut y = self.first_baseline();
+        let x0 = self.g.left;
+        for l in lines {
+            self.page().lines.push(Placed {
+                x: x0,
+                y,
+                line: l.clone(),
+            });
+            y += self.pitch;
+        }
+        if !lines.is_empty() {
+            self.cursor = Some(y - self.pitch + DESC * self.size);
+        }
+    }
+
+    fn lines(&mut self, lines: &[Line], need_after: usize) {
+        let mut rest = lines;
+        while !rest.is_empty() {
+            let room = self.room();
+            let n = rest.len();
+            let mut take = room.min(n);
+            if take == n && need_after > 0 && self.cursor.is_some() && room < n + need_after {
+                // A heading must not end a page: move it with the start of what follows.
+                self.new_page();
+                continue;
+            }
+            if take < n {
+                // Leave at least two lines on each side of the page break; if the page
+                // cannot, move the whole paragraph on (Typst does the same).
+                if n - take == 1 {
+                    take = take.saturating_sub(1);
+                }
+                if take == 1 {
+                    take = 0;
+                }
+            }
+            if take == 0 {
+                if self.cursor.is_none() {
+                    // Even an empty page cannot hold two lines: place one to progress.
+                    take = 1;
+                } else {
+                    self.new_page();
+                    continue;
+                }
+            }
+            self.place_lines(&rest[..take]);
+            rest = &rest[take..];
+            if !rest.is_empty() {
+                self.new_page();
+            }
+        }
+    }
+
+    fn table(&mut self, t: &TableFlow) {
+        let (ts, tp) = (t.size, t.pitch);
+        let x0 = self.g.left;
+        let mut xs = [x0; 4];
+        for c in 0..3 {
+            xs[c + 1] = xs[c] + t.cols[c];
+        }
+        let slice_h = |k: usize| 2.0 * CELL_INSET_Y + ts + (k.max(1) - 1) as f32 * tp;
+        let header_n = t.header.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let top_of_table = |cursor: Option<f32>, g: &Geometry| match cursor {
+            None => g.top,
+            Some(c) => c + (self.pitch - self.size),
+        };
+        let limit = self.g.limit() + EPS;
+        let fits = |y: f32| -> usize {
+            let free = limit - y - 2.0 * CELL_INSET_Y - ts;
+            if free < 0.0 {
+                0
+            } else {
+                ((free / tp) as usize).saturating_add(1)
+            }
+        };
+        let mut y = top_of_table(self.cursor, self.g);
+        let first_need = t.rows.first().map(row_len).unwrap_or(1).min(2);
+        if self.cursor.is_some() && fits(y + slice_h(header_n)) < first_need {
+            self.new_page();
+            y = self.g.top;
+        }
+        y = self.slice(&t.header, 0, header_n, y, &xs, ts, tp);
+        let mut fresh = true;
+        for row in &t.rows {
+            let n = row_len(row);
+            let mut s = 0;
+            while s < n {
+                let room = fits(y);
+                let r = n - s;
+                let mut take = room.min(r);
+                if take < r && !fresh {
+                    if r - take == 1 {
+                        take = take.saturating_sub(1);
+                    }
+                    if take == 1 {
+                        take = 0;
+                    }
+                }
+                if take == 0 {
+                    if fresh {
+                        take = 1;
+                    } else {
+                        self.new_page();
+                        y = self.slice(&t.header, 0, header_n, self.g.top, &xs, ts, tp);
+                        fresh = true;
+                        continue;
+                    }
+                }
+                y = self.slice(row, s, s + take, y, &xs, ts, tp);
+                fresh = false;
+                s += take;
+            }
+        }
+        self.cursor = Some(y);
+    }
+
+    /// Draw lines `from..to` of every cell as one framed slice at `y`; returns its bottom.
+    #[allow(clippy::too_many_arguments)]
+    fn slice(
+        &mut self,
+        cells: &[Vec<Line>; 3],
+        from: usize,
+        to: usize,
+        y: f32,
+        xs: &[f32; 4],
+        ts: f32,
+        tp: f32,
+    ) -> f32 {
+        let k = to - from;
+        let h = 2.0 * CELL_INSET_Y + ts + (k.max(1) - 1) as f32 * tp;
+        let page = self.page();
+        for (c, cell) in cells.iter().enumerate() {
+            for (i, line) in cell.iter().enumerate().take(to).skip(from) {
+                page.lines.push(Placed {
+                    x: xs[c] + CELL_INSET_X,
+                    y: y + CELL_INSET_Y + ASC * ts + (i - from) as f32 * tp,
+                    line: line.clone(),
+                });
+            }
+        }
+        page.rules.push([xs[0], y, xs[3], y]);
+        page.rules.push([xs[0], y + h, xs[3], y + h]);
+        for x in xs {
+            page.rules.push([*x, y, *x, y + h]);
+        }
+        y + h
+    }
+}
+
+fn row_len(row: &[Vec<Line>; 3]) -> usize {
+    row.iter().map(Vec::len).max().unwrap_or(1).max(1)
+}
+
+pub fn paginate(flow: &[Flow], g: &Geometry, p: &Profile) -> Vec<Page> {
+    let mut pager = Pager {
+        g,
+        pages: vec![Page::default()],
+        cursor: None,
+        size: p.font_size_pt,
+        pitch: p.line_pitch_pt.max(p.font_size_pt * 0.5),
+    };
+    for (i, item) in flow.iter().enumerate() {
+        match item {
+            Flow::Lines {
+                lines,
+                keep_with_next,
+            } => {
+                let need_after = if *keep_with_next {
+                    match flow.get(i + 1) {
+                        Some(Flow::Lines { lines, .. }) => lines.len().min(2),
+                        Some(Flow::Table(_)) => 3,
+                        None => 0,
+                    }
+                } else {
+                    0
+                };
+                pager.lines(lines, need_after)
+            }
+            Flow::Table(t) => pager.table(t),
+        }
+    }
+    pager.pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(tag: &str, n: usize) -> Vec<Line> {
+        (0..n)
+            .map(|i| Line {
+                size: 14.0,
+                outline: Some((9, format!("{tag}{i}"))),
+                ..Line::default()
+            })
+            .collect()
+    }
+
+    fn tags(page: &Page) -> Vec<String> {
+        page.lines
+            .iter()
+            .filter_map(|p| p.line.outline.as_ref().map(|o| o.1.clone()))
+            .collect()
+    }
+
+    fn para(tag: &str, n: usize) -> Flow {
+        Flow::Lines {
+            lines: lines(tag, n),
+            keep_with_next: false,
+        }
+    }
+
+    /// gost: 257 mm of text height at 24.15 pt holds 30 lines.
+    const PER_PAGE: usize = 30;
+
+    #[test]
+    fn a_page_holds_thirty_gost_lines_and_nothing_is_lost_or_doubled() {
+        let p = Profile::gost();
+        let g = Geometry::new(&p);
+        let flow: Vec<Flow> = (0..20).map(|i| para(&format!("p{i}-"), 7)).collect();
+        let pages = paginate(&flow, &g, &p);
+        let all: Vec<String> = pages.iter().flat_map(tags).collect();
+        let expected: Vec<String> = (0..20)
+            .flat_map(|i| (0..7).map(move |k| format!("p{i}-{k}")))
+            .collect();
+        assert_eq!(all, expected);
+        let first = pages[0].lines.first().map(|l| l.y).unwrap_or_default();
+        assert!((first - (g.top + 0.8 * 14.0)).abs() < 1e-3);
+        for page in &pages {
+            assert!(page.lines.len() <= PER_PAGE);
+            for l in &page.lines {
+                assert!(
+                    l.y + 0.2 * 14.0 <= PAGE_H - g.bottom + 0.02,
+                    "line below the margin"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_orphan_or_widow_where_avoidable() {
+        let p = Profile::gost();
+        let g = Geometry::new(&p);
+        // 28 lines leave room for 2: a 3-line paragraph would leave a widow, so it moves.
+        let pages = paginate(&[para("a", 28), para("b", 3)], &g, &p);
+        assert_eq!(tags(&pages[1]), vec!["b0", "b1", "b2"]);
+        // 29 lines leave room for 1: a 5-line paragraph must not start with an orphan.
+        let pages = paginate(&[para("a", 29), para("c", 5)], &g, &p);
+        assert_eq!(tags(&pages[1]).len(), 5);
+        // 25 lines leave 5: a 6-line paragraph splits 4 + 2, not 5 + 1.
+        let pages = paginate(&[para("a", 25), para("d", 6)], &g, &p);
+        assert_eq!(tags(&pages[1]), vec!["d4", "d5"]);
+    }
+
+    #[test]
+    fn table_rows_split_between_lines_with_the_header_on_every_page() {
+        let p = Profile::gost();
+        let g = Geometry::new(&p);
+        let t = TableFlow {
+            cols: [34.0, 127.0, g.width() - 161.0],
+            size: 14.0,
+            pitch: 24.15,
+            header: [lines("h", 1), vec![], vec![]],
+            rows: vec![
+                [lines("n", 1), lines("l", 2), lines("x", 100)],
+                [lines("m", 1), vec![], lines("y", 3)],
+            ],
+        };
+        let pages = paginate(&[para("a", 5), Flow::Table(t)], &g, &p);
+        assert!(pages.len() >= 4);
+        let all: Vec<String> = pages.iter().flat_map(tags).collect();
+        for k in 0..100 {
+            assert_eq!(
+                all.iter().filter(|t| **t == format!("x{k}")).count(),
+                1,
+                "x{k}"
+            );
+        }
+        for page in &pages {
+            assert_eq!(
+                tags(page).iter().filter(|t| *t == "h0").count(),
+                1,
+                "header per page"
+            );
+            for l in &page.lines {
+                assert!(l.y + 0.2 * 14.0 <= PAGE_H - g.bottom + 0.02);
+            }
+            for r in &page.rules {
+                assert!(
+                    r[1].max(r[3]) <= PAGE_H - g.bottom + 0.02,
+                    "grid below the margin"
+                );
+            }
+        }
+        // The last row is whole on one page (3 lines, no widow).
+        let last = pages
+            .iter()
+            .rev()
+            .find(|p| tags(p).iter().any(|t| t == "y0"))
+            .map(tags);
+        let last = last.unwrap_or_default();
+        assert!(last.contains(&"y2".to_string()) && last.contains(&"m0".to_string()));
+    }
+}
