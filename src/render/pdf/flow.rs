@@ -22,6 +22,8 @@ pub enum Flow {
     Lines {
         lines: Vec<Line>,
         keep_with_next: bool,
+        /// Extra space above, dropped at the top of a page (headings set off from the text).
+        space_before: f32,
     },
     Table(TableFlow),
 }
@@ -87,9 +89,16 @@ pub fn body(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Flow> {
                 if let Some(first) = lines.first_mut() {
                     first.outline = Some(((*level).max(1), Inline::plain(content)));
                 }
+                // A section heading gets half a line of air above it; the title does not.
+                let space_before = if *level > 1 {
+                    ctx.profile.line_pitch_pt * 0.5
+                } else {
+                    0.0
+                };
                 out.push(Flow::Lines {
                     lines,
                     keep_with_next: true,
+                    space_before,
                 });
             }
             Block::Paragraph { content, align } => {
@@ -107,6 +116,7 @@ pub fn body(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Flow> {
                 out.push(Flow::Lines {
                     lines,
                     keep_with_next: false,
+                    space_before: 0.0,
                 });
             }
             Block::List(list) => {
@@ -130,6 +140,7 @@ pub fn body(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Flow> {
                 out.extend(items.into_iter().map(|lines| Flow::Lines {
                     lines,
                     keep_with_next: false,
+                    space_before: 0.0,
                 }));
             }
             Block::CriteriaTable(t) => out.push(Flow::Table(table(ctx, t, width))),

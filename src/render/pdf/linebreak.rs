@@ -160,7 +160,7 @@ pub fn break_lines(fonts: &Fonts, shaped: &Shaped, p: &Params) -> Vec<Line> {
         if !best.is_finite() {
             // Nothing fits (a glyph wider than the column): take the shortest line so the
             // paragraph still progresses; emergency points make this practically unreachable.
-            best = cost[j - 1] + 1e12;
+            best = cost[j - 1] + 1e30;
             best_i = j - 1;
         }
         cost[j] = best;
@@ -277,6 +277,12 @@ fn skip_spaces(g: &[super::shape::Glyph], mut start: usize, end: usize) -> usize
     start
 }
 
+/// Badness grows with looseness far past TeX's "infinitely bad" 10 000, so that when no
+/// good break exists (a long word without hyphenation) a fuller loose line still beats a
+/// line of one word spread across the column. Squared, it stays below the cost of the
+/// no-fit fallback.
+const BADNESS_CAP: f64 = 1e12;
+
 fn demerits(p: &Params, avail: f32, nat: f32, stretch_base: f32, last: bool, b: &Break) -> f64 {
     let slack = avail - nat;
     let badness: f64 = if last && slack >= 0.0 {
@@ -299,11 +305,11 @@ fn demerits(p: &Params, avail: f32, nat: f32, stretch_base: f32, last: bool, b: 
                 10.0
             }
         };
-        (100.0 * f64::from(r).powi(3)).min(1e4)
+        (100.0 * f64::from(r).powi(3)).min(BADNESS_CAP)
     } else {
         // Ragged text: prefer even line ends; three ems of rag is "acceptable".
         let r = f64::from(slack.max(0.0) / (p.size * 3.0));
-        (100.0 * r.powi(3)).min(1e4)
+        (100.0 * r.powi(3)).min(BADNESS_CAP)
     };
     let pen = f64::from(b.penalty);
     (1.0 + badness).powi(2) + pen * pen + if b.hyphen { 3000.0 } else { 0.0 }

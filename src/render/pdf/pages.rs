@@ -266,7 +266,11 @@ pub fn paginate(flow: &[Flow], g: &Geometry, p: &Profile) -> Vec<Page> {
             Flow::Lines {
                 lines,
                 keep_with_next,
+                space_before,
             } => {
+                if let Some(c) = pager.cursor.as_mut() {
+                    *c += space_before;
+                }
                 let need_after = if *keep_with_next {
                     match flow.get(i + 1) {
                         Some(Flow::Lines { lines, .. }) => lines.len().min(2),
@@ -309,6 +313,7 @@ mod tests {
         Flow::Lines {
             lines: lines(tag, n),
             keep_with_next: false,
+            space_before: 0.0,
         }
     }
 
