@@ -10,7 +10,6 @@ cd "$(dirname "$0")/.."
 card=${CARD:-examples/reverse-mentoring.toml}
 out=target/bench-pdf
 bench=${VS_TYPST:-../shared/bench/vs-typst.sh}
-[ -x "$bench" ] || bench=/work/shared/bench/vs-typst.sh
 cargo build --release -j "${JOBS:-1}" --quiet
 bin=target/release/mentorcard
 mkdir -p "$out"

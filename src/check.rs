@@ -15,16 +15,22 @@ const SHORT_CRITERION_CHARS: usize = 40;
 
 /// Everything wrong with a card: the problems found while loading it, plus the checks of
 /// the loaded card, sorted for printing.
-pub fn diagnose(load: &crate::card::Load, lang: Lang) -> Vec<Diagnostic> {
+///
+/// `with_hints` adds the typography hints: `check` shows them, `build` (which applies the
+/// typography anyway and prints no hints) skips the work.
+pub fn diagnose(load: &crate::card::Load, lang: Lang, with_hints: bool) -> Vec<Diagnostic> {
     let mut diags = load.diagnostics.clone();
     if let Some(card) = &load.card {
         diags.extend(check(card, lang));
+        if with_hints {
+            typography_hints(card, lang, &mut diags);
+        }
     }
     sort(&mut diags);
     diags
 }
 
-/// Every finding for a card that loaded; errors first, in source order within each severity.
+/// Every error and warning for a card that loaded (hints come from `diagnose`); errors first, in source order within each severity.
 pub fn check(loaded: &LoadedCard, lang: Lang) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let card = &loaded.card;
@@ -102,7 +108,6 @@ pub fn check(loaded: &LoadedCard, lang: Lang) -> Vec<Diagnostic> {
     period_checks(loaded, lang, &mut out);
     domain_checks(loaded, lang, &mut out);
     reference_checks(loaded, lang, &mut out);
-    typography_hints(loaded, lang, &mut out);
     sort(&mut out);
     out
 }

@@ -1,6 +1,6 @@
 use std::path::{Path, PathBuf};
 
-use crate::diag::{self, Diagnostic, Severity};
+use crate::diag::{self, Severity};
 use crate::layout::{self, LayoutOptions};
 use crate::locale::Lang;
 use crate::render::{self, Format, RenderOptions};
@@ -56,17 +56,12 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
     for path in &args.files {
         let load = super::read_card(path, lang)?;
         let msg_lang = load.lang.unwrap_or_default();
-        let diags = crate::check::diagnose(&load, msg_lang);
+        let diags = crate::check::diagnose(&load, msg_lang, false);
         let blocking = diags.iter().any(|d| {
             d.severity == Severity::Error || (args.strict && d.severity == Severity::Warning)
         });
-        let shown: Vec<Diagnostic> = diags
-            .iter()
-            .filter(|d| d.severity != Severity::Hint)
-            .cloned()
-            .collect();
-        if !shown.is_empty() {
-            eprint!("{}", diag::render_text(&load.source, &shown, msg_lang));
+        if !diags.is_empty() {
+            eprint!("{}", diag::render_text(&load.source, &diags, msg_lang));
         }
         let Some(card) = load.card.as_ref().filter(|_| !blocking) else {
             eprintln!(

@@ -42,7 +42,7 @@ pub fn run(args: &Args, lang: Option<crate::locale::Lang>) -> anyhow::Result<i32
             }
         };
         let msg_lang = load.lang.unwrap_or_default();
-        let mut diags = crate::check::diagnose(&load, msg_lang);
+        let mut diags = crate::check::diagnose(&load, msg_lang, true);
         if let (Some(profile), Some(card)) = (&profile, &load.card) {
             diags.extend(limit_diagnostics(card, profile, msg_lang)?);
             crate::check::sort(&mut diags);
