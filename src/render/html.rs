@@ -212,8 +212,8 @@ fn clean(text: &str) -> String {
     text.chars().filter(|c| allowed_char(*c)).collect()
 }
 
-/// Escapes text for HTML element content and double- or single-quoted attributes.
-fn escape_into(out: &mut String, text: &str) {
+/// Escapes text for HTML or XML element content and double- or single-quoted attributes.
+pub(crate) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -2,8 +2,6 @@
 //! and text node goes through one escaping function, and the open-element stack guarantees
 //! well-formed output. That is all WordprocessingML needs from an XML crate.
 
-use crate::render::html::allowed_char;
-
 pub const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
 #[derive(Default)]
@@ -81,20 +79,9 @@ impl Xml {
     }
 }
 
-/// Escapes for text and double-quoted attributes, dropping characters XML 1.0 forbids (a
-/// stray control character in a card would otherwise make Word refuse the whole file).
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if allowed_char(c) => out.push(c),
-            _ => {}
-        }
-    }
-}
+/// Escaping is shared with HTML: the same five characters, and the same characters XML 1.0
+/// forbids dropped (a stray control character in a card would make Word refuse the file).
+pub(crate) use crate::render::html::escape_into;
 
 #[cfg(test)]
 mod tests {
