@@ -205,3 +205,24 @@ fn missing_materials_file_is_located() {
         run.stdout
     );
 }
+
+#[test]
+fn period_dates_that_contradict_each_other() {
+    let run = case("period-dates", &[]);
+    assert_eq!(run.code, 1, "the bad school year is an error");
+    assert!(
+        run.stdout.contains("неверный учебный год «2023/2025»"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("раньше даты начала"), "{}", run.stdout);
+    let future = case("period-future", &[]);
+    assert_eq!(future.code, 0);
+    assert!(
+        future
+            .stdout
+            .contains("дата окончания 31.05.2027 ещё не наступила"),
+        "{}",
+        future.stdout
+    );
+}
