@@ -258,7 +258,7 @@ pub fn check_limits(
                 Diagnostic::error(
                     "limit-pages",
                     format!(
-                        "{}: {} — {words} {limit}",
+                        "{} {} — {words} {limit}",
                         lang.t("в PDF получится", "the PDF will have"),
                         lang.count(
                             pages,

@@ -200,3 +200,47 @@ fn templates_eject_then_a_broken_template_is_a_located_error() {
     );
     assert!(!dir.join("out/reverse-mentoring.html").exists());
 }
+
+#[test]
+fn contest_page_limit_counts_the_pages_the_pdf_would_have() {
+    let dir = scratch("check-pages");
+    std::fs::write(
+        dir.join("contest.toml"),
+        "base = \"gost\"\n[limits]\nmax_pages = 3\n",
+    )
+    .unwrap();
+    let card = root().join("examples/reverse-mentoring.toml");
+    let r = run(
+        &dir,
+        &["check", card.to_str().unwrap(), "--profile", "contest.toml"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("в PDF получится 8 страниц — больше допустимых 3"),
+        "{}",
+        r.stdout
+    );
+    // The shipped example profile (4–8 pages) accepts the example's length but wants authors.
+    let shipped = run(
+        &root(),
+        &[
+            "check",
+            "examples/reverse-mentoring.toml",
+            "--profile",
+            "examples/contest-profile.toml",
+        ],
+    );
+    assert!(
+        !shipped.stdout.contains("в PDF получится"),
+        "{}",
+        shipped.stdout
+    );
+    assert!(
+        shipped
+            .stdout
+            .contains("конкурс требует указать поле «authors»"),
+        "{}",
+        shipped.stdout
+    );
+}
