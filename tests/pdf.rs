@@ -58,24 +58,12 @@ fn table(rows: Vec<CriteriaRow>) -> Block {
 /// per cell, a link, and a conclusion.
 fn seed_like() -> Document {
     let mut rows = Vec::new();
-    let labels = [
-        ("name", "Наименование практики"),
-        (
-            "problem",
-            "Проблема, на решение которой направлена практика",
-        ),
-        ("participants", "Участники практики"),
-        ("goal", "Цель практики"),
-        ("concept", "Концептуальная идея"),
-        ("methods", "Средства, формы и методы реализации"),
-        ("norms", "Нормативное подкрепление практики"),
-        ("results", "Результативность практики"),
-        ("effectiveness", "Эффективность практики"),
-        ("conditions", "Условия применения практики"),
-        ("period", "Период реализации практики"),
-        ("replicability", "Тиражируемость практики"),
-        ("materials", "Дополнительные материалы"),
-    ];
+    // The 13 numbered rows of the form, labels as the library's locale gives them.
+    let labels: Vec<(&str, &str)> = mentorcard::locale::CRITERIA
+        .iter()
+        .filter(|c| c.number.is_some())
+        .map(|c| (c.key, c.ru))
+        .collect();
     for (i, (key, label)) in labels.iter().enumerate() {
         let mut content = vec![para(&format!("Строка {} начало. {GOAL}", i + 1))];
         if i % 3 == 1 {
