@@ -5,7 +5,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::card::{LoadedCard, Material, Norm, Period};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Severity, Span};
 use crate::document::{Block, Document};
 use crate::locale::{self, Lang};
 use crate::profile::Limits;
@@ -553,7 +553,13 @@ fn reference_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) 
     let c = &loaded.card.criteria;
     let today = crate::date::Date::today();
     let note = |n: crate::norms::Note, span: Option<Span>, hint: Option<&str>| {
-        let mut d = Diagnostic::warning(n.code, lang.t(&n.ru, &n.en).to_string()).at(span);
+        // «This act is in the registry, cite it by ref» is advice, not a problem.
+        let severity = if n.code == "norm-use-ref" {
+            Severity::Hint
+        } else {
+            Severity::Warning
+        };
+        let mut d = Diagnostic::new(severity, n.code, lang.t(&n.ru, &n.en).to_string()).at(span);
         if let Some(h) = hint {
             d = d.with_hint(h.to_string());
         }
