@@ -34,7 +34,7 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// mentorcard — карточка практики наставничества: проверка и сборка PDF, HTML, Markdown и DOCX.
 #[derive(Parser, Debug)]
-#[command(name = "mentorcard", version, about, long_about = None)]
+#[command(name = "mentorcard", version)]
 pub struct Cli {
     /// Язык сообщений: ru или en (по умолчанию — язык карточки, иначе ru).
     #[arg(long, global = true, value_enum, env = "MENTORCARD_LANG")]
