@@ -430,26 +430,43 @@ impl<'a> Validator<'a> {
         match best {
             Some((_, errs)) => self.out.extend(errs),
             None => {
-                let kinds: Vec<&str> = alts
+                let raw_kinds: Vec<&str> = alts
                     .iter()
                     .filter_map(|a| schema_kind(self.resolve(a)))
                     .filter(|k| *k != "null")
-                    .map(|k| kind_words(k, self.lang))
                     .collect();
-                self.out.push(
-                    Diagnostic::error(
-                        "wrong-type",
-                        format!(
-                            "{}: {} {}, {} {}",
-                            self.field_name(path),
-                            self.lang.t("ожидается", "expected"),
-                            kinds.join(self.lang.t(" или ", " or ")),
-                            self.lang.t("а написано:", "found"),
-                            kind_words(kind, self.lang)
-                        ),
-                    )
-                    .at(Span::from(value.span())),
-                );
+                let kinds: Vec<&str> = raw_kinds.iter().map(|k| kind_words(k, self.lang)).collect();
+                let span = Span::from(value.span());
+                let mut d = Diagnostic::error(
+                    "wrong-type",
+                    format!(
+                        "{}: {} {}, {} {}",
+                        self.field_name(path),
+                        self.lang.t("ожидается", "expected"),
+                        kinds.join(self.lang.t(" или ", " or ")),
+                        self.lang.t("а написано:", "found"),
+                        kind_words(kind, self.lang)
+                    ),
+                )
+                .at(span);
+                if let (true, Some(PathSeg::Key(key))) =
+                    (raw_kinds.contains(&"string"), path.last())
+                {
+                    let raw = self
+                        .source
+                        .text
+                        .get(span.start..span.end)
+                        .unwrap_or("")
+                        .trim();
+                    d = d.with_hint(format!(
+                        "{} {key} = \"{raw}\"",
+                        self.lang.t(
+                            "если это текст, возьмите его в кавычки:",
+                            "if this is text, put it in quotes:"
+                        )
+                    ));
+                }
+                self.out.push(d);
             }
         }
     }
