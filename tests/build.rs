@@ -162,3 +162,81 @@ fn pandoc_turns_the_example_markdown_into_a_word_table_with_lists() {
         "the unnumbered row has no number"
     );
 }
+
+/// Hard cards through the real binary, every format: a criterion three pages long, a
+/// 2,000-character word, emoji and CJK, 500 bullet items. All build, and the PDF and DOCX
+/// read back complete.
+#[test]
+fn stress_cards_build_in_every_format_and_read_back() {
+    use std::io::Read;
+    let base =
+        std::fs::read_to_string(root().join("tests/fixtures/check/contest-limits/card.toml"))
+            .unwrap();
+    let long_word: String = "абвгдежзиклмнопрстуфхцчшщэюя"
+        .chars()
+        .cycle()
+        .take(2000)
+        .collect();
+    let three_pages =
+        "Наставник и наставляемый встречаются каждую неделю и обсуждают занятия. ".repeat(120);
+    let bullets: String = (1..=500).map(|i| format!("- пункт {i}\n")).collect();
+    let card = base
+        .replace(
+            "goal = \"Обмен опытом между поколениями педагогов: каждый учит другого тому, что знает лучше.\"",
+            &format!("goal = '''\n{three_pages}\n'''"),
+        )
+        .replace("name = \"Практика «Педагог – педагог»\"", &format!("name = \"Практика {long_word}\""))
+        .replace("concept = \"Наставник", "concept = \"😀 漢字 Наставник")
+        .replace(
+            "results = \"\"\"\nПоказатели результативности:",
+            &format!("results = \"\"\"\nПоказатели результативности:\n{bullets}"),
+        );
+    let dir = scratch("build-stress");
+    std::fs::write(dir.join("card.toml"), card).unwrap();
+    let r = run(&dir, &["build", "card.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("U+1F600") && r.stderr.contains("«Концептуальная идея»"),
+        "{}",
+        r.stderr
+    );
+
+    let pdf = lopdf::Document::load_mem(&std::fs::read(dir.join("card.pdf")).unwrap()).unwrap();
+    let text: String = pdf
+        .get_pages()
+        .keys()
+        .map(|&n| pdf.extract_text(&[n]).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let flat: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{ad}' | '-' | '\u{2010}'))
+        .collect();
+    // The word crosses a page: drop the page number and the repeated header between.
+    let flat = flat
+        .replace("№КритерииСодержание", "")
+        .replace(|c: char| c.is_ascii_digit(), "");
+    assert!(
+        flat.contains(&long_word),
+        "the 2,000-character word comes back whole"
+    );
+    for i in [1, 250, 500] {
+        assert!(text.contains(&format!("пункт {i}")), "bullet {i} missing");
+    }
+    // Each sentence of the long criterion once: none lost or repeated across its pages.
+    for word in ["встречаются", "обсуждают", "занятия."] {
+        assert_eq!(text.matches(word).count(), 120, "{word}");
+    }
+    assert!(pdf.get_pages().len() >= 8);
+
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(dir.join("card.docx")).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains("пункт 500") && xml.contains(&long_word) && xml.contains("😀"));
+    let html = std::fs::read_to_string(dir.join("card.html")).unwrap();
+    assert!(html.contains("пункт 500") && html.contains("漢字"));
+}
