@@ -306,7 +306,9 @@ pub struct Load {
 /// Parses and validates a card's text; never panics, whatever the input.
 pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
     let source = SourceFile::new(name, text);
-    let (root, parse_errors) = toml::de::DeTable::parse_recoverable(text);
+    let (root, mut parse_errors) = toml::de::DeTable::parse_recoverable(text);
+    // Report the earliest error first: later ones are often consequences of it.
+    parse_errors.sort_by_key(|e| e.span().map(|s| s.start).unwrap_or(usize::MAX));
     let card_lang = root
         .get_ref()
         .get("language")

@@ -53,23 +53,66 @@ pub fn syntax_error(e: &toml::de::Error, source: &SourceFile, lang: Lang) -> Dia
     if ru == "ошибка в записи" || std::env::var_os("MENTORCARD_DEBUG").is_some() {
         d.message.push_str(&format!(" ({raw})"));
     }
-    let span = e.span().map(Span::from).map(|s| {
-        // A zero-width span at a line end points past the text; keep it on its line.
-        if s.start == s.end
-            && source.text[..s.start.min(source.text.len())].ends_with('\n')
-            && s.start > 0
-        {
-            Span::new(s.start - 1, s.start - 1)
-        } else {
-            s
-        }
-    });
+    let span = e
+        .span()
+        .map(Span::from)
+        .map(|s| syntax_span(raw, s, source));
     d.at(span)
+}
+
+/// Where to underline a syntax error so the caret covers what the user must fix: an unclosed
+/// string from its opening quote to the line end, a bad escape with its backslash, and never a
+/// zero-width point past the end of a line.
+fn syntax_span(raw: &str, s: Span, source: &SourceFile) -> Span {
+    let text = &source.text;
+    let start = s.start.min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line_end = if text[..line_end].ends_with('\r') {
+        line_end - 1
+    } else {
+        line_end
+    };
+    if raw.contains("must be quoted") {
+        // An unquoted value: underline it from after `=` to the line end.
+        let line = &text[line_start..line_end];
+        if let Some(eq) = line.find('=') {
+            let value = line[eq + 1..].trim_start();
+            let open = line_end - value.len();
+            if open < line_end {
+                return Span::new(open, line_end);
+            }
+        }
+    }
+    if raw.contains("basic string") || raw.contains("literal string") {
+        // The opening quote is the first quote after `=` on this line.
+        let line = &text[line_start..line_end];
+        if let Some(eq) = line.find('=') {
+            if let Some(q) = line[eq..].find(['"', '\'']) {
+                let open = line_start + eq + q;
+                if open < line_end {
+                    return Span::new(open, line_end);
+                }
+            }
+        }
+    }
+    if raw.contains("escape") && start > 0 && text.as_bytes()[start - 1] == b'\\' {
+        let next = text[start..].chars().next().map_or(0, char::len_utf8);
+        return Span::new(start - 1, (start + next).min(line_end.max(start)));
+    }
+    if s.start == s.end && start > 0 && text[..start].ends_with('\n') {
+        return Span::new(start - 1, start - 1);
+    }
+    s
 }
 
 fn explain_syntax(raw: &str) -> (&'static str, &'static str, &'static str, &'static str) {
     let has = |s: &str| raw.contains(s);
-    if has("duplicate key") {
+    if has("must be quoted") {
+        ("текст нужно взять в кавычки", "text must be put in quotes",
+         "пишите так: goal = \"текст\"; если в тексте есть кавычки \" или несколько строк, берите его в '''…'''",
+         "write it as: goal = \"text\"; for text with quotes \" or several lines use '''…'''")
+    } else if has("duplicate key") {
         (
             "этот ключ уже встречался выше",
             "this key was already given above",
