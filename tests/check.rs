@@ -232,11 +232,26 @@ fn syntax_errors_underline_what_to_fix() {
     // An unclosed string: from its opening quote to the end of the Cyrillic line.
     let run = case("unclosed-string", &[]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains(" --> card.toml:8:11\n"), "{}", run.stdout);
-    assert!(run.stdout.contains(&format!("|           {}\n", "^".repeat(41))), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(" --> card.toml:8:11\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("|           {}\n", "^".repeat(41))),
+        "{}",
+        run.stdout
+    );
     // Text without quotes, and a stray backslash with the letter after it.
-    assert!(case("unquoted-text", &[]).stdout.contains("текст нужно взять в кавычки"));
+    assert!(case("unquoted-text", &[])
+        .stdout
+        .contains("текст нужно взять в кавычки"));
     let bs = case("bad-backslash", &[]);
     assert!(bs.stdout.contains(" --> card.toml:9:23\n"), "{}", bs.stdout);
-    assert!(bs.stdout.contains("|                       ^^\n"), "{}", bs.stdout);
+    assert!(
+        bs.stdout.contains("|                       ^^\n"),
+        "{}",
+        bs.stdout
+    );
 }
