@@ -220,7 +220,21 @@ impl Period {
     }
 }
 
+/// An optional field that says something: blank strings count as absent.
+pub fn filled(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
 impl Criteria {
+    /// The span-map path of a text criterion's text: `criteria.goal`, or
+    /// `criteria.period.text` when the period is written as a table.
+    pub fn text_path(&self, key: &str) -> String {
+        match (key, &self.period) {
+            ("period", Period::Detailed(_)) => "criteria.period.text".to_string(),
+            (key, _) => format!("criteria.{key}"),
+        }
+    }
+
     /// The rich-text value of a text criterion by key; `None` for list-valued rows.
     pub fn text(&self, key: &str) -> Option<&str> {
         Some(match key {

@@ -4,10 +4,11 @@
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::card::filled;
 use crate::card::{LoadedCard, Material, Norm, Period};
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::document::{Block, Document};
-use crate::locale::{self, Lang};
+use crate::locale::{self, capitalise, Lang};
 use crate::profile::Limits;
 
 /// Below this many letters a criterion is probably a placeholder; a warning, not an error.
@@ -37,10 +38,7 @@ pub fn check(loaded: &LoadedCard, lang: Lang) -> Vec<Diagnostic> {
     let c = &card.criteria;
 
     for info in locale::CRITERIA {
-        let path = match (info.key, &c.period) {
-            ("period", Period::Detailed(_)) => "criteria.period.text".to_string(),
-            (key, _) => format!("criteria.{key}"),
-        };
+        let path = c.text_path(info.key);
         let Some(text) = c.text(info.key) else {
             continue;
         };
@@ -304,11 +302,11 @@ pub fn check_limits(
     for key in &limits.required_metadata {
         let present = match key.as_str() {
             "authors" => card.authors.iter().any(|a| !a.name.trim().is_empty()),
-            "organisation" => filled(&card.organisation),
-            "locality" => filled(&card.locality),
+            "organisation" => filled(&card.organisation).is_some(),
+            "locality" => filled(&card.locality).is_some(),
             "year" => card.year.is_some(),
-            "form" => filled(&card.form),
-            "type" => filled(&card.mentoring_type),
+            "form" => filled(&card.form).is_some(),
+            "type" => filled(&card.mentoring_type).is_some(),
             "introduction" => card.introduction.is_some(),
             "conclusion" => card.conclusion.is_some(),
             _ => true,
@@ -362,10 +360,6 @@ fn required_hint(key: &str, lang: Lang) -> String {
             )
         ),
     }
-}
-
-fn filled(v: &Option<String>) -> bool {
-    v.as_deref().is_some_and(|s| !s.trim().is_empty())
 }
 
 fn period_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) {
@@ -539,13 +533,6 @@ pub fn sort(diags: &mut [Diagnostic]) {
             d.span.map(|s: Span| s.start).unwrap_or(usize::MAX),
         )
     });
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 /// Findings of the bibliography, norms and typography modules, located in the card.
@@ -757,11 +744,7 @@ fn text_fields(loaded: &LoadedCard) -> Vec<(String, &str)> {
     }
     for info in locale::CRITERIA {
         if let Some(text) = card.criteria.text(info.key) {
-            let path = match (info.key, &card.criteria.period) {
-                ("period", Period::Detailed(_)) => "criteria.period.text".to_string(),
-                (key, _) => format!("criteria.{key}"),
-            };
-            fields.push((path, text));
+            fields.push((card.criteria.text_path(info.key), text));
         }
     }
     for (i, n) in card.criteria.norms.iter().enumerate() {

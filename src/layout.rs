@@ -3,11 +3,11 @@
 //! typography is applied here once, so no renderer has to know about any of it.
 
 use crate::biblio;
-use crate::card::{Card, Material, Norm, Period};
+use crate::card::{filled, Card, Material, Norm, Period};
 use crate::document::{
     Align, Block, CriteriaRow, CriteriaTable, Document, Inline, List, ListKind, Meta,
 };
-use crate::locale::{self, Lang};
+use crate::locale::{self, capitalise, Lang};
 use crate::norms::{self, NormItem};
 use crate::profile::Profile;
 use crate::richtext;
@@ -305,18 +305,6 @@ fn plain(text: &str) -> Block {
         content: vec![Inline::Text(text.to_string())],
         align: Align::Body,
     }
-}
-
-/// An optional field that says something: blank strings count as absent.
-fn filled(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 /// Russian typography on every text run; URLs and code are left alone.

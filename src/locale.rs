@@ -82,6 +82,14 @@ impl Lang {
     }
 }
 
+/// First letter upper-cased: messages start with a criterion's description.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 /// One row of the form: key, number and labels (domain.md §2).
 pub struct CriterionInfo {
     pub key: &'static str,

@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::card::{path_string, Card, PathSeg};
 use crate::diag::{Diagnostic, SourceFile, Span};
-use crate::locale::{self, Lang};
+use crate::locale::{self, capitalise, Lang};
 
 /// The schema of the card, draft-07 (the newest draft Taplo supports).
 pub fn card_schema() -> &'static Json {
@@ -723,14 +723,6 @@ fn schema_kind(schema: &Json) -> Option<&str> {
         Some(Json::String(s)) => Some(s.as_str()),
         Some(Json::Array(a)) => a.iter().filter_map(Json::as_str).find(|t| *t != "null"),
         _ => None,
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 
