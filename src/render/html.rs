@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use super::markup::{allowed_char, escape_into};
 use super::{RenderError, RenderOptions, Rendered};
 use crate::date::Date;
 use crate::document::{Align, Block, CriteriaRow, CriteriaTable, Document, Inline, ListKind};
@@ -195,36 +196,9 @@ fn font_stack(family: &str) -> String {
     stack.join(", ")
 }
 
-/// Keeps characters that are allowed in an HTML or XML document: drops the C0 and C1 controls
-/// (except tab and newline) and the Unicode noncharacters, which validators and Word reject.
-pub(crate) fn allowed_char(c: char) -> bool {
-    match c {
-        '\t' | '\n' => true,
-        '\r' => false,
-        c if c.is_control() => false,
-        '\u{FDD0}'..='\u{FDEF}' => false,
-        c => (c as u32) & 0xFFFE != 0xFFFE,
-    }
-}
-
 /// A user string made safe for tera: forbidden characters dropped (tera escapes the rest).
 fn clean(text: &str) -> String {
     text.chars().filter(|c| allowed_char(*c)).collect()
-}
-
-/// Escapes text for HTML or XML element content and double- or single-quoted attributes.
-pub(crate) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if allowed_char(c) => out.push(c),
-            _ => {}
-        }
-    }
 }
 
 /// Schemes a link may use. Anything else (`javascript:`, `data:`, `vbscript:`, `file:`) is

@@ -3,6 +3,7 @@
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod markup;
 pub mod pdf;
 
 use std::path::PathBuf;

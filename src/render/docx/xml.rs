@@ -81,7 +81,7 @@ impl Xml {
 
 /// Escaping is shared with HTML: the same five characters, and the same characters XML 1.0
 /// forbids dropped (a stray control character in a card would make Word refuse the file).
-pub(crate) use crate::render::html::escape_into;
+pub(crate) use crate::render::markup::escape_into;
 
 #[cfg(test)]
 mod tests {
