@@ -336,6 +336,11 @@ fn opportunities(shaped: &Shaped) -> Vec<Break> {
             {
                 continue;
             }
+            // «№ 273-ФЗ», «Р-145», «3273-р»: a number and its suffix are one token.
+            let digit = |i: usize| g.get(i).is_some_and(|x| x.ch.is_ascii_digit());
+            if p >= 2 && g[p - 1].ch == '-' && (digit(p - 2) || digit(p)) {
+                continue;
+            }
         }
         let mut end = p;
         while end > 0 && matches!(g[end - 1].kind, Kind::Space | Kind::Newline) {
@@ -469,6 +474,21 @@ mod tests {
                 assert!(
                     !l.starts_with('—'),
                     "line starts with a dash at width {w}: {l}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_numbered_act_keeps_its_suffix() {
+        // UAX #14 allows a break after the hyphen of «273-ФЗ»; the typesetter must not.
+        let text = "закон от 29.12.2012 № 273-ФЗ и распоряжение № Р-145 от 25.12.2019 ".repeat(12);
+        for w in (60..460).step_by(7).map(|w| w as f32) {
+            for l in lines(&text, w, Align::Justify, false) {
+                let l = l.trim_end();
+                assert!(
+                    !l.ends_with("273-") && !l.ends_with("Р-"),
+                    "number split at width {w}: {l}"
                 );
             }
         }
