@@ -6,33 +6,64 @@ mod common;
 
 use common::*;
 
-fn case(name: &str, extra: &[&str]) -> Run {
+/// Runs `check card.toml` in a scratch copy of a fixture folder, with the flags of its
+/// `args.txt` (one per line) and a fixed "today" (2026-01-01) for reproducible date checks.
+fn run_case(name: &str) -> Run {
     let src = root().join("tests/fixtures/check").join(name);
-    let dir = scratch(&format!("check-{name}"));
+    // Each run gets its own folder: the discovery test and the targeted ones run in parallel.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = scratch(&format!("check-{name}-{n}"));
     for entry in std::fs::read_dir(&src).expect("fixture folder") {
         let path = entry.unwrap().path();
-        if path.file_name().unwrap() != "expected.txt" {
-            std::fs::copy(&path, dir.join(path.file_name().unwrap())).expect("fixture file");
+        let file = path.file_name().unwrap();
+        if file != "expected.txt" && file != "args.txt" && path.is_file() {
+            std::fs::copy(&path, dir.join(file)).expect("fixture file");
         }
     }
+    let extra = std::fs::read_to_string(src.join("args.txt")).unwrap_or_default();
     let mut args = vec!["check", "card.toml"];
-    args.extend_from_slice(extra);
-    // A fixed "today" (2026-01-01) keeps date checks reproducible.
-    let run = run_env(&dir, &args, &[("SOURCE_DATE_EPOCH", "1767225600")]);
-    let mut report = run.stdout.clone();
-    report.push_str(&format!("[exit {}]\n", run.code));
-    assert_golden(&src.join("expected.txt"), &report);
-    run
+    args.extend(extra.lines().map(str::trim).filter(|l| !l.is_empty()));
+    run_env(&dir, &args, &[("SOURCE_DATE_EPOCH", "1767225600")])
+}
+
+/// The whole report and exit code, as compared with `expected.txt`.
+fn report(run: &Run) -> String {
+    format!("{}[exit {}]\n", run.stdout, run.code)
+}
+
+/// Every folder under tests/fixtures/check/ is a case: nobody registers it by hand, and a
+/// folder whose `expected.txt` is wrong or missing fails the suite.
+#[test]
+fn every_fixture_gives_its_expected_report() {
+    let base = root().join("tests/fixtures/check");
+    let mut names: Vec<String> = std::fs::read_dir(&base)
+        .expect("fixtures")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 20, "fixture folders: {names:?}");
+    let mut failures = Vec::new();
+    for name in &names {
+        let run = run_case(name);
+        let golden = base.join(name).join("expected.txt");
+        if let Err(diff) = check_golden(&golden, &report(&run)) {
+            failures.push(diff);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 #[test]
 fn misspelt_key_suggests_the_right_one() {
-    assert_eq!(case("misspelt-key", &[]).code, 1);
+    assert_eq!(run_case("misspelt-key").code, 1);
 }
 
 #[test]
 fn missing_criterion_points_at_its_table() {
-    let run = case("missing-criterion", &[]);
+    let run = run_case("missing-criterion");
     assert_eq!(run.code, 1);
     assert!(
         !run.stdout.contains(":1:1\n"),
@@ -42,41 +73,15 @@ fn missing_criterion_points_at_its_table() {
 }
 
 #[test]
-fn syntax_error_inside_a_cyrillic_line() {
-    assert_eq!(case("syntax-cyrillic", &[]).code, 1);
-}
-
-#[test]
-fn number_where_text_belongs() {
-    assert_eq!(case("wrong-type", &[]).code, 1);
-}
-
-#[test]
-fn empty_and_whitespace_only_criteria() {
-    assert_eq!(case("empty-criterion", &[]).code, 1);
-}
-
-#[test]
-fn impossible_dates_in_text_and_toml_forms() {
-    assert_eq!(case("bad-date", &[]).code, 1);
-    assert_eq!(case("bad-date-toml", &[]).code, 1);
-}
-
-#[test]
-fn structured_entries_missing_required_fields() {
-    assert_eq!(case("entry-missing-field", &[]).code, 1);
-}
-
-#[test]
 fn many_problems_reported_at_once() {
-    let run = case("many-problems", &[]);
+    let run = run_case("many-problems");
     assert_eq!(run.code, 1);
     assert!(run.stdout.matches("ошибка:").count() >= 4, "{}", run.stdout);
 }
 
 #[test]
 fn warnings_fail_only_with_strict() {
-    assert_eq!(case("short-criterion", &[]).code, 0);
+    assert_eq!(run_case("short-criterion").code, 0);
     let dir = root().join("tests/fixtures/check/short-criterion");
     let strict = run(&dir, &["check", "card.toml", "--strict"]);
     assert_eq!(strict.code, 1, "{}", strict.stdout);
@@ -132,14 +137,14 @@ fn unreadable_file_is_exit_2() {
 
 #[test]
 fn cyrillic_key_is_explained() {
-    let run = case("cyrillic-key", &[]);
+    let run = run_case("cyrillic-key");
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("латиницей"), "{}", run.stdout);
 }
 
 #[test]
 fn domain_warnings_for_reverse_mentoring_participants_and_sources() {
-    let run = case("domain-warnings", &[]);
+    let run = run_case("domain-warnings");
     assert_eq!(run.code, 0, "warnings only");
     for code in [
         "кто кого наставляет",
@@ -153,7 +158,7 @@ fn domain_warnings_for_reverse_mentoring_participants_and_sources() {
 
 #[test]
 fn contest_profile_limits_report_count_and_limit() {
-    let run = case("contest-limits", &["--profile", "contest.toml"]);
+    let run = run_case("contest-limits");
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.contains("больше допустимых 100"),
@@ -170,7 +175,7 @@ fn contest_profile_limits_report_count_and_limit() {
 
 #[test]
 fn materials_from_a_zotero_csl_json_file() {
-    assert_eq!(case("materials-file", &[]).code, 0);
+    assert_eq!(run_case("materials-file").code, 0);
     let dir = root().join("tests/fixtures/check/materials-file");
     let out = scratch("materials-file-build");
     let r = run(
@@ -197,7 +202,7 @@ fn materials_from_a_zotero_csl_json_file() {
 
 #[test]
 fn missing_materials_file_is_located() {
-    let run = case("materials-file-missing", &[]);
+    let run = run_case("materials-file-missing");
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.contains("materials_file = \"нет-такого.json\""),
@@ -208,7 +213,7 @@ fn missing_materials_file_is_located() {
 
 #[test]
 fn period_dates_that_contradict_each_other() {
-    let run = case("period-dates", &[]);
+    let run = run_case("period-dates");
     assert_eq!(run.code, 1, "the bad school year is an error");
     assert!(
         run.stdout.contains("неверный учебный год «2023/2025»"),
@@ -216,7 +221,7 @@ fn period_dates_that_contradict_each_other() {
         run.stdout
     );
     assert!(run.stdout.contains("раньше даты начала"), "{}", run.stdout);
-    let future = case("period-future", &[]);
+    let future = run_case("period-future");
     assert_eq!(future.code, 0);
     assert!(
         future
@@ -230,7 +235,7 @@ fn period_dates_that_contradict_each_other() {
 #[test]
 fn syntax_errors_underline_what_to_fix() {
     // An unclosed string: from its opening quote to the end of the Cyrillic line.
-    let run = case("unclosed-string", &[]);
+    let run = run_case("unclosed-string");
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.contains(" --> card.toml:8:11\n"),
@@ -244,10 +249,10 @@ fn syntax_errors_underline_what_to_fix() {
         run.stdout
     );
     // Text without quotes, and a stray backslash with the letter after it.
-    assert!(case("unquoted-text", &[])
+    assert!(run_case("unquoted-text")
         .stdout
         .contains("текст нужно взять в кавычки"));
-    let bs = case("bad-backslash", &[]);
+    let bs = run_case("bad-backslash");
     assert!(bs.stdout.contains(" --> card.toml:9:23\n"), "{}", bs.stdout);
     assert!(
         bs.stdout.contains("|                       ^^\n"),

@@ -55,23 +55,32 @@ pub fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
 
 /// Compares `actual` with the reference file, or rewrites it when UPDATE_GOLDEN is set.
 pub fn assert_golden(path: &Path, actual: &str) {
+    if let Err(message) = check_golden(path, actual) {
+        panic!("{message}");
+    }
+}
+
+/// [`assert_golden`] that returns the difference instead of panicking, so a test over many
+/// cases can report all of them.
+pub fn check_golden(path: &Path, actual: &str) -> Result<(), String> {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, actual).unwrap();
-        return;
+        return Ok(());
     }
-    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
-        panic!(
+    let Ok(expected) = std::fs::read_to_string(path) else {
+        return Err(format!(
             "missing golden file {} (run with UPDATE_GOLDEN=1)",
             path.display()
-        )
-    });
+        ));
+    };
     if expected != actual {
-        panic!(
+        return Err(format!(
             "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}\n(run with UPDATE_GOLDEN=1 to accept)",
             path.display()
-        );
+        ));
     }
+    Ok(())
 }
 
 /// Lower-cased words (letters and digits) of a text, for "every word of the seed" checks.
@@ -99,8 +108,8 @@ pub fn missing_words(seed: &str, text: &str) -> Vec<String> {
 }
 
 pub fn seed_text() -> String {
-    std::fs::read_to_string(root().join("../shared/seed/practice-reverse-mentoring.txt"))
-        .expect("the seed practice at ../shared/seed/")
+    std::fs::read_to_string(root().join("tests/data/seed-practice-reverse-mentoring.txt"))
+        .expect("the seed practice at tests/data/")
 }
 
 /// Words of the seed's rows 7 and 13 that the example writes in today's standard form instead:

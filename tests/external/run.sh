@@ -11,7 +11,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 tools="${MENTORCARD_TOOLS:-$root/target/external-tools}"
 out="$root/target/external-out"
-seed="$root/../shared/seed/practice-reverse-mentoring.txt"
+seed="$root/tests/data/seed-practice-reverse-mentoring.txt"
 
 if [[ "${1:-}" == "--install" ]]; then
   apt-get update -q
