@@ -12,7 +12,7 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::norms::Note;
+use crate::message::{CslError, Message, OldStyle, OldStyleHint};
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -1162,80 +1162,38 @@ fn locator(entry: &Entry, kind: Kind) -> Option<String> {
 
 /// What a jury would mark down in a structured entry: a URL without an access date, an access
 /// date in the future, a type the formatter does not know.
-pub fn entry_warnings(entry: &Entry, today: Date) -> Vec<Note> {
+pub fn entry_warnings(entry: &Entry, today: Date) -> Vec<Message> {
     let mut out = Vec::new();
     if entry.title.trim().is_empty() {
-        out.push(Note::new(
-            "biblio-no-title",
-            "У источника нет заглавия.",
-            "The entry has no title.",
-        ));
+        out.push(Message::BiblioNoTitle);
     }
     if !KNOWN_TYPES.contains(&entry.kind.trim()) {
-        out.push(Note::new(
-            "biblio-unknown-type",
-            format!(
-                "Неизвестный вид источника «{}»: запись оформлена как книга. Возможные виды: book, chapter, article-journal, webpage, legislation.",
-                entry.kind
-            ),
-            format!(
-                "Unknown entry type `{}`: formatted as a book. Known types include book, chapter, article-journal, webpage, legislation.",
-                entry.kind
-            ),
-        ));
+        out.push(Message::BiblioUnknownType {
+            kind: entry.kind.clone(),
+        });
     }
     let kind = kind_of(&entry.kind);
     if matches!(kind, Kind::Part | Kind::Article) && non_empty(&entry.container_title).is_none() {
-        out.push(Note::new(
-            "biblio-no-container",
-            "Для статьи или главы укажите журнал или сборник (container-title): он пишется после «//».",
-            "An article or chapter needs the journal or book it appeared in (container-title), printed after «//».",
-        ));
+        out.push(Message::BiblioNoContainer);
     }
     if kind == Kind::Web && non_empty(&entry.url).is_none() {
-        out.push(Note::new(
-            "biblio-web-no-url",
-            "Для сайта укажите адрес (URL) и дату обращения (accessed).",
-            "A website needs its address (URL) and the date it was accessed (accessed).",
-        ));
+        out.push(Message::BiblioWebNoUrl);
     }
     if let Some(isbn) = non_empty(&entry.isbn) {
         if !isbn_valid(isbn) {
-            out.push(Note::new(
-                "biblio-isbn-invalid",
-                format!("ISBN {isbn} не проходит проверку контрольной цифры: сверьте его с оборотом титульного листа."),
-                format!("ISBN {isbn} fails its check digit: compare it with the book's copyright page."),
-            ));
+            out.push(Message::BiblioIsbnInvalid {
+                isbn: isbn.to_string(),
+            });
         }
     }
     if non_empty(&entry.url).is_some() {
         match entry.accessed {
-            None => out.push(Note::new(
-                "biblio-url-no-access-date",
-                "Для ссылки на электронный ресурс (URL) нужна дата обращения: accessed = 2025-01-31.",
-                "A URL needs the date it was accessed: accessed = 2025-01-31.",
-            )),
-            Some(d) if d > today => out.push(Note::new(
-                "biblio-access-date-future",
-                format!(
-                    "Дата обращения {} ещё не наступила (сегодня {}).",
-                    d.dotted(),
-                    today.dotted()
-                ),
-                format!(
-                    "The access date {} is in the future (today is {}).",
-                    d.dotted(),
-                    today.dotted()
-                ),
-            )),
+            None => out.push(Message::BiblioUrlNoAccessDate),
+            Some(d) if d > today => out.push(Message::BiblioAccessDateFuture { date: d, today }),
             Some(_) => {}
         }
     } else if entry.accessed.is_some() {
-        out.push(Note::new(
-            "biblio-access-date-no-url",
-            "Дата обращения указана, а адреса (URL) нет.",
-            "An access date is given but no URL.",
-        ));
+        out.push(Message::BiblioAccessDateNoUrl);
     }
     out
 }
@@ -1311,18 +1269,18 @@ const CSL_KEYS: &[&str] = &[
 
 /// Reads a Zotero CSL-JSON export (an array of items, or one item) into entries.
 /// Errors name the item by position and title so the teacher can find it in Zotero.
-pub fn from_csl_json(text: &str) -> Result<Vec<Entry>, String> {
+pub fn from_csl_json(text: &str) -> Result<Vec<Entry>, CslError> {
     let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("CSL-JSON: {e}"))?;
+        serde_json::from_str(text).map_err(|e| CslError::Syntax(e.to_string()))?;
     let items = match value {
         serde_json::Value::Array(items) => items,
         obj @ serde_json::Value::Object(_) => vec![obj],
-        _ => return Err("CSL-JSON: expected an array of items".into()),
+        _ => return Err(CslError::NotArray),
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
         let serde_json::Value::Object(mut map) = item else {
-            return Err(format!("CSL-JSON: item {} is not an object", i + 1));
+            return Err(CslError::ItemNotObject(i + 1));
         };
         map.retain(|k, _| CSL_KEYS.contains(&k.as_str()));
         // Zotero puts the ISBN of several bindings in one field: keep the first.
@@ -1339,8 +1297,12 @@ pub fn from_csl_json(text: &str) -> Result<Vec<Entry>, String> {
         if !map.contains_key("type") {
             map.insert("type".into(), serde_json::Value::String("book".into()));
         }
-        let entry: Entry = serde_json::from_value(serde_json::Value::Object(map))
-            .map_err(|e| format!("CSL-JSON: item {} «{}»: {e}", i + 1, title))?;
+        let entry: Entry =
+            serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| CslError::Item {
+                index: i + 1,
+                title: title.clone(),
+                detail: e.to_string(),
+            })?;
         out.push(entry);
     }
     Ok(out)
@@ -1355,39 +1317,26 @@ pub fn from_csl_json(text: &str) -> Result<Vec<Entry>, String> {
 pub struct PlainFinding {
     /// Byte range of the marker in the string.
     pub range: Range<usize>,
-    pub ru: String,
-    pub en: String,
-    /// What to write instead (ru).
-    pub hint: String,
+    pub finding: OldStyle,
+    /// What to write instead.
+    pub hint: OldStyleHint,
 }
-
-const STRUCTURED_HINT: &str =
-    "Запишите источник структурированно, и запись будет оформлена по ГОСТ Р 7.0.100-2018: \
-{ type = \"book\", author = [\"Фамилия И. О.\"], title = \"…\", genre = \"учебное пособие\", \
-publisher-place = \"Москва\", publisher = \"…\", issued = 2005, number-of-pages = 208 }";
 
 /// Finds markers of ГОСТ 7.1-2003 and hand typing in a plain bibliographic string.
 pub fn lint_plain(text: &str) -> Vec<PlainFinding> {
     let mut out = Vec::new();
     // When the string can be read, the hint is the ready structured entry.
-    let structured = parse_plain(text).map(|e| {
-        format!(
-            "Запишите источник структурированно (проверьте поля):\n[[materials]]\n{}\nПолучится: {}",
-            to_toml(&e),
-            format(&e, &GostStyle::new())
-        )
-    });
-    let structured_hint = structured.as_deref().unwrap_or(STRUCTURED_HINT);
-    let mut push = |range: Range<usize>, ru: String, en: String, hint: String| {
-        let hint = if hint == STRUCTURED_HINT {
-            structured_hint.to_string()
-        } else {
-            hint
-        };
+    let structured = match parse_plain(text) {
+        Some(e) => OldStyleHint::Structured {
+            toml: to_toml(&e),
+            record: format(&e, &GostStyle::new()),
+        },
+        None => OldStyleHint::Sample,
+    };
+    let mut push = |range: Range<usize>, finding: OldStyle, hint: OldStyleHint| {
         out.push(PlainFinding {
             range,
-            ru,
-            en,
+            finding,
             hint,
         })
     };
@@ -1400,9 +1349,8 @@ pub fn lint_plain(text: &str) -> Vec<PlainFinding> {
         for (at, _) in text.match_indices(needle) {
             push(
                 at..at + needle.len(),
-                format!("Обозначение «[{what}]» по ГОСТ Р 7.0.100-2018 больше не используется: в конце записи пишут «Текст : непосредственный» или «Текст : электронный»."),
-                format!("The marker `[{what}]` is obsolete under GOST R 7.0.100-2018: the record ends with «Текст : непосредственный» or «Текст : электронный»."),
-                STRUCTURED_HINT.to_string(),
+                OldStyle::ContentMarker(what.into()),
+                structured.clone(),
             );
         }
     }
@@ -1414,10 +1362,8 @@ pub fn lint_plain(text: &str) -> Vec<PlainFinding> {
                 if matches!(d, '-' | '–' | '—') {
                     push(
                         at..dat + d.len_utf8(),
-                        "Области описания разделяются знаком «. — » (точка, пробел, тире, пробел)."
-                            .into(),
-                        "Areas are separated by «. — » (point, space, dash, space).".into(),
-                        STRUCTURED_HINT.to_string(),
+                        OldStyle::AreaSeparator,
+                        structured.clone(),
                     );
                 }
             }
@@ -1444,9 +1390,8 @@ pub fn lint_plain(text: &str) -> Vec<PlainFinding> {
             }
             push(
                 at..at + place.len(),
-                format!("Место издания пишется полностью, а перед издательством — « : »: «{full} : Издательство»."),
-                format!("The place is written in full, followed by « : »: «{full} : Publisher»."),
-                STRUCTURED_HINT.to_string(),
+                OldStyle::Place(full.into()),
+                structured.clone(),
             );
         }
     }
@@ -1462,12 +1407,7 @@ pub fn lint_plain(text: &str) -> Vec<PlainFinding> {
                     .take_while(|x| x.1.is_ascii_digit())
                     .last()
                     .map_or(at, |x| x.0);
-                push(
-                    start..end,
-                    "Объём пишется через пробел: «208 с.».".into(),
-                    "Write the page count with a space: «208 с.».".into(),
-                    "number-of-pages = 208".into(),
-                );
+                push(start..end, OldStyle::PagesGlued, OldStyleHint::Pages);
             }
         }
     }
@@ -1896,12 +1836,17 @@ mod tests {
         let found = lint_plain(s);
         let texts: Vec<&str> = found.iter().map(|f| &s[f.range.clone()]).collect();
         assert_eq!(texts, ["[Текст]", ".-", "СПб:", ".-", "208с."]);
-        assert!(found[0].ru.contains("Текст : непосредственный"));
-        assert!(found[0].hint.contains("type = \"book\""));
-        assert!(found[0].hint.contains("author = [\"Александров Е. Л.\"]"));
-        assert!(found[0]
-            .hint
-            .contains("Получится: Александров, Е. Л. Интернет — легко и просто!"));
+        let message = Message::OldStyleSource {
+            finding: found[0].finding.clone(),
+            markers: Vec::new(),
+            hint: found[0].hint.clone(),
+        };
+        let lang = crate::locale::Lang::Ru;
+        assert!(message.text(lang).contains("Текст : непосредственный"));
+        let hint = message.hints(lang).join("\n");
+        assert!(hint.contains("type = \"book\""));
+        assert!(hint.contains("author = [\"Александров Е. Л.\"]"));
+        assert!(hint.contains("Получится: Александров, Е. Л. Интернет — легко и просто!"));
         assert!(lint_plain(
             "Хабаров, А. В. Почвоведение : учебник. — Москва : Колос, 2001. — 231 с."
         )

@@ -1,11 +1,9 @@
-//! The practice card: the typed model of a TOML card, and loading it with every value's
-//! source span kept for diagnostics.
+//! The practice card: the typed model of a TOML card, and the span map that says where each
+//! of its values stands in the source. Loading it lives in the `load` module; this one is
+//! only the model, so the schema, the checks and the loader can all import it.
 //!
-//! Loading is three steps so that *all* problems are reported at once: parse TOML with
-//! recovery into a spanned tree; validate that tree against the JSON Schema generated from
-//! these very types (unknown keys, wrong types, missing fields, bad dates); only then hand
-//! the text to serde. The `///` comments on fields are Russian because they become the
-//! schema's descriptions that editors show to teachers.
+//! The `///` comments on fields are Russian because they become the schema's descriptions
+//! that editors show to teachers.
 
 use std::collections::HashMap;
 
@@ -14,9 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::biblio;
 use crate::date::Date;
-use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::diag::{SourceFile, Span};
 use crate::locale::Lang;
 use crate::norms;
+use crate::path::{path_string, PathSeg};
 
 /// Карточка практики наставничества.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -254,30 +253,6 @@ impl Criteria {
     }
 }
 
-/// One segment of a path into the card: a key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PathSeg {
-    Key(String),
-    Index(usize),
-}
-
-/// Renders a path as `criteria.norms[2]`, the form used in messages and span look-ups.
-pub fn path_string(path: &[PathSeg]) -> String {
-    let mut s = String::new();
-    for seg in path {
-        match seg {
-            PathSeg::Key(k) => {
-                if !s.is_empty() {
-                    s.push('.');
-                }
-                s.push_str(k);
-            }
-            PathSeg::Index(i) => s.push_str(&format!("[{i}]")),
-        }
-    }
-    s
-}
-
 /// Where each value of the card stands in its source: `path → (key span, value span)`.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
@@ -295,7 +270,7 @@ impl SourceMap {
         self.spans.get(path).map(|s| s.0.unwrap_or(s.1))
     }
 
-    fn record(&mut self, path: &[PathSeg], key: Option<Span>, value: Span) {
+    pub fn record(&mut self, path: &[PathSeg], key: Option<Span>, value: Span) {
         self.spans.insert(path_string(path), (key, value));
     }
 }
@@ -308,153 +283,7 @@ pub struct LoadedCard {
     pub spans: SourceMap,
 }
 
-/// Result of loading: the card if it could be built, and every problem found on the way.
-pub struct Load {
-    pub card: Option<LoadedCard>,
-    pub source: SourceFile,
-    pub diagnostics: Vec<Diagnostic>,
-    /// Language for messages: from the card's `language` key when readable.
-    pub lang: Option<Lang>,
-}
-
-/// Parses and validates a card's text; never panics, whatever the input.
-pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
-    let source = SourceFile::new(name, text);
-    let (root, mut parse_errors) = toml::de::DeTable::parse_recoverable(text);
-    // Report the earliest error first: later ones are often consequences of it.
-    parse_errors.sort_by_key(|e| e.span().map(|s| s.start).unwrap_or(usize::MAX));
-    let card_lang = root
-        .get_ref()
-        .get("language")
-        .and_then(|v| match v.get_ref() {
-            toml::de::DeValue::String(s) => Lang::from_code(s),
-            _ => None,
-        });
-    let lang = lang_override.or(card_lang).unwrap_or_default();
-    // After a syntax error the parser's recovery often misreads the rest of the file (an
-    // unclosed ''' swallows everything), so only the first one is reliable enough to show.
-    let mut diagnostics: Vec<Diagnostic> = parse_errors
-        .first()
-        .map(|e| crate::schema::syntax_error(e, &source, lang))
-        .into_iter()
-        .collect();
-    if let (Some(first), true) = (diagnostics.first_mut(), parse_errors.len() > 1) {
-        first.hints.push(format!(
-            "{} {}",
-            lang.t(
-                "после исправления проверьте файл снова: ниже найдено ещё",
-                "check the file again after fixing this: further down there are"
-            ),
-            lang.count(
-                parse_errors.len() - 1,
-                ["место", "места", "мест"],
-                ["more place", "more places"]
-            )
-        ));
-    }
-    let mut spans = SourceMap::default();
-    spans.record(&[], None, root.span().into());
-    for (k, v) in root.get_ref().iter() {
-        let mut path = vec![PathSeg::Key(k.get_ref().to_string())];
-        collect_spans(v, &mut path, Some(k.span().into()), &mut spans);
-    }
-    let mut card = None;
-    if diagnostics.is_empty() {
-        diagnostics.extend(crate::schema::validate_card(&root, &source, lang));
-    }
-    // Unfilled criteria are errors, but the card still loads so its other checks can run too.
-    let unfilled = crate::check::check_unfilled(&root, &source, lang);
-    if diagnostics.is_empty() {
-        match toml::from_str::<Card>(text) {
-            Ok(c) => {
-                card = Some(LoadedCard {
-                    card: c,
-                    source: source.clone(),
-                    spans,
-                })
-            }
-            Err(e) => diagnostics.push(
-                Diagnostic::error("invalid-card", e.message().to_string())
-                    .at(e.span().map(Span::from)),
-            ),
-        }
-    }
-    if parse_errors.is_empty() {
-        diagnostics.extend(unfilled);
-    }
-    Load {
-        card,
-        source,
-        diagnostics,
-        lang: Some(lang),
-    }
-}
-
-fn collect_spans(
-    value: &toml::Spanned<toml::de::DeValue>,
-    path: &mut Vec<PathSeg>,
-    key: Option<Span>,
-    map: &mut SourceMap,
-) {
-    map.record(path, key, value.span().into());
-    match value.get_ref() {
-        toml::de::DeValue::Table(t) => {
-            for (k, v) in t.iter() {
-                path.push(PathSeg::Key(k.get_ref().to_string()));
-                collect_spans(v, path, Some(k.span().into()), map);
-                path.pop();
-            }
-        }
-        toml::de::DeValue::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                path.push(PathSeg::Index(i));
-                collect_spans(v, path, None, map);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
 impl LoadedCard {
-    /// Reads `materials_file` (a Zotero CSL-JSON export, relative to `base_dir`) and appends its
-    /// entries to the materials. Problems are located at the `materials_file` line.
-    pub fn include_materials(&mut self, base_dir: &std::path::Path, lang: Lang) -> Vec<Diagnostic> {
-        let Some(file) = self.card.criteria.materials_file.clone() else {
-            return Vec::new();
-        };
-        let span = self.span("criteria.materials_file");
-        let path = base_dir.join(&file);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                return vec![Diagnostic::error(
-                    "materials-file",
-                    format!(
-                        "{} «{file}»: {}",
-                        lang.t("не удалось прочитать файл источников", "cannot read the sources file"),
-                        lang.io_error(&e)
-                    ),
-                )
-                .at(span)
-                .with_hint(lang.t(
-                    "путь указывается от папки, где лежит карточка; экспортируйте источники из Zotero в формате CSL JSON",
-                    "the path is relative to the card's folder; export the sources from Zotero as CSL JSON",
-                ))]
-            }
-        };
-        match biblio::from_csl_json(&text) {
-            Ok(entries) => {
-                self.card
-                    .criteria
-                    .materials
-                    .extend(entries.into_iter().map(|e| Material::Entry(Box::new(e))));
-                Vec::new()
-            }
-            Err(e) => vec![Diagnostic::error("materials-file", format!("«{file}»: {e}")).at(span)],
-        }
-    }
-
     /// The span to point at for a value, or for its key when the value is a whole table.
     pub fn span(&self, path: &str) -> Option<Span> {
         self.spans.value(path)

@@ -1,14 +1,15 @@
 //! Checks on a loaded card: what the schema cannot say (empty criteria, thin text, dates
 //! that contradict each other). Each finding is a located diagnostic; nothing here renders.
 
-use toml::de::{DeTable, DeValue};
-use toml::Spanned;
-
 use crate::card::filled;
 use crate::card::{LoadedCard, Material, Norm, Period};
-use crate::diag::{Diagnostic, Severity, Span};
+use crate::date::Date;
+use crate::diag::{Diagnostic, Span};
 use crate::document::{Block, Document};
-use crate::locale::{self, capitalise, Lang};
+use crate::load::Load;
+use crate::locale;
+use crate::message::{Message, Unfilled};
+use crate::path::FieldPath;
 use crate::profile::Limits;
 
 /// Below this many letters a criterion is probably a placeholder; a warning, not an error.
@@ -19,12 +20,12 @@ const SHORT_CRITERION_CHARS: usize = 40;
 ///
 /// `with_hints` adds the typography hints: `check` shows them, `build` (which applies the
 /// typography anyway and prints no hints) skips the work.
-pub fn diagnose(load: &crate::card::Load, lang: Lang, with_hints: bool) -> Vec<Diagnostic> {
+pub fn diagnose(load: &Load, today: Date, with_hints: bool) -> Vec<Diagnostic> {
     let mut diags = load.diagnostics.clone();
     if let Some(card) = &load.card {
-        diags.extend(check(card, lang));
+        diags.extend(check(card, today));
         if with_hints {
-            typography_hints(card, lang, &mut diags);
+            typography_hints(card, &mut diags);
         }
     }
     sort(&mut diags);
@@ -32,7 +33,7 @@ pub fn diagnose(load: &crate::card::Load, lang: Lang, with_hints: bool) -> Vec<D
 }
 
 /// Every error and warning for a card that loaded (hints come from `diagnose`); errors first, in source order within each severity.
-pub fn check(loaded: &LoadedCard, lang: Lang) -> Vec<Diagnostic> {
+pub fn check(loaded: &LoadedCard, today: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let card = &loaded.card;
     let c = &card.criteria;
@@ -45,20 +46,11 @@ pub fn check(loaded: &LoadedCard, lang: Lang) -> Vec<Diagnostic> {
         let letters = text.chars().filter(|ch| ch.is_alphanumeric()).count();
         if info.key != "name" && letters > 0 && letters < SHORT_CRITERION_CHARS {
             out.push(
-                Diagnostic::warning(
-                    "short-criterion",
-                    format!(
-                        "{}: {} ({})",
-                        capitalise(&info.describe(lang)),
-                        lang.t("очень короткий текст", "very short text"),
-                        lang.count(letters, ["знак", "знака", "знаков"], ["letter", "letters"])
-                    ),
-                )
-                .at(loaded.span(&path))
-                .with_hint(lang.t(
-                    "жюри оценивает содержание: раскройте критерий подробнее",
-                    "the jury judges the content: say more here",
-                )),
+                Diagnostic::new(Message::ShortCriterion {
+                    key: info.key,
+                    letters,
+                })
+                .at(loaded.span(&path)),
             );
         }
     }
@@ -66,20 +58,10 @@ pub fn check(loaded: &LoadedCard, lang: Lang) -> Vec<Diagnostic> {
     for (i, p) in c.participants.iter().enumerate() {
         if p.role.trim().is_empty() {
             out.push(
-                Diagnostic::error(
-                    "empty-field",
-                    format!(
-                        "{} {}: {}",
-                        lang.t("участник", "participant"),
-                        i + 1,
-                        lang.t("не указана должность или роль (role)", "role is empty")
-                    ),
-                )
-                .at(loaded.span(&format!("criteria.participants[{i}].role")))
-                .with_hint(lang.t(
-                    "например: role = \"Воспитатель\"",
-                    "e.g. role = \"Teacher\"",
-                )),
+                Diagnostic::new(Message::EmptyField {
+                    what: Unfilled::Role { index: i },
+                })
+                .at(loaded.span(&format!("criteria.participants[{i}].role"))),
             );
         }
     }
@@ -88,30 +70,24 @@ pub fn check(loaded: &LoadedCard, lang: Lang) -> Vec<Diagnostic> {
             for (field, value) in [("term", &d.term), ("definition", &d.definition)] {
                 if value.trim().is_empty() {
                     out.push(
-                        Diagnostic::error(
-                            "empty-field",
-                            format!(
-                                "{} {}: {} `{field}`",
-                                lang.t("определение", "definition"),
-                                i + 1,
-                                lang.t("пустое поле", "empty field")
-                            ),
-                        )
+                        Diagnostic::new(Message::EmptyField {
+                            what: Unfilled::Definition { index: i, field },
+                        })
                         .at(loaded.span(&format!("introduction.definitions[{i}].{field}"))),
                     );
                 }
             }
         }
     }
-    period_checks(loaded, lang, &mut out);
-    domain_checks(loaded, lang, &mut out);
-    reference_checks(loaded, lang, &mut out);
+    period_checks(loaded, today, &mut out);
+    domain_checks(loaded, &mut out);
+    reference_checks(loaded, today, &mut out);
     sort(&mut out);
     out
 }
 
 /// What a jury would mark down in a mentoring card, as warnings.
-fn domain_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) {
+fn domain_checks(loaded: &LoadedCard, out: &mut Vec<Diagnostic>) {
     let card = &loaded.card;
     let participants = &card.criteria.participants;
     let is_reverse = card.mentoring_type.as_deref().is_some_and(|t| {
@@ -136,86 +112,50 @@ fn domain_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) {
                 .all(|p| matches!(role_of(&p.mentoring).as_str(), "взаимно" | "mutual")));
     if is_reverse && !participants.is_empty() && !says_who {
         out.push(
-            Diagnostic::warning(
-                "reverse-roles",
-                lang.t(
-                    "реверсивное наставничество: из описания участников не видно, кто кого наставляет",
-                    "reverse mentoring: the participants do not say who mentors whom",
-                ),
-            )
-            .at(loaded.spans.key("criteria.participants"))
-            .with_hint(lang.t(
-                "укажите у участников mentoring = \"наставник\" (младший по возрасту или стажу) и mentoring = \"наставляемый\"",
-                "set mentoring = \"mentor\" (the younger or less senior one) and mentoring = \"mentee\"",
-            )),
+            Diagnostic::new(Message::ReverseRoles).at(loaded.spans.key("criteria.participants")),
         );
     }
     for (i, p) in participants.iter().enumerate() {
         let empty = |l: &Vec<String>| l.iter().all(|s| s.trim().is_empty());
         if !p.role.trim().is_empty() && empty(&p.shares) && empty(&p.learns) {
             out.push(
-                Diagnostic::warning(
-                    "participant-empty",
-                    format!(
-                        "{} {} ({}): {}",
-                        lang.t("участник", "participant"),
-                        i + 1,
-                        p.role.trim(),
-                        lang.t(
-                            "не сказано, чем он делится и чему учится",
-                            "nothing listed to share or learn"
-                        )
-                    ),
-                )
-                .at(loaded.span(&format!("criteria.participants[{i}].role")))
-                .with_hint(lang.t(
-                    "добавьте shares = [\"…\"] (чем делится) и learns = [\"…\"] (чему учится)",
-                    "add shares = [\"…\"] and learns = [\"…\"]",
-                )),
+                Diagnostic::new(Message::ParticipantEmpty {
+                    index: i,
+                    role: p.role.trim().to_string(),
+                })
+                .at(loaded.span(&format!("criteria.participants[{i}].role"))),
             );
         }
     }
 }
 
-fn chars(n: usize, lang: Lang) -> String {
-    lang.count(n, ["знак", "знака", "знаков"], ["character", "characters"])
-}
-
 /// A contest profile's limits: volume per criterion and in total, pages, required rows and
 /// fields. `pages` is the page count of the PDF the card would give, when the profile limits
-/// pages (the caller typesets it; checking itself never renders).
+/// pages (the driver typesets it once; checking itself never renders).
 pub fn check_limits(
     loaded: &LoadedCard,
     doc: &Document,
     limits: &Limits,
     pages: Option<usize>,
-    lang: Lang,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let over = lang.t("больше допустимых", "over the limit of");
     if let Some(max) = limits.max_chars_per_criterion {
         let rows = doc.blocks.iter().filter_map(|b| match b {
-            Block::CriteriaTable(t) => Some(&t.rows),
+            Block::Table(t) => Some(&t.rows),
             _ => None,
         });
         for row in rows.flatten() {
             let n = flat(Block::plain(&row.content)).chars().count();
+            let key = row.source.map(|s| s.key).unwrap_or_default();
             if n > max {
-                let name = locale::criterion(row.key)
-                    .map(|i| capitalise(&i.describe(lang)))
-                    .unwrap_or_default();
                 out.push(
-                    Diagnostic::error(
-                        "limit-criterion-chars",
-                        format!("{name}: {} — {over} {max}", chars(n, lang)),
-                    )
-                    .at(loaded.spans.key(&format!("criteria.{}", row.key)))
-                    .with_hint(format!(
-                        "{} {}",
-                        lang.t("сократите текст на", "shorten the text by"),
-                        chars(n - max, lang)
-                    )),
+                    Diagnostic::new(Message::LimitCriterionChars {
+                        key: key.to_string(),
+                        count: n,
+                        max,
+                    })
+                    .at(loaded.spans.key(&format!("criteria.{key}"))),
                 );
             }
         }
@@ -224,48 +164,21 @@ pub fn check_limits(
         let n = flat(doc.plain_text()).chars().count();
         if n > max {
             out.push(
-                Diagnostic::error(
-                    "limit-total-chars",
-                    format!(
-                        "{}: {} — {over} {max}",
-                        lang.t("объём работы", "total volume"),
-                        chars(n, lang)
-                    ),
-                )
-                .at(loaded.span("title"))
-                .with_hint(format!(
-                    "{} {}",
-                    lang.t("сократите текст на", "shorten the text by"),
-                    chars(n - max, lang)
-                )),
+                Diagnostic::new(Message::LimitTotalChars { count: n, max })
+                    .at(loaded.span("title")),
             );
         }
     }
     if let Some(pages) = pages {
         let breach = match (limits.min_pages, limits.max_pages) {
-            (_, Some(max)) if pages > max => {
-                Some((lang.t("больше допустимых", "over the maximum of"), max))
-            }
-            (Some(min), _) if pages < min => {
-                Some((lang.t("меньше требуемых", "under the minimum of"), min))
-            }
+            (_, Some(max)) if pages > max => Some((true, max)),
+            (Some(min), _) if pages < min => Some((false, min)),
             _ => None,
         };
-        if let Some((words, limit)) = breach {
+        if let Some((over, limit)) = breach {
             out.push(
-                Diagnostic::error(
-                    "limit-pages",
-                    format!(
-                        "{} {} — {words} {limit}",
-                        lang.t("в PDF получится", "the PDF will have"),
-                        lang.count(
-                            pages,
-                            ["страница", "страницы", "страниц"],
-                            ["page", "pages"]
-                        )
-                    ),
-                )
-                .at(loaded.span("title")),
+                Diagnostic::new(Message::LimitPages { pages, limit, over })
+                    .at(loaded.span("title")),
             );
         }
     }
@@ -280,22 +193,9 @@ pub fn check_limits(
             _ => true,
         };
         if !present {
-            let label = locale::criterion(key)
-                .map(|i| i.describe(lang))
-                .unwrap_or_else(|| key.clone());
             out.push(
-                Diagnostic::error(
-                    "required-row",
-                    format!(
-                        "{} {label}",
-                        lang.t("конкурс требует заполнить:", "the contest requires")
-                    ),
-                )
-                .at(loaded.spans.key("criteria").or(loaded.span("title")))
-                .with_hint(format!(
-                    "{} [criteria]: {key} = '''…'''",
-                    lang.t("добавьте в раздел", "add to section")
-                )),
+                Diagnostic::new(Message::RequiredRow { key: key.clone() })
+                    .at(loaded.spans.key("criteria").or(loaded.span("title"))),
             );
         }
     }
@@ -313,204 +213,45 @@ pub fn check_limits(
         };
         if !present {
             out.push(
-                Diagnostic::error(
-                    "required-field",
-                    format!(
-                        "{} «{key}»",
-                        lang.t(
-                            "конкурс требует указать поле",
-                            "the contest requires the field"
-                        )
-                    ),
-                )
-                .at(loaded.span("title"))
-                .with_hint(required_hint(key, lang)),
+                Diagnostic::new(Message::RequiredField { key: key.clone() })
+                    .at(loaded.span("title")),
             );
         }
     }
     out
 }
 
-fn required_hint(key: &str, lang: Lang) -> String {
-    match key {
-        "authors" => lang
-            .t(
-                "добавьте раздел [[authors]] с name = \"Фамилия Имя Отчество\"",
-                "add an [[authors]] section with name = \"…\"",
-            )
-            .into(),
-        "introduction" => lang
-            .t(
-                "добавьте раздел [introduction] с text = '''…'''",
-                "add an [introduction] section with text = '''…'''",
-            )
-            .into(),
-        "conclusion" => lang
-            .t(
-                "добавьте раздел [conclusion] с text = '''…'''",
-                "add a [conclusion] section with text = '''…'''",
-            )
-            .into(),
-        _ => format!(
-            "{} {key} = \"…\" {}",
-            lang.t("добавьте строку", "add the line"),
-            lang.t(
-                "в начало карточки, до первого раздела",
-                "at the top of the card, before the first section"
-            )
-        ),
-    }
-}
-
-fn period_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) {
+fn period_checks(loaded: &LoadedCard, today: Date, out: &mut Vec<Diagnostic>) {
     let Period::Detailed(d) = &loaded.card.criteria.period else {
         return;
     };
     for (i, years) in d.school_years.iter().enumerate() {
         if !valid_school_year(years) {
             out.push(
-                Diagnostic::error(
-                    "invalid-school-year",
-                    format!(
-                        "{} «{years}»",
-                        lang.t("неверный учебный год", "invalid school year")
-                    ),
-                )
-                .at(loaded.span(&format!("criteria.period.school_years[{i}]")))
-                .with_hint(lang.t(
-                    "учебный год пишется как \"2023/2024\": два года подряд через косую черту",
-                    "write a school year as \"2023/2024\": two consecutive years with a slash",
-                )),
+                Diagnostic::new(Message::InvalidSchoolYear {
+                    text: years.clone(),
+                })
+                .at(loaded.span(&format!("criteria.period.school_years[{i}]"))),
             );
         }
     }
     if let (Some(start), Some(end)) = (d.start, d.end) {
         if end < start {
             out.push(
-                Diagnostic::warning(
-                    "period-order",
-                    format!(
-                        "{} ({end}) {} ({start})",
-                        lang.t("дата окончания", "the end date"),
-                        lang.t("раньше даты начала", "is before the start date")
-                    ),
-                )
-                .at(loaded.span("criteria.period.end"))
-                .with_hint(lang.t(
-                    "проверьте, не перепутаны ли даты",
-                    "check whether the dates are swapped",
-                )),
+                Diagnostic::new(Message::PeriodOrder { start, end })
+                    .at(loaded.span("criteria.period.end")),
             );
         }
     }
-    let today = crate::date::Date::today();
     if let Some(end) = d.end {
-        if end > today {
-            let says_ongoing = d.text.to_lowercase().contains("по настоящее время");
-            if !says_ongoing {
-                out.push(
-                    Diagnostic::warning(
-                        "period-future",
-                        format!(
-                            "{} {end} {}",
-                            lang.t("дата окончания", "the end date"),
-                            lang.t("ещё не наступила", "is in the future")
-                        ),
-                    )
-                    .at(loaded.span("criteria.period.end"))
-                    .with_hint(lang.t(
-                        "если практика продолжается, уберите end и напишите «по настоящее время»",
-                        "if the practice goes on, remove end and say so in the text",
-                    )),
-                );
-            }
-        }
-    }
-}
-
-/// Unfilled title and criteria, found on the parsed tree so that they are reported together
-/// with schema errors (a misspelt key elsewhere must not hide an empty criterion).
-pub fn check_unfilled(
-    root: &Spanned<DeTable>,
-    source: &crate::diag::SourceFile,
-    lang: Lang,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let blank = |v: &Spanned<DeValue>| match v.get_ref() {
-        DeValue::String(s) => s.trim().is_empty(),
-        DeValue::Array(a) => a.is_empty(),
-        _ => false,
-    };
-    if let Some(title) = root.get_ref().get("title").filter(|v| blank(v)) {
-        out.push(
-            Diagnostic::error(
-                "empty-field",
-                lang.t("не заполнено название работы (title)", "the title is empty"),
-            )
-            .at(Span::from(title.span()))
-            .with_hint(lang.t(
-                "напишите название в кавычках: title = \"Реверсивное наставничество\"",
-                "write the title in quotes: title = \"Reverse mentoring\"",
-            )),
-        );
-    }
-    let Some(DeValue::Table(criteria)) = root.get_ref().get("criteria").map(Spanned::get_ref)
-    else {
-        return out;
-    };
-    if criteria.get("materials").is_none() && criteria.get("materials_file").is_none() {
-        if let (Some(info), Some(table)) = (
-            locale::criterion("materials"),
-            root.get_ref().get("criteria"),
-        ) {
+        let says_ongoing = d.text.to_lowercase().contains("по настоящее время");
+        if end > today && !says_ongoing {
             out.push(
-                Diagnostic::error(
-                    "missing-criterion",
-                    format!("{} {}", lang.t("нет строки таблицы:", "missing table row:"), info.describe(lang)),
-                )
-                .at(crate::schema::header_span(source, Span::from(table.span())))
-                .with_hint(lang.t(
-                    "добавьте в раздел [criteria]: materials = [\"…\"] или materials_file = \"источники.json\" (экспорт из Zotero)",
-                    "add to section [criteria]: materials = [\"…\"] or materials_file = \"sources.json\" (a Zotero export)",
-                )),
+                Diagnostic::new(Message::PeriodFuture { end })
+                    .at(loaded.span("criteria.period.end")),
             );
         }
     }
-    for info in locale::CRITERIA {
-        let Some(value) = criteria.get(info.key) else {
-            continue;
-        };
-        let value = match value.get_ref() {
-            DeValue::Table(t) if info.key == "period" => match t.get("text") {
-                Some(text) => text,
-                None => continue,
-            },
-            _ => value,
-        };
-        let from_file = info.key == "materials" && criteria.get("materials_file").is_some();
-        if blank(value) && !from_file {
-            out.push(
-                Diagnostic::error(
-                    "empty-criterion",
-                    format!(
-                        "{} {}",
-                        capitalise(&info.describe(lang)),
-                        match info.number {
-                            Some(_) => lang.t("не заполнен", "is empty"),
-                            None => lang.t("не заполнена", "is empty"),
-                        }
-                    ),
-                )
-                .at(Span::from(value.span()))
-                .with_hint(format!(
-                    "{} {}",
-                    lang.t("что здесь писать:", "what belongs here:"),
-                    info.hint(lang)
-                )),
-            );
-        }
-    }
-    out
 }
 
 /// `2023/2024`: two four-digit years, the second one after the first.
@@ -536,29 +277,19 @@ pub fn sort(diags: &mut [Diagnostic]) {
 }
 
 /// Findings of the bibliography, norms and typography modules, located in the card.
-fn reference_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) {
+fn reference_checks(loaded: &LoadedCard, today: Date, out: &mut Vec<Diagnostic>) {
     let c = &loaded.card.criteria;
-    let today = crate::date::Date::today();
-    let note = |n: crate::norms::Note, span: Option<Span>, hint: Option<&str>| {
-        // «This act is in the registry, cite it by ref» is advice, not a problem.
-        let severity = if n.code == "norm-use-ref" {
-            Severity::Hint
-        } else {
-            Severity::Warning
-        };
-        let mut d = Diagnostic::new(severity, n.code, lang.t(&n.ru, &n.en).to_string()).at(span);
-        if let Some(h) = hint {
-            d = d.with_hint(h.to_string());
-        }
-        d
-    };
     for (i, norm) in c.norms.iter().enumerate() {
         let path = format!("criteria.norms[{i}]");
         let notes = match norm {
             Norm::Text(t) => crate::norms::text_warnings(t),
             Norm::Act(act) => crate::norms::act_warnings(act),
         };
-        out.extend(notes.into_iter().map(|n| note(n, loaded.span(&path), None)));
+        out.extend(
+            notes
+                .into_iter()
+                .map(|m| Diagnostic::new(m).at(loaded.span(&path))),
+        );
     }
     for (i, m) in c.materials.iter().enumerate() {
         let path = format!("criteria.materials[{i}]");
@@ -567,51 +298,40 @@ fn reference_checks(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) 
                 let findings = crate::biblio::lint_plain(t);
                 // One warning per source: the first marker located, the rest named.
                 if let Some(first) = findings.first() {
-                    let markers: Vec<&str> = findings
+                    let markers: Vec<String> = findings
                         .iter()
                         .filter_map(|f| t.get(f.range.clone()))
+                        .map(String::from)
                         .collect();
                     let span = loaded
                         .span(&path)
                         .map(|s| inner_span(loaded, s, t, first.range.clone()));
                     out.push(
-                        Diagnostic::warning(
-                            "old-style-source",
-                            format!(
-                                "{} {} ({})",
-                                lang.t(&first.ru, &first.en),
-                                lang.t(
-                                    "— оформление по старому ГОСТ 7.1-2003",
-                                    "— old ГОСТ 7.1-2003 style"
-                                ),
-                                markers.join(" ")
-                            ),
-                        )
-                        .at(span)
-                        .with_hint(
-                            first
-                                .hint
-                                .replace("[[materials]]", "[[criteria.materials]]"),
-                        ),
+                        Diagnostic::new(Message::OldStyleSource {
+                            finding: first.finding.clone(),
+                            markers,
+                            hint: first.hint.clone(),
+                        })
+                        .at(span),
                     );
                 }
             }
             Material::Entry(e) => {
                 for n in crate::biblio::entry_warnings(e, today) {
                     // Point at the field the warning is about when the card has it.
-                    let field = match n.code {
-                        "biblio-url-no-access-date" => Some("URL"),
-                        "biblio-access-date-future" | "biblio-access-date-no-url" => {
+                    let field = match n {
+                        Message::BiblioUrlNoAccessDate => Some("URL"),
+                        Message::BiblioAccessDateFuture { .. } | Message::BiblioAccessDateNoUrl => {
                             Some("accessed")
                         }
-                        "biblio-isbn-invalid" => Some("ISBN"),
-                        "biblio-unknown-type" => Some("type"),
+                        Message::BiblioIsbnInvalid { .. } => Some("ISBN"),
+                        Message::BiblioUnknownType { .. } => Some("type"),
                         _ => None,
                     };
                     let span = field
                         .and_then(|f| loaded.span(&format!("{path}.{f}")))
                         .or(loaded.span(&path));
-                    out.push(note(n, span, None));
+                    out.push(Diagnostic::new(n).at(span));
                 }
             }
         }
@@ -658,7 +378,7 @@ fn content_start(source: &str, span: Span, value: &str) -> Option<usize> {
 /// What Russian typography will change at build time: visible changes (quotes, dashes,
 /// ranges) as located hints, one per field and rule; invisible non-breaking spaces as one
 /// count for the card. Hints never fail a check.
-fn typography_hints(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) {
+fn typography_hints(loaded: &LoadedCard, out: &mut Vec<Diagnostic>) {
     use crate::typography::{suggest, Rule};
     let mut invisible = 0;
     for (path, text) in text_fields(loaded) {
@@ -682,46 +402,24 @@ fn typography_hints(loaded: &LoadedCard, lang: Lang, out: &mut Vec<Diagnostic>) 
             let Some(first) = of_rule.first() else {
                 continue;
             };
-            let shown = &text[first.range.clone()];
             out.push(
-                Diagnostic::hint_level(
-                    "typography",
-                    format!(
-                        "{}: {} ({})",
-                        field_words(&path, lang),
-                        lang.t(rule.ru(), rule.en()),
-                        lang.count(
-                            of_rule.len(),
-                            ["место", "места", "мест"],
-                            ["place", "places"]
-                        )
+                Diagnostic::new(Message::Typography {
+                    field: FieldPath::parse(&path),
+                    rule,
+                    count: of_rule.len(),
+                    example: (
+                        text[first.range.clone()].to_string(),
+                        first.replacement.clone(),
                     ),
-                )
-                .at(inner_span(loaded, span, text, first.range.clone()))
-                .with_hint(format!(
-                    "{} «{}» → «{}»",
-                    lang.t(
-                        "при сборке будет исправлено автоматически, например:",
-                        "the build fixes this automatically, e.g."
-                    ),
-                    shown,
-                    first.replacement
-                )),
+                })
+                .at(inner_span(loaded, span, text, first.range.clone())),
             );
         }
     }
     if invisible > 0 {
-        out.push(Diagnostic::hint_level(
-            "typography-nbsp",
-            format!(
-                "{} {}",
-                lang.t(
-                    "при сборке будут расставлены неразрывные пробелы:",
-                    "the build will insert non-breaking spaces:"
-                ),
-                lang.count(invisible, ["место", "места", "мест"], ["place", "places"])
-            ),
-        ));
+        out.push(Diagnostic::new(Message::TypographyNbsp {
+            count: invisible,
+        }));
     }
 }
 
@@ -756,17 +454,6 @@ fn text_fields(loaded: &LoadedCard) -> Vec<(String, &str)> {
         fields.push(("conclusion.text".into(), &c.text));
     }
     fields
-}
-
-/// «Критерий 4 «Цель практики»» for a criterion's path, else the path itself.
-fn field_words(path: &str, lang: Lang) -> String {
-    let key = path
-        .strip_prefix("criteria.")
-        .map(|k| k.split(['.', '[']).next().unwrap_or(k));
-    match key.and_then(locale::criterion) {
-        Some(info) => capitalise(&info.describe(lang)),
-        None => format!("`{path}`"),
-    }
 }
 
 #[cfg(test)]

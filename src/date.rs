@@ -58,20 +58,6 @@ impl Date {
         format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
     }
 
-    /// Today in UTC, from SOURCE_DATE_EPOCH when set (so checks are reproducible), else the clock.
-    pub fn today() -> Date {
-        let secs = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_secs() as i64)
-                    .unwrap_or(0)
-            });
-        Date::from_unix(secs)
-    }
-
     /// Civil date of a Unix timestamp (Howard Hinnant's algorithm).
     pub fn from_unix(secs: i64) -> Date {
         let z = secs.div_euclid(86_400) + 719_468;

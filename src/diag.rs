@@ -1,10 +1,13 @@
-//! Diagnostics: values with a severity, a source span, a message and hints, collected all at
-//! once and printed with the source line and a caret underline. Columns and carets count
-//! characters, not bytes, so Cyrillic lines underline correctly at any column.
+//! Diagnostics: a typed message with a severity and a source span, collected all at once and
+//! printed with the source line and a caret underline. Columns count characters and carets
+//! are measured in display width, so Cyrillic, combining accents and wide characters
+//! underline correctly at any column.
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
-use crate::locale::Lang;
+use crate::locale::{self, Lang};
+use crate::message::Message;
 
 /// A byte range in a card's source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,57 +28,25 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Hint,
-}
+pub use crate::message::Severity;
 
-impl Severity {
-    fn word(self, lang: Lang) -> &'static str {
-        match self {
-            Severity::Error => lang.t("ошибка", "error"),
-            Severity::Warning => lang.t("предупреждение", "warning"),
-            Severity::Hint => lang.t("совет", "hint"),
-        }
-    }
-}
-
-/// One problem found in a card.
+/// One problem found in a card: what (a typed [`Message`]), how much it matters, and where.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable machine-readable name (`unknown-key`, `empty-criterion`…) for scripts and tests.
-    pub code: &'static str,
-    pub message: String,
-    /// `None` when the problem is about the whole file (e.g. it cannot be read).
+    pub message: Message,
+    /// `None` when the problem is about the whole file.
     pub span: Option<Span>,
-    pub hints: Vec<String>,
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+    /// A diagnostic at the message's own severity.
+    pub fn new(message: Message) -> Self {
         Diagnostic {
-            severity,
-            code,
-            message: message.into(),
+            severity: message.severity(),
+            message,
             span: None,
-            hints: Vec::new(),
         }
-    }
-
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, code, message)
-    }
-
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, code, message)
-    }
-
-    pub fn hint_level(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(Severity::Hint, code, message)
     }
 
     pub fn at(mut self, span: impl Into<Option<Span>>) -> Self {
@@ -83,9 +54,22 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hints.push(hint.into());
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
         self
+    }
+
+    /// The stable machine-readable name (`unknown-key`…), derived from the message.
+    pub fn code(&self) -> &'static str {
+        self.message.code()
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        self.message.text(lang)
+    }
+
+    pub fn hints(&self, lang: Lang) -> Vec<String> {
+        self.message.hints(lang)
     }
 }
 
@@ -163,7 +147,11 @@ impl SourceFile {
 pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     for d in diags {
-        out.push_str(&format!("{}: {}\n", d.severity.word(lang), d.message));
+        out.push_str(&format!(
+            "{}: {}\n",
+            locale::severity_word(d.severity, lang),
+            d.text(lang)
+        ));
         match d.span {
             Some(span) => {
                 let start = file.position(span.start);
@@ -175,25 +163,27 @@ pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Strin
                     file.name, start.line, start.column
                 ));
                 let line = file.line_text(start.line).replace('\t', " ");
-                let line_chars = line.chars().count();
-                let width = if end.line == start.line {
-                    end.column.saturating_sub(start.column)
+                let before: String = line.chars().take(start.column - 1).collect();
+                let under: String = if end.line == start.line {
+                    line.chars()
+                        .skip(start.column - 1)
+                        .take(end.column.saturating_sub(start.column))
+                        .collect()
                 } else {
-                    (line_chars + 1).saturating_sub(start.column)
-                }
-                .max(1);
+                    line.chars().skip(start.column - 1).collect::<String>()
+                };
                 out.push_str(&format!("{pad} |\n{number} | {line}\n"));
                 out.push_str(&format!(
                     "{pad} | {}{}\n",
-                    " ".repeat(start.column - 1),
-                    "^".repeat(width)
+                    " ".repeat(before.width()),
+                    "^".repeat(under.width().max(1))
                 ));
             }
             None => out.push_str(&format!("  --> {}\n", file.name)),
         }
-        for h in &d.hints {
+        for h in d.hints(lang) {
             let h = h.replace('\n', "\n      ");
-            out.push_str(&format!("  = {}: {h}\n", lang.t("подсказка", "help")));
+            out.push_str(&format!("  = {}: {h}\n", locale::help_word(lang)));
         }
         out.push('\n');
     }
@@ -203,35 +193,12 @@ pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Strin
 /// One-line totals: «card.toml: 2 ошибки, 1 предупреждение».
 pub fn summary(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> String {
     let count = |s| diags.iter().filter(|d| d.severity == s).count();
-    let (e, w, h) = (
+    locale::summary(
+        &file.name,
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Hint),
-    );
-    let hints = if h > 0 {
-        format!(
-            ", {}",
-            lang.count(h, ["совет", "совета", "советов"], ["hint", "hints"])
-        )
-    } else {
-        String::new()
-    };
-    if e == 0 && w == 0 {
-        return format!(
-            "{}: {}{hints}",
-            file.name,
-            lang.t("ошибок не найдено", "no problems found")
-        );
-    }
-    format!(
-        "{}: {}, {}{hints}",
-        file.name,
-        lang.count(e, ["ошибка", "ошибки", "ошибок"], ["error", "errors"]),
-        lang.count(
-            w,
-            ["предупреждение", "предупреждения", "предупреждений"],
-            ["warning", "warnings"]
-        )
+        lang,
     )
 }
 
@@ -240,8 +207,8 @@ struct JsonDiagnostic<'a> {
     file: &'a str,
     severity: Severity,
     code: &'a str,
-    message: &'a str,
-    hints: &'a [String],
+    message: String,
+    hints: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     start: Option<Position>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -249,16 +216,16 @@ struct JsonDiagnostic<'a> {
 }
 
 /// Diagnostics as JSON values, for editors and scripts.
-pub fn to_json(file: &SourceFile, diags: &[Diagnostic]) -> Vec<serde_json::Value> {
+pub fn to_json(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Vec<serde_json::Value> {
     diags
         .iter()
         .map(|d| {
             let j = JsonDiagnostic {
                 file: &file.name,
                 severity: d.severity,
-                code: d.code,
-                message: &d.message,
-                hints: &d.hints,
+                code: d.code(),
+                message: d.text(lang),
+                hints: d.hints(lang),
                 start: d.span.map(|s| file.position(s.start)),
                 end: d.span.map(|s| file.position(s.end)),
             };
@@ -275,10 +242,21 @@ mod tests {
     fn columns_and_carets_count_characters() {
         let file = SourceFile::new("card.toml", "a = 1\ngoal = \"Цель\"\n");
         let start = file.text.find("Цель").unwrap();
-        let d = Diagnostic::error("x", "bad").at(Span::new(start, start + "Цель".len()));
+        let d = Diagnostic::new(Message::ReverseRoles).at(Span::new(start, start + "Цель".len()));
         let text = render_text(&file, &[d], Lang::Ru);
         assert!(text.contains("--> card.toml:2:9\n"), "{text}");
         assert!(text.contains("\n  |         ^^^^\n"), "{text}");
+    }
+
+    #[test]
+    fn carets_measure_display_width() {
+        // «е» + a combining acute is one column; «字» is two.
+        let file = SourceFile::new("card.toml", "goal = \"уда\u{301}р 字 Цель\"\n");
+        let start = file.text.find("Цель").unwrap();
+        let d = Diagnostic::new(Message::ReverseRoles).at(Span::new(start, start + "Цель".len()));
+        let text = render_text(&file, &[d], Lang::Ru);
+        assert!(text.contains("--> card.toml:1:17\n"), "{text}");
+        assert!(text.contains("\n  |                 ^^^^\n"), "{text}");
     }
 
     #[test]

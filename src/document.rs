@@ -1,7 +1,12 @@
 //! The one format-neutral document model. Every renderer (PDF, HTML, Markdown, DOCX) reads
 //! only this, so the content cannot drift between formats.
+//!
+//! It is not shaped like one card: a document is blocks in reading order, the criteria
+//! table is a table block with rows, anchors are unique within the document, and each row
+//! remembers which card field it came from, so renderer warnings can point back at the card
+//! and many cards can share one document.
 
-/// A whole rendered card: metadata for file properties plus the body in reading order.
+/// A whole document: metadata for file properties plus the body in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub meta: Meta,
@@ -37,7 +42,15 @@ pub enum Block {
         align: Align,
     },
     List(List),
-    CriteriaTable(CriteriaTable),
+    Table(Table),
+}
+
+/// The card field a piece of the document came from: which card of the document (0 for a
+/// single card) and which criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldRef {
+    pub part: usize,
+    pub key: &'static str,
 }
 
 /// How a paragraph sits on the line. Body text is justified with a first-line indent;
@@ -81,22 +94,42 @@ pub enum Inline {
     Code(String),
 }
 
-/// The table «№ | Критерии | Содержание».
+/// A table of rows «number | label | content»: the criteria table «№ | Критерии | Содержание».
 #[derive(Debug, Clone, PartialEq)]
-pub struct CriteriaTable {
+pub struct Table {
     /// Column headings, localised.
     pub header: [String; 3],
-    pub rows: Vec<CriteriaRow>,
+    pub rows: Vec<Row>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct CriteriaRow {
-    /// The card key (`goal`, `special_needs`…), used for anchors and warnings.
-    pub key: &'static str,
+pub struct Row {
     /// `Some("1.")` for numbered criteria; `None` for the unnumbered special-needs row.
     pub number: Option<String>,
     pub label: String,
     pub content: Vec<Block>,
+    /// A stable ASCII id, unique in the document, for HTML links.
+    pub anchor: String,
+    /// The card field the row shows, for warnings and contest limits.
+    pub source: Option<FieldRef>,
+}
+
+/// Hands out anchors unique within one document: a repeated base gets `-2`, `-3`…
+#[derive(Debug, Default)]
+pub struct Anchors {
+    used: std::collections::HashSet<String>,
+}
+
+impl Anchors {
+    pub fn unique(&mut self, base: &str) -> String {
+        let mut candidate = base.to_string();
+        let mut n = 1;
+        while !self.used.insert(candidate.clone()) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        candidate
+    }
 }
 
 impl Inline {
@@ -147,7 +180,7 @@ impl Block {
                     }
                 }
             }
-            Block::CriteriaTable(t) => {
+            Block::Table(t) => {
                 out.push_str(&t.header.join(" "));
                 out.push('\n');
                 for row in &t.rows {

@@ -1,32 +1,43 @@
 //! mentorcard: a mentoring practice described in one TOML card, checked and rendered to
 //! PDF, HTML, Markdown and DOCX from one document model.
 //!
-//! The pipeline, one module per arrow:
-//! `card` (TOML → typed card with spans) → `check` (diagnostics) → `layout` (card → `document`)
-//! → `render::*` (one renderer per format).
+//! The pipeline, one module per arrow, driven by [`project`]:
+//! `load` (TOML → typed [`card`] with spans) → `check` (diagnostics) → `compose` (card →
+//! [`document`]) → `render::*` (one renderer per format; the PDF renderer does the layout,
+//! lines and pages, itself).
 //!
-//! Around the pipeline: `schema` (the card's JSON Schema and the validator `card` uses),
-//! `diag` (diagnostics and how they print), `richtext` (the text syntax of card fields),
-//! `typography`, `biblio` (ГОСТ Р 7.0.100-2018), `norms` (normative acts), `profile` (contest
-//! formatting rules as data), `locale` (Russian and English words), `templates` (built-in
-//! and user HTML templates), `scaffold` (what `new` writes), `output` (atomic writes), and
-//! `cli`, the thin command-line layer the binary calls.
+//! Everything from outside — files, fonts, today's date — comes through [`world`], the one
+//! seam (as typst's `World`): the CLI implements it over the file system, tests in memory.
+//!
+//! Around the pipeline: `schema` (the card's JSON Schema and the validator `load` uses),
+//! `message` (every situation as a typed value) and `locale` (their Russian and English
+//! words, and every other word the tool says), `diag` (located diagnostics and how they
+//! print), `path` (paths into a card), `richtext` (the text syntax of card fields),
+//! `typography`, `biblio` (ГОСТ Р 7.0.100-2018), `norms` (normative acts), `profile`
+//! (contest formatting rules as data), `fonts` (the font book), `templates` (built-in and
+//! user HTML templates), `scaffold` (what `new` writes), `date`, and `cli`, the thin
+//! command-line layer the binary calls.
 
 pub mod biblio;
 pub mod card;
 pub mod check;
 pub mod cli;
+pub mod compose;
 pub mod date;
 pub mod diag;
 pub mod document;
-pub mod layout;
+pub mod fonts;
+pub mod load;
 pub mod locale;
+pub mod message;
 pub mod norms;
-pub mod output;
+pub mod path;
 pub mod profile;
+pub mod project;
 pub mod render;
 pub mod richtext;
 pub mod scaffold;
 pub mod schema;
 pub mod templates;
 pub mod typography;
+pub mod world;

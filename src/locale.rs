@@ -1,7 +1,18 @@
-//! Russian and English words for messages and labels. Russian is the default because our
-//! users are Russian teachers; English follows the card's `language` or `--lang en`.
+//! Every word mentorcard says, in Russian and English: the form's labels, the document's
+//! headings, the scaffold's comments, and the text of every [`Message`], [`Failure`] and
+//! [`Status`]. This is the one file a new language touches. Russian is the default because
+//! our users are Russian teachers; English follows the card's `language` or `--lang en`.
 
 use serde::{Deserialize, Serialize};
+
+use crate::message::{
+    CslError, EndedProject, Failure, LinkFormat, MaterialsProblem, Message, OldStyle, OldStyleHint,
+    ProfileProblem, Section, Severity, Status, SyntaxKind, TemplateReason, TypeHint, Unfilled,
+    ValueKind, Written,
+};
+use crate::path::FieldPath;
+use crate::typography::Rule;
+use crate::world::FileError;
 
 /// Language of messages and of the rendered labels.
 #[derive(
@@ -24,8 +35,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Picks the Russian or English wording.
-    pub fn t<'a>(self, ru: &'a str, en: &'a str) -> &'a str {
+    /// Picks the Russian or English wording. Private to this file: the words live here.
+    fn t<'a>(self, ru: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Ru => ru,
             Lang::En => en,
@@ -47,25 +58,8 @@ impl Lang {
         }
     }
 
-    /// An I/O error in words a teacher understands.
-    pub fn io_error(self, e: &std::io::Error) -> String {
-        match e.kind() {
-            std::io::ErrorKind::NotFound => self.t("файл не найден", "file not found").into(),
-            std::io::ErrorKind::PermissionDenied => {
-                self.t("нет прав доступа", "permission denied").into()
-            }
-            std::io::ErrorKind::IsADirectory => self
-                .t("это папка, а не файл", "this is a folder, not a file")
-                .into(),
-            std::io::ErrorKind::InvalidData => self
-                .t("файл не в кодировке UTF-8", "the file is not UTF-8")
-                .into(),
-            _ => e.to_string(),
-        }
-    }
-
     /// `n` with the right noun form: Russian has three (1 ошибка, 2 ошибки, 5 ошибок).
-    pub fn count(self, n: usize, ru: [&str; 3], en: [&str; 2]) -> String {
+    fn count(self, n: usize, ru: [&str; 3], en: [&str; 2]) -> String {
         match self {
             Lang::Ru => {
                 let form = if n % 10 == 1 && n % 100 != 11 {
@@ -80,6 +74,18 @@ impl Lang {
             Lang::En => format!("{n} {}", if n == 1 { en[0] } else { en[1] }),
         }
     }
+
+    fn chars(self, n: usize) -> String {
+        self.count(n, ["знак", "знака", "знаков"], ["character", "characters"])
+    }
+
+    fn places(self, n: usize) -> String {
+        self.count(n, ["место", "места", "мест"], ["place", "places"])
+    }
+
+    fn pages(self, n: usize) -> String {
+        self.count(n, ["страница", "страницы", "страниц"], ["page", "pages"])
+    }
 }
 
 /// First letter upper-cased: messages start with a criterion's description.
@@ -89,6 +95,10 @@ pub fn capitalise(s: &str) -> String {
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
 }
+
+// ---------------------------------------------------------------------------------------------
+// The form
+// ---------------------------------------------------------------------------------------------
 
 /// One row of the form: key, number and labels (domain.md §2).
 pub struct CriterionInfo {
@@ -167,7 +177,7 @@ pub fn criterion(key: &str) -> Option<&'static CriterionInfo> {
     CRITERIA.iter().find(|c| c.key == key)
 }
 
-/// Labels of the document (headings, table header, participant lines).
+/// Labels of the document (headings, table header, participant lines, dates).
 pub struct Labels {
     pub introduction: &'static str,
     pub practice: &'static str,
@@ -180,6 +190,11 @@ pub struct Labels {
     pub school_years: &'static str,
     pub form: &'static str,
     pub kind: &'static str,
+    /// «с 01.09.2023 по настоящее время»
+    pub since: &'static str,
+    pub to_date: &'static str,
+    /// «по 31.05.2024»
+    pub until: &'static str,
 }
 
 pub fn labels(lang: Lang) -> Labels {
@@ -196,6 +211,9 @@ pub fn labels(lang: Lang) -> Labels {
             school_years: "Учебные годы",
             form: "Форма наставничества",
             kind: "вид",
+            since: "с",
+            to_date: "по настоящее время",
+            until: "по",
         },
         Lang::En => Labels {
             introduction: "Introduction",
@@ -209,7 +227,1146 @@ pub fn labels(lang: Lang) -> Labels {
             school_years: "School years",
             form: "Form of mentoring",
             kind: "type",
+            since: "from",
+            to_date: "to date",
+            until: "until",
         },
+    }
+}
+
+/// What a registry act is about, when its title is not known (by the act's number).
+pub fn act_about(number: &str, lang: Lang) -> Option<&'static str> {
+    let (ru, en) = match number {
+        "204" => (
+            "национальные цели развития на период до 2024 года",
+            "national development goals to 2024",
+        ),
+        "474" => (
+            "национальные цели развития (после Указа № 204)",
+            "national development goals (after Decree No. 204)",
+        ),
+        "АЗ-1128/08/657" => (
+            "методические рекомендации по наставничеству педагогических работников",
+            "guidelines on mentoring of teaching staff",
+        ),
+        "381-ФЗ" => (
+            "статья 351.8 Трудового кодекса РФ о наставничестве, в силе с 01.03.2025",
+            "article 351.8 of the Labour Code on mentoring, in force since 01.03.2025",
+        ),
+        "1264-р" => (
+            "Концепция развития наставничества до 2030 года",
+            "the Concept of mentoring development to 2030",
+        ),
+        "401" => (
+            "Год педагога и наставника",
+            "the Year of the Teacher and Mentor",
+        ),
+        _ => return None,
+    };
+    Some(lang.t(ru, en))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scaffold `mentorcard new` writes
+// ---------------------------------------------------------------------------------------------
+
+/// The comments of the starting card, in the scaffold's order.
+pub struct ScaffoldWords {
+    pub header: &'static str,
+    pub title: &'static str,
+    pub form: &'static str,
+    pub kind: &'static str,
+    pub place: &'static str,
+    pub authors: &'static str,
+    pub introduction: &'static str,
+    pub definitions: &'static str,
+    pub participants_below: &'static str,
+    pub norms: &'static str,
+    pub materials: &'static str,
+    pub special_needs: &'static str,
+    pub participants: &'static str,
+    pub mentoring: &'static str,
+    pub conclusion: &'static str,
+}
+
+pub fn scaffold_words(lang: Lang) -> ScaffoldWords {
+    match lang {
+        Lang::Ru => ScaffoldWords {
+            header: "# Карточка практики наставничества. Заполните поля и проверьте: mentorcard check ФАЙЛ\n\
+                     # Текст пишется в кавычках; многострочный — в тройных апострофах '''…'''.\n\
+                     # Абзацы разделяйте пустой строкой, пункты списка начинайте с «- » или «1. ».\n\
+                     # **жирный**, *курсив*, [ссылка](https://…).\n\n",
+            title: "# Название работы\n",
+            form: "# Форма: «учитель – учитель», «ученик – ученик», «студент – ученик»…\n",
+            kind: "# Вид: традиционное, реверсивное, групповое, флеш-наставничество…\n",
+            place: "# Организация, населённый пункт, год (можно удалить)\n",
+            authors: "# Авторы: повторите раздел для каждого автора\n",
+            introduction: "# Введение: тема, актуальность\n",
+            definitions: "# Определения терминов (наставничество, наставник, наставляемый)\n",
+            participants_below: "# (участники — в разделах [[criteria.participants]] ниже)\n",
+            norms: "# Каждый акт — строка в кавычках, через запятую.\n",
+            materials: "# Каждый источник — строка в кавычках или запись { type = \"book\", author = […], title = \"…\" }.\n",
+            special_needs: "# Строка без номера; удалите, если конкурс её не требует.\n",
+            participants: "\n# 3. Участники: повторите раздел для каждого участника\n",
+            mentoring: "# наставник, наставляемый или взаимно\n",
+            conclusion: "# Заключение\n",
+        },
+        Lang::En => ScaffoldWords {
+            header: "# A mentoring practice card. Fill in the fields and check: mentorcard check FILE\n\
+                     # Text goes in quotes; several lines in triple apostrophes '''…'''.\n\
+                     # Separate paragraphs with a blank line, start list items with \"- \" or \"1. \".\n\
+                     # **bold**, *italic*, [link](https://…).\n\n",
+            title: "# Title of the work\n",
+            form: "# Form: “teacher – teacher”, “student – student”…\n",
+            kind: "# Type: traditional, reverse, group, flash mentoring…\n",
+            place: "# Organisation, locality, year (optional)\n",
+            authors: "# Authors: repeat the section for each author\n",
+            introduction: "# Introduction: the topic and why it matters\n",
+            definitions: "# Definitions of terms\n",
+            participants_below: "# (participants are the [[criteria.participants]] sections below)\n",
+            norms: "# One act per quoted string, separated by commas.\n",
+            materials: "# One source per quoted string, or a record { type = \"book\", author = […], title = \"…\" }.\n",
+            special_needs: "# Unnumbered row; delete it if the contest does not ask for it.\n",
+            participants: "\n# 3. Participants: repeat the section for each participant\n",
+            mentoring: "# mentor, mentee or mutual\n",
+            conclusion: "# Conclusion\n",
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// How diagnostics print
+// ---------------------------------------------------------------------------------------------
+
+pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match severity {
+        Severity::Error => lang.t("ошибка", "error"),
+        Severity::Warning => lang.t("предупреждение", "warning"),
+        Severity::Hint => lang.t("совет", "hint"),
+    }
+}
+
+/// The word before a hint line: «= подсказка: …».
+pub fn help_word(lang: Lang) -> &'static str {
+    lang.t("подсказка", "help")
+}
+
+/// One-line totals: «card.toml: 2 ошибки, 1 предупреждение».
+pub fn summary(file: &str, errors: usize, warnings: usize, hints: usize, lang: Lang) -> String {
+    let hints = if hints > 0 {
+        format!(
+            ", {}",
+            lang.count(hints, ["совет", "совета", "советов"], ["hint", "hints"])
+        )
+    } else {
+        String::new()
+    };
+    if errors == 0 && warnings == 0 {
+        return format!(
+            "{file}: {}{hints}",
+            lang.t("ошибок не найдено", "no problems found")
+        );
+    }
+    format!(
+        "{file}: {}, {}{hints}",
+        lang.count(errors, ["ошибка", "ошибки", "ошибок"], ["error", "errors"]),
+        lang.count(
+            warnings,
+            ["предупреждение", "предупреждения", "предупреждений"],
+            ["warning", "warnings"]
+        )
+    )
+}
+
+/// A file problem in words a teacher understands.
+pub fn file_error(e: &FileError, lang: Lang) -> String {
+    match e {
+        FileError::NotFound => lang.t("файл не найден", "file not found").into(),
+        FileError::PermissionDenied => lang.t("нет прав доступа", "permission denied").into(),
+        FileError::IsDirectory => lang
+            .t("это папка, а не файл", "this is a folder, not a file")
+            .into(),
+        FileError::NotRegular => lang
+            .t(
+                "это не обычный файл (канал или устройство); укажите файл",
+                "this is not a regular file (a pipe or a device); name a file",
+            )
+            .into(),
+        FileError::TooLarge { limit } => format!(
+            "{} {} {}",
+            lang.t("файл больше", "the file is larger than"),
+            limit >> 20,
+            lang.t(
+                "МБ: это не похоже на файл карточки",
+                "MB: this does not look like a card's file"
+            )
+        ),
+        FileError::NotUtf8 => lang
+            .t("файл не в кодировке UTF-8", "the file is not UTF-8")
+            .into(),
+        FileError::AlreadyExists => lang
+            .t("файл уже существует", "the file already exists")
+            .into(),
+        FileError::OutsideFolder => lang
+            .t(
+                "это ссылка на файл вне папки",
+                "it is a link to a file outside the folder",
+            )
+            .into(),
+        FileError::Other(text) => text.clone(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics
+// ---------------------------------------------------------------------------------------------
+
+fn describe(key: &str, lang: Lang) -> String {
+    criterion(key)
+        .map(|c| c.describe(lang))
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// What a field is called in schema messages: the form's label for criteria, else its path.
+fn field_name(path: &FieldPath, lang: Lang) -> String {
+    if let Some(info) = path.criterion_key().and_then(criterion) {
+        let cap = capitalise(&info.describe(lang));
+        return if path.segments().len() == 2 {
+            format!("{cap} (`{path}`)")
+        } else {
+            format!("{cap}: `{path}`")
+        };
+    }
+    format!("`{path}`")
+}
+
+/// «Критерий 4 «Цель практики»» for a criterion's path, else the path itself.
+fn field_words(path: &FieldPath, lang: Lang) -> String {
+    match path.criterion_key().and_then(criterion) {
+        Some(info) => capitalise(&info.describe(lang)),
+        None => format!("`{path}`"),
+    }
+}
+
+fn kind_words(kind: ValueKind, lang: Lang) -> &'static str {
+    match kind {
+        ValueKind::String => lang.t("текст в кавычках", "text in quotes"),
+        ValueKind::Integer => lang.t("целое число", "a whole number"),
+        ValueKind::Number => lang.t("число", "a number"),
+        ValueKind::Boolean => lang.t("true или false", "true or false"),
+        ValueKind::Date => lang.t("дата", "a date"),
+        ValueKind::Array => lang.t("список […]", "a list […]"),
+        ValueKind::Object => lang.t("таблица (раздел)", "a table (section)"),
+        ValueKind::Value => lang.t("значение", "a value"),
+    }
+}
+
+fn type_hint(want: ValueKind, found: ValueKind, date: bool, lang: Lang) -> &'static str {
+    match (want, found) {
+        _ if date => lang.t("дату пишите как 2023-09-01 или \"01.09.2023\"", "write a date as 2023-09-01 or \"01.09.2023\""),
+        (ValueKind::String, ValueKind::Array) => lang.t(
+            "здесь нужен один текст, а не список; пункты списка пишите внутри текста с новой строки, начиная с «- »",
+            "one text is expected, not a list; write list items inside the text, each on a new line starting with \"- \"",
+        ),
+        (ValueKind::Array, _) => lang.t(
+            "перечислите значения в квадратных скобках: [\"первое\", \"второе\"]",
+            "list the values in square brackets: [\"first\", \"second\"]",
+        ),
+        (ValueKind::Object, _) => lang.t(
+            "здесь нужен раздел с полями, например [[criteria.participants]] с role = \"…\"",
+            "a section with fields is expected, e.g. [[criteria.participants]] with role = \"…\"",
+        ),
+        (ValueKind::Integer | ValueKind::Number, _) => lang.t("напишите число без кавычек: 2024", "write a number without quotes: 2024"),
+        _ => lang.t("исправьте значение по образцу из `mentorcard new`", "fix the value after the sample from `mentorcard new`"),
+    }
+}
+
+/// (what is wrong, how to fix it) for a TOML syntax error.
+fn syntax_words(kind: SyntaxKind, lang: Lang) -> (&'static str, &'static str) {
+    let (ru, en, hint_ru, hint_en) = match kind {
+        SyntaxKind::MustBeQuoted => ("текст нужно взять в кавычки", "text must be put in quotes",
+         "пишите так: goal = \"текст\"; если в тексте есть кавычки \" или несколько строк, берите его в '''…'''",
+         "write it as: goal = \"text\"; for text with quotes \" or several lines use '''…'''"),
+        SyntaxKind::DuplicateKey => (
+            "этот ключ уже встречался выше",
+            "this key was already given above",
+            "оставьте ключ один раз: объедините тексты или удалите повтор",
+            "keep the key once: merge the texts or delete the repeat",
+        ),
+        SyntaxKind::UnclosedString => ("строка не закрыта или содержит недопустимый символ", "the string is not closed or contains an invalid character",
+         "закройте текст той же кавычкой, которой открыли; для текста в несколько строк используйте три кавычки \"\"\"…\"\"\"; обратную косую черту \\ пишите как \\\\ или берите текст в '''…'''",
+         "close the text with the quote it was opened with; for several lines use triple quotes \"\"\"…\"\"\"; write a backslash as \\\\ or use '''…'''"),
+        SyntaxKind::BadEscape => ("недопустимая обратная косая черта \\ в строке", "invalid backslash \\ in a string",
+         "напишите \\\\ вместо \\ или возьмите текст в тройные апострофы '''…''', где \\ разрешена",
+         "write \\\\ instead of \\ or put the text in triple apostrophes '''…''' where \\ is allowed"),
+        SyntaxKind::UnclosedMultiline => (
+            "многострочный текст не закрыт",
+            "a multi-line text is not closed",
+            "закончите текст теми же тремя кавычками, которыми он начат",
+            "end the text with the same three quotes it began with",
+        ),
+        SyntaxKind::MissingAssignment => (
+            "после названия поля нужен знак = и значение",
+            "a field name must be followed by = and a value",
+            "пишите так: goal = \"текст\"",
+            "write it as: goal = \"text\"",
+        ),
+        SyntaxKind::UnclosedHeader => (
+            "заголовок раздела не закрыт",
+            "a section header is not closed",
+            "заголовок раздела пишется в квадратных скобках: [criteria]",
+            "a section header is written in square brackets: [criteria]",
+        ),
+        SyntaxKind::BadArray => (
+            "ошибка в списке […]",
+            "error in a list […]",
+            "элементы списка разделяются запятыми, список закрывается ]",
+            "separate list items with commas and close the list with ]",
+        ),
+        SyntaxKind::BadInlineTable => (
+            "ошибка во встроенной таблице {…}",
+            "error in an inline table {…}",
+            "пишите так: { term = \"…\", definition = \"…\" } — всё на одной строке, через запятые",
+            "write it as: { term = \"…\", definition = \"…\" } on one line, separated by commas",
+        ),
+        SyntaxKind::BadDate => (
+            "неверная дата: такого дня нет в календаре или дата записана не так",
+            "invalid date: no such day, or written wrongly",
+            "дата пишется как 2023-09-01 (год-месяц-день) или в кавычках \"01.09.2023\"",
+            "write a date as 2023-09-01 (year-month-day) or in quotes \"01.09.2023\"",
+        ),
+        SyntaxKind::TrailingText => ("после значения в той же строке стоит лишний текст", "unexpected text after the value on the same line",
+         "каждое поле пишется на своей строке; если внутри текста есть кавычка \", напишите её как \\\" или возьмите весь текст в '''…'''",
+         "each field goes on its own line; a quote \" inside the text is written \\\" or put the whole text in '''…'''"),
+        SyntaxKind::NonLatinKey => ("название поля должно быть латиницей", "a field name must be in Latin letters",
+         "названия полей пишутся латиницей без пробелов, как в образце (goal, problem); русский текст — только в кавычках после =",
+         "field names are Latin letters without spaces, as in the sample (goal, problem); text goes in quotes after ="),
+        SyntaxKind::BadKey => (
+            "недопустимое название поля",
+            "invalid field name",
+            "названия полей пишутся латиницей без пробелов (goal, problem); текст берите в кавычки",
+            "field names are Latin letters without spaces (goal, problem); put text in quotes",
+        ),
+        SyntaxKind::Other => ("ошибка в записи", "syntax error",
+         "текст пишется в кавычках: goal = \"…\"; многострочный текст — в тройных кавычках \"\"\"…\"\"\"",
+         "text goes in quotes: goal = \"…\"; multi-line text in triple quotes \"\"\"…\"\"\""),
+    };
+    (lang.t(ru, en), lang.t(hint_ru, hint_en))
+}
+
+/// The name of a typography rule, as the title of its hint.
+pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
+    match rule {
+        Rule::Quotes => lang.t(
+            "Кавычки: внешние «ёлочки», внутренние „лапки“",
+            "Quotes: outer «guillemets», inner „low-high“ quotes",
+        ),
+        Rule::Dash => lang.t(
+            "Тире между словами: неразрывный пробел перед «—», обычный после",
+            "Dash between words: non-breaking space before «—», normal space after",
+        ),
+        Rule::Range => lang.t(
+            "Диапазон чисел: короткое тире без пробелов (2012–2015)",
+            "Number range: en dash without spaces (2012–2015)",
+        ),
+        Rule::ShortWord => lang.t(
+            "Неразрывный пробел после короткого слова (в, к, с, и, на, по…)",
+            "Non-breaking space after a short word (в, к, с, и, на, по…)",
+        ),
+        Rule::Initials => lang.t(
+            "Неразрывные пробелы в инициалах и после них (А. С. Пушкин)",
+            "Non-breaking spaces inside and after initials (А. С. Пушкин)",
+        ),
+        Rule::NumberSign => lang.t(
+            "Неразрывный пробел после знака № или §",
+            "Non-breaking space after № or §",
+        ),
+        Rule::Unit => lang.t(
+            "Неразрывный пробел между числом и единицей (208 с., 2005 г.)",
+            "Non-breaking space between a number and its unit (208 с., 2005 г.)",
+        ),
+        Rule::Abbreviation => lang.t(
+            "Неразрывный пробел в сокращениях (т. д., т. е.)",
+            "Non-breaking space inside abbreviations (т. д., т. е.)",
+        ),
+    }
+}
+
+const STRUCTURED_SAMPLE_RU: &str =
+    "Запишите источник структурированно, и запись будет оформлена по ГОСТ Р 7.0.100-2018: \
+{ type = \"book\", author = [\"Фамилия И. О.\"], title = \"…\", genre = \"учебное пособие\", \
+publisher-place = \"Москва\", publisher = \"…\", issued = 2005, number-of-pages = 208 }";
+
+const STRUCTURED_SAMPLE_EN: &str =
+    "Write the source as a structured entry and it is formatted by GOST R 7.0.100-2018: \
+{ type = \"book\", author = [\"Фамилия И. О.\"], title = \"…\", genre = \"учебное пособие\", \
+publisher-place = \"Москва\", publisher = \"…\", issued = 2005, number-of-pages = 208 }";
+
+fn old_style_words(finding: &OldStyle, lang: Lang) -> String {
+    match (finding, lang) {
+        (OldStyle::ContentMarker(what), Lang::Ru) => format!("Обозначение «[{what}]» по ГОСТ Р 7.0.100-2018 больше не используется: в конце записи пишут «Текст : непосредственный» или «Текст : электронный»."),
+        (OldStyle::ContentMarker(what), Lang::En) => format!("The marker `[{what}]` is obsolete under GOST R 7.0.100-2018: the record ends with «Текст : непосредственный» or «Текст : электронный»."),
+        (OldStyle::AreaSeparator, _) => lang.t(
+            "Области описания разделяются знаком «. — » (точка, пробел, тире, пробел).",
+            "Areas are separated by «. — » (point, space, dash, space).",
+        ).into(),
+        (OldStyle::Place(full), Lang::Ru) => format!("Место издания пишется полностью, а перед издательством — « : »: «{full} : Издательство»."),
+        (OldStyle::Place(full), Lang::En) => format!("The place is written in full, followed by « : »: «{full} : Publisher»."),
+        (OldStyle::PagesGlued, _) => lang.t(
+            "Объём пишется через пробел: «208 с.».",
+            "Write the page count with a space: «208 с.».",
+        ).into(),
+    }
+}
+
+impl Message {
+    /// What is wrong, in one line.
+    pub fn text(&self, lang: Lang) -> String {
+        use Message::*;
+        let t = |ru, en| lang.t(ru, en).to_string();
+        match self {
+            Syntax { kind, raw, .. } => {
+                let mut s = format!(
+                    "{}: {}",
+                    lang.t("ошибка записи TOML", "TOML syntax error"),
+                    syntax_words(*kind, lang).0
+                );
+                if *kind == SyntaxKind::Other {
+                    s.push_str(&format!(" ({raw})"));
+                }
+                s
+            }
+            WrongType {
+                field,
+                expected,
+                found,
+                ..
+            } => {
+                let want: Vec<&str> = expected.iter().map(|k| kind_words(*k, lang)).collect();
+                format!(
+                    "{}: {} {}, {} {}",
+                    field_name(field, lang),
+                    lang.t("ожидается", "expected"),
+                    want.join(lang.t(" или ", " or ")),
+                    lang.t("а написано:", "found"),
+                    kind_words(*found, lang)
+                )
+            }
+            InvalidDate { field, text } => format!(
+                "{}: {} «{text}»",
+                field_name(field, lang),
+                lang.t("неверная дата", "invalid date")
+            ),
+            UnknownValue { field, value, .. } => format!(
+                "{}: {} «{value}»",
+                field_name(field, lang),
+                lang.t("недопустимое значение", "value not allowed")
+            ),
+            UnknownKey { key, section, .. } => {
+                let place = match section {
+                    Section::Top => t("в начале карточки", "at the top of the card"),
+                    Section::Table(p) => format!("{} [{p}]", lang.t("в разделе", "in section")),
+                    Section::Entry(p, i) => {
+                        format!("{} [[{p}]] № {}", lang.t("в разделе", "in section"), i + 1)
+                    }
+                };
+                format!(
+                    "{} «{key}» {place}",
+                    lang.t("неизвестное поле", "unknown field")
+                )
+            }
+            MissingCriterion { key } => format!(
+                "{} {}",
+                lang.t("нет строки таблицы:", "missing table row:"),
+                describe(key, lang)
+            ),
+            MissingSection => t(
+                "в карточке нет раздела [criteria] с таблицей критериев",
+                "the card has no [criteria] section with the criteria table",
+            ),
+            MissingField { name, parent } => format!(
+                "{} «{name}»{}",
+                lang.t("не хватает обязательного поля", "missing required field"),
+                if parent.segments().is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", field_name(parent, lang))
+                }
+            ),
+            InvalidCard { detail } => detail.clone(),
+            MaterialsFile { file, problem } => match problem {
+                MaterialsProblem::Unreadable(e) => format!(
+                    "{} «{file}»: {}",
+                    lang.t(
+                        "не удалось прочитать файл источников",
+                        "cannot read the sources file"
+                    ),
+                    file_error(e, lang)
+                ),
+                MaterialsProblem::Invalid(e) => format!("«{file}»: {}", csl_error(e)),
+            },
+            EmptyField { what } => match what {
+                Unfilled::Title => t("не заполнено название работы (title)", "the title is empty"),
+                Unfilled::Role { index } => format!(
+                    "{} {}: {}",
+                    lang.t("участник", "participant"),
+                    index + 1,
+                    lang.t("не указана должность или роль (role)", "role is empty")
+                ),
+                Unfilled::Definition { index, field } => format!(
+                    "{} {}: {} `{field}`",
+                    lang.t("определение", "definition"),
+                    index + 1,
+                    lang.t("пустое поле", "empty field")
+                ),
+            },
+            EmptyCriterion { key } => {
+                let numbered = criterion(key).and_then(|c| c.number).is_some();
+                format!(
+                    "{} {}",
+                    capitalise(&describe(key, lang)),
+                    if numbered {
+                        lang.t("не заполнен", "is empty")
+                    } else {
+                        lang.t("не заполнена", "is empty")
+                    }
+                )
+            }
+            ShortCriterion { key, letters } => format!(
+                "{}: {} ({})",
+                capitalise(&describe(key, lang)),
+                lang.t("очень короткий текст", "very short text"),
+                lang.count(*letters, ["знак", "знака", "знаков"], ["letter", "letters"])
+            ),
+            ReverseRoles => t(
+                "реверсивное наставничество: из описания участников не видно, кто кого наставляет",
+                "reverse mentoring: the participants do not say who mentors whom",
+            ),
+            ParticipantEmpty { index, role } => format!(
+                "{} {} ({role}): {}",
+                lang.t("участник", "participant"),
+                index + 1,
+                lang.t(
+                    "не сказано, чем он делится и чему учится",
+                    "nothing listed to share or learn"
+                )
+            ),
+            LimitCriterionChars { key, count, max } => {
+                let name = criterion(key)
+                    .map(|i| capitalise(&i.describe(lang)))
+                    .unwrap_or_default();
+                format!(
+                    "{name}: {} — {} {max}",
+                    lang.chars(*count),
+                    lang.t("больше допустимых", "over the limit of")
+                )
+            }
+            LimitTotalChars { count, max } => format!(
+                "{}: {} — {} {max}",
+                lang.t("объём работы", "total volume"),
+                lang.chars(*count),
+                lang.t("больше допустимых", "over the limit of")
+            ),
+            LimitPages { pages, limit, over } => format!(
+                "{} {} — {} {limit}",
+                lang.t("в PDF получится", "the PDF will have"),
+                lang.pages(*pages),
+                if *over {
+                    lang.t("больше допустимых", "over the maximum of")
+                } else {
+                    lang.t("меньше требуемых", "under the minimum of")
+                }
+            ),
+            RequiredRow { key } => format!(
+                "{} {}",
+                lang.t("конкурс требует заполнить:", "the contest requires"),
+                describe(key, lang)
+            ),
+            RequiredField { key } => format!(
+                "{} «{key}»",
+                lang.t(
+                    "конкурс требует указать поле",
+                    "the contest requires the field"
+                )
+            ),
+            InvalidSchoolYear { text } => format!(
+                "{} «{text}»",
+                lang.t("неверный учебный год", "invalid school year")
+            ),
+            PeriodOrder { start, end } => format!(
+                "{} ({end}) {} ({start})",
+                lang.t("дата окончания", "the end date"),
+                lang.t("раньше даты начала", "is before the start date")
+            ),
+            PeriodFuture { end } => format!(
+                "{} {end} {}",
+                lang.t("дата окончания", "the end date"),
+                lang.t("ещё не наступила", "is in the future")
+            ),
+            NormUnknownRef { reference: r } => match lang {
+                Lang::Ru => format!("Акт «{r}» не найден во встроенном справочнике: укажите вид (kind), дату (date), номер (number) и название (title) полностью."),
+                Lang::En => format!("The act `{r}` is not in the built-in registry: give kind, date, number and title in full."),
+            },
+            NormMissingKind => t(
+                "Не указан вид акта (kind): «Федеральный закон», «Указ Президента Российской Федерации», «Приказ»…",
+                "The kind of act is missing (kind): «Федеральный закон», «Указ Президента Российской Федерации», «Приказ»…",
+            ),
+            NormMissingDate { written: Written::Act } => t(
+                "У нормативного акта не указана дата принятия (date).",
+                "The normative act has no date (date).",
+            ),
+            NormMissingDate { written: Written::Text } => t(
+                "У нормативного акта не указана дата принятия (ДД.ММ.ГГГГ).",
+                "The normative act has no date (DD.MM.YYYY).",
+            ),
+            NormMissingNumber { written: Written::Act } => t(
+                "У нормативного акта не указан номер (number).",
+                "The normative act has no number (number).",
+            ),
+            NormMissingNumber { written: Written::Text } => t(
+                "У нормативного акта не указан номер (№ …).",
+                "The normative act has no number (№ …).",
+            ),
+            NormMissingTitle { about } => match (about.and_then(|n| act_about(n, lang)), lang) {
+                (Some(about), Lang::Ru) => format!("Не указано название акта (title); по сведениям справочника акт касается: {about}. Впишите официальное название из источника (например, pravo.gov.ru)."),
+                (Some(about), Lang::En) => format!("The act has no title (title); the registry says it concerns {about}. Copy the official title from the source (e.g. pravo.gov.ru)."),
+                (None, _) => t(
+                    "Не указано название акта (title). Впишите официальное название из источника (например, pravo.gov.ru).",
+                    "The act has no title (title). Copy the official title from the source (e.g. pravo.gov.ru).",
+                ),
+            },
+            NormGoals2024 => t(
+                "Указ Президента РФ от 07.05.2018 № 204 ставил национальные цели на период до 2024 года. \
+                 Проверьте актуальность ссылки: национальные цели на период до 2030 года и на перспективу \
+                 до 2036 года установлены Указом Президента РФ от 07.05.2024 № 309 (ранее — Указ от \
+                 21.07.2020 № 474).",
+                "Presidential Decree No. 204 of 07.05.2018 set national goals to 2024. Check that the \
+                 reference is still relevant: the goals to 2030 and, in perspective, to 2036 are set by \
+                 Decree No. 309 of 07.05.2024 (before it, Decree No. 474 of 21.07.2020).",
+            ),
+            NormProjectEnded { project: EndedProject::ModernSchool } => t(
+                "Федеральный проект «Современная школа» входил в национальный проект «Образование» \
+                 (2019–2024), который завершился в 2024 году. С 2025 года действует национальный проект \
+                 «Молодёжь и дети» (2025–2030) с федеральным проектом «Педагоги и наставники».",
+                "The federal project «Современная школа» (Modern School) belonged to the national \
+                 project «Образование» (Education, 2019–2024), which ended in 2024. Its successor is the \
+                 national project «Молодёжь и дети» (Youth and Children, 2025–2030) with the federal \
+                 project «Педагоги и наставники» (Teachers and Mentors).",
+            ),
+            NormProjectEnded { project: EndedProject::Education } => t(
+                "Национальный проект «Образование» (2019–2024) завершился в 2024 году. С 2025 года \
+                 действует национальный проект «Молодёжь и дети» (2025–2030) с федеральным проектом \
+                 «Педагоги и наставники».",
+                "The national project «Образование» (Education, 2019–2024) ended in 2024. Its successor \
+                 is the national project «Молодёжь и дети» (Youth and Children, 2025–2030) with the \
+                 federal project «Педагоги и наставники» (Teachers and Mentors).",
+            ),
+            NormUseRef { reference: r } => match lang {
+                Lang::Ru => format!(
+                    "Этот акт есть во встроенном справочнике: запишите его как {{ ref = \"{r}\" }} \
+                     (и при необходимости amendments), и ссылка будет оформлена автоматически."
+                ),
+                Lang::En => format!(
+                    "This act is in the built-in registry: write it as {{ ref = \"{r}\" }} (plus \
+                     amendments if needed) and the citation is formatted for you."
+                ),
+            },
+            OldStyleSource {
+                finding, markers, ..
+            } => format!(
+                "{} {} ({})",
+                old_style_words(finding, lang),
+                lang.t(
+                    "— оформление по старому ГОСТ 7.1-2003",
+                    "— old ГОСТ 7.1-2003 style"
+                ),
+                markers.join(" ")
+            ),
+            BiblioNoTitle => t("У источника нет заглавия.", "The entry has no title."),
+            BiblioUnknownType { kind } => match lang {
+                Lang::Ru => format!("Неизвестный вид источника «{kind}»: запись оформлена как книга. Возможные виды: book, chapter, article-journal, webpage, legislation."),
+                Lang::En => format!("Unknown entry type `{kind}`: formatted as a book. Known types include book, chapter, article-journal, webpage, legislation."),
+            },
+            BiblioNoContainer => t(
+                "Для статьи или главы укажите журнал или сборник (container-title): он пишется после «//».",
+                "An article or chapter needs the journal or book it appeared in (container-title), printed after «//».",
+            ),
+            BiblioWebNoUrl => t(
+                "Для сайта укажите адрес (URL) и дату обращения (accessed).",
+                "A website needs its address (URL) and the date it was accessed (accessed).",
+            ),
+            BiblioIsbnInvalid { isbn } => match lang {
+                Lang::Ru => format!("ISBN {isbn} не проходит проверку контрольной цифры: сверьте его с оборотом титульного листа."),
+                Lang::En => format!("ISBN {isbn} fails its check digit: compare it with the book's copyright page."),
+            },
+            BiblioUrlNoAccessDate => t(
+                "Для ссылки на электронный ресурс (URL) нужна дата обращения: accessed = 2025-01-31.",
+                "A URL needs the date it was accessed: accessed = 2025-01-31.",
+            ),
+            BiblioAccessDateFuture { date, today } => match lang {
+                Lang::Ru => format!(
+                    "Дата обращения {} ещё не наступила (сегодня {}).",
+                    date.dotted(),
+                    today.dotted()
+                ),
+                Lang::En => format!(
+                    "The access date {} is in the future (today is {}).",
+                    date.dotted(),
+                    today.dotted()
+                ),
+            },
+            BiblioAccessDateNoUrl => t(
+                "Дата обращения указана, а адреса (URL) нет.",
+                "An access date is given but no URL.",
+            ),
+            Typography {
+                field, rule, count, ..
+            } => format!(
+                "{}: {} ({})",
+                field_words(field, lang),
+                rule_name(*rule, lang),
+                lang.places(*count)
+            ),
+            TypographyNbsp { count } => format!(
+                "{} {}",
+                lang.t(
+                    "при сборке будут расставлены неразрывные пробелы:",
+                    "the build will insert non-breaking spaces:"
+                ),
+                lang.places(*count)
+            ),
+            MissingGlyph { ch, criterion: key } => {
+                let code = u32::from(*ch);
+                let label = key.and_then(criterion).map(|c| c.label(lang));
+                match (lang, label) {
+                    (Lang::En, Some(label)) => format!(
+                        "PDF: the font has no glyph for '{ch}' (U+{code:04X}) in the criterion «{label}»; a □ is drawn instead"
+                    ),
+                    (Lang::En, None) => format!(
+                        "PDF: the font has no glyph for '{ch}' (U+{code:04X}); a □ is drawn instead"
+                    ),
+                    (Lang::Ru, Some(label)) => format!(
+                        "PDF: в шрифте нет знака '{ch}' (U+{code:04X}) в критерии «{label}»; вместо него нарисован □"
+                    ),
+                    (Lang::Ru, None) => format!(
+                        "PDF: в шрифте нет знака '{ch}' (U+{code:04X}); вместо него нарисован □"
+                    ),
+                }
+            }
+            LinkNotAllowed { url, format } => {
+                let what = match format {
+                    LinkFormat::Html => "HTML",
+                    LinkFormat::Docx => "DOCX",
+                    LinkFormat::Markdown => "Markdown",
+                };
+                match lang {
+                    Lang::Ru => format!("{what}: ссылка {url:?} записана простым текстом: разрешены только ссылки http, https, mailto, tel и ftp"),
+                    Lang::En => format!("{what}: link target {url:?} was written as text: only http, https, mailto, tel and ftp links are allowed"),
+                }
+            }
+        }
+    }
+
+    /// How to fix it: zero or more lines.
+    pub fn hints(&self, lang: Lang) -> Vec<String> {
+        use Message::*;
+        let one = |ru: &str, en: &str| vec![lang.t(ru, en).to_string()];
+        match self {
+            Syntax { kind, more, .. } => {
+                let mut hints = vec![syntax_words(*kind, lang).1.to_string()];
+                if *more > 0 {
+                    hints.push(format!(
+                        "{} {}",
+                        lang.t(
+                            "после исправления проверьте файл снова: ниже найдено ещё",
+                            "check the file again after fixing this: further down there are"
+                        ),
+                        lang.count(*more, ["место", "места", "мест"], ["more place", "more places"])
+                    ));
+                }
+                hints
+            }
+            WrongType { hint, .. } => match hint {
+                TypeHint::Quote { key, raw } => vec![format!(
+                    "{} {key} = \"{raw}\"",
+                    lang.t("возьмите значение в кавычки:", "put the value in quotes:")
+                )],
+                TypeHint::QuoteIfText { key, raw } => vec![format!(
+                    "{} {key} = \"{raw}\"",
+                    lang.t(
+                        "если это текст, возьмите его в кавычки:",
+                        "if this is text, put it in quotes:"
+                    )
+                )],
+                TypeHint::Kind { want, found, date } => {
+                    vec![type_hint(*want, *found, *date, lang).to_string()]
+                }
+                TypeHint::None => Vec::new(),
+            },
+            InvalidDate { .. } => one(
+                "такой даты нет в календаре или она записана не так; пишите 2023-09-01 или \"01.09.2023\"",
+                "no such calendar date, or it is written wrongly; write 2023-09-01 or \"01.09.2023\"",
+            ),
+            UnknownValue { allowed, .. } => vec![format!(
+                "{} {}",
+                lang.t("допустимо:", "allowed:"),
+                allowed.join(", ")
+            )],
+            UnknownKey {
+                suggestion,
+                suggestion_is_criterion,
+                allowed,
+                ..
+            } => match suggestion {
+                Some(best) => {
+                    let label = match criterion(best) {
+                        Some(c) if *suggestion_is_criterion => format!(" — {}", c.label(lang)),
+                        _ => String::new(),
+                    };
+                    vec![format!(
+                        "{} «{best}»{label}?",
+                        lang.t("возможно, имелось в виду", "did you mean")
+                    )]
+                }
+                None => {
+                    let mut names = allowed.clone();
+                    names.sort_unstable();
+                    vec![format!(
+                        "{} {}",
+                        lang.t("здесь допустимы поля:", "fields allowed here:"),
+                        names.join(", ")
+                    )]
+                }
+            },
+            MissingCriterion { key: "materials" } => one(
+                "добавьте в раздел [criteria]: materials = [\"…\"] или materials_file = \"источники.json\" (экспорт из Zotero)",
+                "add to section [criteria]: materials = [\"…\"] or materials_file = \"sources.json\" (a Zotero export)",
+            ),
+            MissingCriterion { key } => vec![format!(
+                "{} [criteria]: {key} = \"…\" ({})",
+                lang.t("добавьте в раздел", "add to section"),
+                criterion(key).map(|c| c.hint(lang)).unwrap_or_default()
+            )],
+            MissingSection => one(
+                "добавьте раздел [criteria]; образец даёт команда `mentorcard new`",
+                "add a [criteria] section; `mentorcard new` writes a sample",
+            ),
+            MissingField { name, .. } => vec![format!(
+                "{} {name} = \"…\"",
+                lang.t("добавьте поле:", "add the field:")
+            )],
+            MaterialsFile {
+                problem: MaterialsProblem::Unreadable(_),
+                ..
+            } => one(
+                "путь указывается от папки, где лежит карточка; экспортируйте источники из Zotero в формате CSL JSON",
+                "the path is relative to the card's folder; export the sources from Zotero as CSL JSON",
+            ),
+            EmptyField {
+                what: Unfilled::Title,
+            } => one(
+                "напишите название в кавычках: title = \"Реверсивное наставничество\"",
+                "write the title in quotes: title = \"Reverse mentoring\"",
+            ),
+            EmptyField {
+                what: Unfilled::Role { .. },
+            } => one("например: role = \"Воспитатель\"", "e.g. role = \"Teacher\""),
+            EmptyCriterion { key } => vec![format!(
+                "{} {}",
+                lang.t("что здесь писать:", "what belongs here:"),
+                criterion(key).map(|c| c.hint(lang)).unwrap_or_default()
+            )],
+            ShortCriterion { .. } => one(
+                "жюри оценивает содержание: раскройте критерий подробнее",
+                "the jury judges the content: say more here",
+            ),
+            ReverseRoles => one(
+                "укажите у участников mentoring = \"наставник\" (младший по возрасту или стажу) и mentoring = \"наставляемый\"",
+                "set mentoring = \"mentor\" (the younger or less senior one) and mentoring = \"mentee\"",
+            ),
+            ParticipantEmpty { .. } => one(
+                "добавьте shares = [\"…\"] (чем делится) и learns = [\"…\"] (чему учится)",
+                "add shares = [\"…\"] and learns = [\"…\"]",
+            ),
+            LimitCriterionChars { count, max, .. } | LimitTotalChars { count, max } => {
+                vec![format!(
+                    "{} {}",
+                    lang.t("сократите текст на", "shorten the text by"),
+                    lang.chars(count.saturating_sub(*max))
+                )]
+            }
+            RequiredRow { key } => vec![format!(
+                "{} [criteria]: {key} = '''…'''",
+                lang.t("добавьте в раздел", "add to section")
+            )],
+            RequiredField { key } => vec![match key.as_str() {
+                "authors" => lang
+                    .t(
+                        "добавьте раздел [[authors]] с name = \"Фамилия Имя Отчество\"",
+                        "add an [[authors]] section with name = \"…\"",
+                    )
+                    .into(),
+                "introduction" => lang
+                    .t(
+                        "добавьте раздел [introduction] с text = '''…'''",
+                        "add an [introduction] section with text = '''…'''",
+                    )
+                    .into(),
+                "conclusion" => lang
+                    .t(
+                        "добавьте раздел [conclusion] с text = '''…'''",
+                        "add a [conclusion] section with text = '''…'''",
+                    )
+                    .into(),
+                _ => format!(
+                    "{} {key} = \"…\" {}",
+                    lang.t("добавьте строку", "add the line"),
+                    lang.t(
+                        "в начало карточки, до первого раздела",
+                        "at the top of the card, before the first section"
+                    )
+                ),
+            }],
+            InvalidSchoolYear { .. } => one(
+                "учебный год пишется как \"2023/2024\": два года подряд через косую черту",
+                "write a school year as \"2023/2024\": two consecutive years with a slash",
+            ),
+            PeriodOrder { .. } => one(
+                "проверьте, не перепутаны ли даты",
+                "check whether the dates are swapped",
+            ),
+            PeriodFuture { .. } => one(
+                "если практика продолжается, уберите end и напишите «по настоящее время»",
+                "if the practice goes on, remove end and say so in the text",
+            ),
+            OldStyleSource { hint, .. } => vec![match (hint, lang) {
+                (OldStyleHint::Structured { toml, record }, Lang::Ru) => format!(
+                    "Запишите источник структурированно (проверьте поля):\n[[criteria.materials]]\n{toml}\nПолучится: {record}"
+                ),
+                (OldStyleHint::Structured { toml, record }, Lang::En) => format!(
+                    "Write the source as a structured entry (check the fields):\n[[criteria.materials]]\n{toml}\nIt gives: {record}"
+                ),
+                (OldStyleHint::Sample, _) => lang.t(STRUCTURED_SAMPLE_RU, STRUCTURED_SAMPLE_EN).into(),
+                (OldStyleHint::Pages, _) => "number-of-pages = 208".into(),
+            }],
+            Typography {
+                example: (from, to),
+                ..
+            } => vec![format!(
+                "{} «{from}» → «{to}»",
+                lang.t(
+                    "при сборке будет исправлено автоматически, например:",
+                    "the build fixes this automatically, e.g."
+                )
+            )],
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn csl_error(e: &CslError) -> String {
+    match e {
+        CslError::Syntax(detail) => format!("CSL-JSON: {detail}"),
+        CslError::NotArray => "CSL-JSON: expected an array of items".into(),
+        CslError::ItemNotObject(n) => format!("CSL-JSON: item {n} is not an object"),
+        CslError::Item {
+            index,
+            title,
+            detail,
+        } => format!("CSL-JSON: item {index} «{title}»: {detail}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failures and status lines
+// ---------------------------------------------------------------------------------------------
+
+fn template_reason(reason: &TemplateReason, lang: Lang) -> String {
+    match reason {
+        TemplateReason::LinkOutside => lang
+            .t(
+                "это ссылка на файл вне папки шаблонов",
+                "it is a link to a file outside the template folder",
+            )
+            .into(),
+        TemplateReason::TooLarge(limit) => format!(
+            "{} {limit} {}",
+            lang.t("он больше", "it is larger than"),
+            lang.t("байт", "bytes")
+        ),
+        TemplateReason::NotUtf8 => lang
+            .t("он не в кодировке UTF-8", "it is not UTF-8 text")
+            .into(),
+        TemplateReason::Io(e) => file_error(e, lang),
+    }
+}
+
+fn paths(list: &[std::path::PathBuf]) -> String {
+    list.iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Failure {
+    /// The whole sentence, without the «ошибка:» the CLI puts before it.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Failure::Read {
+                path,
+                error: FileError::NotUtf8,
+            } => format!(
+                "{}: {}",
+                path.display(),
+                lang.t(
+                    "файл не в кодировке UTF-8; сохраните его как «UTF-8» в редакторе",
+                    "the file is not UTF-8; save it as UTF-8 in your editor"
+                )
+            ),
+            Failure::Read { path, error } => format!(
+                "{} {}: {}",
+                lang.t("не удалось прочитать файл", "cannot read file"),
+                path.display(),
+                file_error(error, lang)
+            ),
+            Failure::ProfileUnknown { name, error } => format!(
+                "{} «{name}»: {} ({} {})",
+                lang.t("профиль", "profile"),
+                file_error(error, lang),
+                lang.t("встроенные профили:", "built-in profiles:"),
+                crate::profile::Profile::NAMES.join(", ")
+            ),
+            Failure::Profile { path, detail } => {
+                let detail = match detail {
+                    ProfileProblem::Toml(text) => text.clone(),
+                    ProfileProblem::BaseNotText => lang
+                        .t(
+                            "`base` — это имя профиля в кавычках",
+                            "`base` must be a profile name in quotes",
+                        )
+                        .into(),
+                    ProfileProblem::UnknownBase(base) => format!(
+                        "{} `{base}` ({} {})",
+                        lang.t("неизвестный базовый профиль", "unknown base profile"),
+                        lang.t("известны:", "known:"),
+                        crate::profile::Profile::NAMES.join(", ")
+                    ),
+                };
+                format!("{}: {detail}", path.display())
+            }
+            Failure::TemplateFolder { dir, error } => format!(
+                "{} {}: {}",
+                lang.t(
+                    "не удалось открыть папку шаблонов",
+                    "cannot read template folder"
+                ),
+                dir.display(),
+                file_error(error, lang)
+            ),
+            Failure::TemplateFile { path, reason } => match lang {
+                Lang::Ru => format!(
+                    "шаблон {} нельзя использовать: {}",
+                    path.display(),
+                    template_reason(reason, lang)
+                ),
+                Lang::En => format!(
+                    "cannot use template {}: {}",
+                    path.display(),
+                    template_reason(reason, lang)
+                ),
+            },
+            Failure::Template { detail } => {
+                format!(
+                    "HTML: {}: {detail}",
+                    lang.t("ошибка в шаблоне", "template error")
+                )
+            }
+            Failure::TemplatesExist { paths: list } => format!(
+                "{}: {} ({})",
+                lang.t(
+                    "шаблоны уже есть, ничего не записано",
+                    "not overwriting existing templates, nothing written"
+                ),
+                paths(list),
+                lang.t(
+                    "добавьте --force, чтобы перезаписать",
+                    "add --force to overwrite"
+                )
+            ),
+            Failure::Write { path, error } => format!(
+                "{} {}: {}",
+                lang.t("не удалось записать", "cannot write"),
+                path.display(),
+                file_error(error, lang)
+            ),
+            Failure::OutputIsCard { path } => format!(
+                "{} {}",
+                lang.t(
+                    "отказ: файл результата совпадает с карточкой:",
+                    "refused: the output would overwrite the card:"
+                ),
+                path.display()
+            ),
+            Failure::Exists { path } => format!(
+                "{} {} — {}",
+                path.display(),
+                lang.t("уже существует", "already exists"),
+                lang.t(
+                    "выберите другое имя или добавьте --force, чтобы перезаписать",
+                    "choose another name or add --force to overwrite"
+                )
+            ),
+            Failure::BuildRefused { path } => format!(
+                "{}: {}",
+                path.display(),
+                lang.t(
+                    "сборка отменена: сначала исправьте ошибки (подробно: mentorcard check)",
+                    "build refused: fix the errors first (details: mentorcard check)"
+                )
+            ),
+            Failure::Internal { detail } => format!(
+                "{}: {detail}",
+                lang.t("внутренняя ошибка mentorcard", "mentorcard internal error")
+            ),
+        }
+    }
+}
+
+/// The word before a failure: «ошибка: …».
+pub fn error_word(lang: Lang) -> &'static str {
+    lang.t("ошибка", "error")
+}
+
+impl Status {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Status::Written(p) => format!("{} {}", lang.t("записан", "written"), p.display()),
+            Status::CardWritten(p) => {
+                format!(
+                    "{} {}",
+                    lang.t("создана карточка", "card written"),
+                    p.display()
+                )
+            }
+            Status::SchemaWritten(p) => format!(
+                "{} {}",
+                lang.t("создана схема для редактора", "editor schema written"),
+                p.display()
+            ),
+            Status::TemplateWritten(p) => format!(
+                "{} {}",
+                lang.t("записан шаблон", "template written"),
+                p.display()
+            ),
+            Status::TemplatesNext(dir) => format!(
+                "{} mentorcard build КАРТОЧКА --templates {}",
+                lang.t(
+                    "измените нужный файл и соберите:",
+                    "edit a file and build with:"
+                ),
+                dir.display()
+            ),
+        }
     }
 }
 
@@ -236,5 +1393,21 @@ mod tests {
     fn form_has_thirteen_numbered_rows_and_one_unnumbered() {
         assert_eq!(CRITERIA.iter().filter(|c| c.number.is_some()).count(), 13);
         assert_eq!(criterion("special_needs").and_then(|c| c.number), None);
+    }
+
+    #[test]
+    fn codes_come_from_the_variant() {
+        assert_eq!(Message::ReverseRoles.code(), "reverse-roles");
+        assert_eq!(
+            Message::NormMissingDate {
+                written: Written::Text
+            }
+            .code(),
+            "norm-missing-date"
+        );
+        assert_eq!(
+            Message::TypographyNbsp { count: 1 }.code(),
+            "typography-nbsp"
+        );
     }
 }

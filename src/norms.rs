@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, MONTHS_GENITIVE};
+use crate::message::{EndedProject, Message, Written};
 use crate::typography;
 
 /// Нормативный акт. Акт из встроенного справочника можно указать кратко: `ref = "273-ФЗ"`;
@@ -165,8 +166,9 @@ pub struct KnownAct {
     pub date: (i32, u8, u8),
     pub number: &'static str,
     pub title: Option<&'static str>,
-    /// What the act is about, when its title is not known (ru, en).
-    pub about: Option<(&'static str, &'static str)>,
+    /// Whether the catalogue can say what the act is about when its title is not known
+    /// (`locale::act_about`).
+    pub about: bool,
 }
 
 const UKAZ: &str = "Указ Президента Российской Федерации";
@@ -180,7 +182,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2012, 12, 29),
         number: "273-ФЗ",
         title: Some("Об образовании в Российской Федерации"),
-        about: None,
+        about: false,
     },
     KnownAct {
         kind: UKAZ,
@@ -188,7 +190,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2018, 3, 2),
         number: "94",
         title: Some("Об учреждении знака отличия «За наставничество»"),
-        about: None,
+        about: false,
     },
     KnownAct {
         kind: UKAZ,
@@ -196,10 +198,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2018, 5, 7),
         number: "204",
         title: None,
-        about: Some((
-            "национальные цели развития на период до 2024 года",
-            "national development goals to 2024",
-        )),
+        about: true,
     },
     KnownAct {
         kind: UKAZ,
@@ -207,10 +206,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2020, 7, 21),
         number: "474",
         title: None,
-        about: Some((
-            "национальные цели развития (после Указа № 204)",
-            "national development goals (after Decree No. 204)",
-        )),
+        about: true,
     },
     KnownAct {
         kind: UKAZ,
@@ -221,7 +217,7 @@ static REGISTRY: &[KnownAct] = &[
             "О национальных целях развития Российской Федерации на период до 2030 года и на \
              перспективу до 2036 года",
         ),
-        about: None,
+        about: false,
     },
     KnownAct {
         kind: "Распоряжение",
@@ -235,7 +231,7 @@ static REGISTRY: &[KnownAct] = &[
              образования, в том числе с применением лучших практик обмена опытом между \
              обучающимися",
         ),
-        about: None,
+        about: false,
     },
     KnownAct {
         kind: "Письмо",
@@ -243,7 +239,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2020, 1, 23),
         number: "МР-42/02",
         title: None,
-        about: None,
+        about: false,
     },
     KnownAct {
         kind: "Совместное письмо",
@@ -251,10 +247,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2021, 12, 21),
         number: "АЗ-1128/08/657",
         title: None,
-        about: Some((
-            "методические рекомендации по наставничеству педагогических работников",
-            "guidelines on mentoring of teaching staff",
-        )),
+        about: true,
     },
     KnownAct {
         kind: "Распоряжение",
@@ -262,7 +255,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2019, 12, 31),
         number: "3273-р",
         title: None,
-        about: None,
+        about: false,
     },
     KnownAct {
         kind: "Федеральный закон",
@@ -270,10 +263,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2024, 11, 9),
         number: "381-ФЗ",
         title: None,
-        about: Some((
-            "статья 351.8 Трудового кодекса РФ о наставничестве, в силе с 01.03.2025",
-            "article 351.8 of the Labour Code on mentoring, in force since 01.03.2025",
-        )),
+        about: true,
     },
     KnownAct {
         kind: "Распоряжение",
@@ -281,10 +271,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2025, 5, 21),
         number: "1264-р",
         title: None,
-        about: Some((
-            "Концепция развития наставничества до 2030 года",
-            "the Concept of mentoring development to 2030",
-        )),
+        about: true,
     },
     KnownAct {
         kind: UKAZ,
@@ -292,10 +279,7 @@ static REGISTRY: &[KnownAct] = &[
         date: (2022, 6, 27),
         number: "401",
         title: None,
-        about: Some((
-            "Год педагога и наставника",
-            "the Year of the Teacher and Mentor",
-        )),
+        about: true,
     },
 ];
 
@@ -438,67 +422,6 @@ pub fn cite(act: &Act) -> String {
     parts.join(" ")
 }
 
-/// A warning about a norm or a source, in both languages the tool speaks. `code` is stable
-/// so `check` can group or silence it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
-    pub code: &'static str,
-    pub ru: String,
-    pub en: String,
-}
-
-impl Note {
-    pub fn new(code: &'static str, ru: impl Into<String>, en: impl Into<String>) -> Note {
-        Note {
-            code,
-            ru: ru.into(),
-            en: en.into(),
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Warnings
-// ---------------------------------------------------------------------------------------------
-
-fn goals_2024_note() -> Note {
-    Note::new(
-        "norm-goals-2024",
-        "Указ Президента РФ от 07.05.2018 № 204 ставил национальные цели на период до 2024 года. \
-         Проверьте актуальность ссылки: национальные цели на период до 2030 года и на перспективу \
-         до 2036 года установлены Указом Президента РФ от 07.05.2024 № 309 (ранее — Указ от \
-         21.07.2020 № 474).",
-        "Presidential Decree No. 204 of 07.05.2018 set national goals to 2024. Check that the \
-         reference is still relevant: the goals to 2030 and, in perspective, to 2036 are set by \
-         Decree No. 309 of 07.05.2024 (before it, Decree No. 474 of 21.07.2020).",
-    )
-}
-
-fn school_project_note() -> Note {
-    Note::new(
-        "norm-project-ended",
-        "Федеральный проект «Современная школа» входил в национальный проект «Образование» \
-         (2019–2024), который завершился в 2024 году. С 2025 года действует национальный проект \
-         «Молодёжь и дети» (2025–2030) с федеральным проектом «Педагоги и наставники».",
-        "The federal project «Современная школа» (Modern School) belonged to the national \
-         project «Образование» (Education, 2019–2024), which ended in 2024. Its successor is the \
-         national project «Молодёжь и дети» (Youth and Children, 2025–2030) with the federal \
-         project «Педагоги и наставники» (Teachers and Mentors).",
-    )
-}
-
-fn education_project_note() -> Note {
-    Note::new(
-        "norm-project-ended",
-        "Национальный проект «Образование» (2019–2024) завершился в 2024 году. С 2025 года \
-         действует национальный проект «Молодёжь и дети» (2025–2030) с федеральным проектом \
-         «Педагоги и наставники».",
-        "The national project «Образование» (Education, 2019–2024) ended in 2024. Its successor \
-         is the national project «Молодёжь и дети» (Youth and Children, 2025–2030) with the \
-         federal project «Педагоги и наставники» (Teachers and Mentors).",
-    )
-}
-
 /// Lower case, quotes and nbsp removed, so «Современная школа» and "Современной школы" match.
 fn plain_lower(text: &str) -> String {
     text.chars()
@@ -509,7 +432,7 @@ fn plain_lower(text: &str) -> String {
 }
 
 /// Mentions of projects that ended with the national project «Образование» in 2024.
-fn project_notes(text: &str) -> Vec<Note> {
+fn project_notes(text: &str) -> Vec<Message> {
     let t = plain_lower(text);
     let words: Vec<&str> = t
         .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -522,10 +445,14 @@ fn project_notes(text: &str) -> Vec<Note> {
     };
     let mut out = Vec::new();
     if pair("современн", "школ") {
-        out.push(school_project_note());
+        out.push(Message::NormProjectEnded {
+            project: EndedProject::ModernSchool,
+        });
     } else if pair("национальн", "проект") && words.contains(&"образование")
     {
-        out.push(education_project_note());
+        out.push(Message::NormProjectEnded {
+            project: EndedProject::Education,
+        });
     }
     out
 }
@@ -598,73 +525,38 @@ fn is_204(act: &Act) -> bool {
 
 /// Warnings about one structured act: unknown reference, missing date or number, a title
 /// the registry does not know, and the status facts of domain.md §4.
-pub fn act_warnings(act: &Act) -> Vec<Note> {
+pub fn act_warnings(act: &Act) -> Vec<Message> {
     let mut out = Vec::new();
     let known = act.reference.as_deref().and_then(lookup);
     if let (Some(r), None) = (non_empty(&act.reference), known) {
-        out.push(Note::new(
-            "norm-unknown-ref",
-            format!(
-                "Акт «{r}» не найден во встроенном справочнике: укажите вид (kind), дату (date), \
-                 номер (number) и название (title) полностью."
-            ),
-            format!(
-                "The act `{r}` is not in the built-in registry: give kind, date, number and \
-                 title in full."
-            ),
-        ));
+        out.push(Message::NormUnknownRef {
+            reference: r.to_string(),
+        });
     }
     let r = resolve(act);
     let identified_by_note = non_empty(&r.note).is_some_and(|n| has_date(n) && has_number(n));
     let kind = r.kind.as_deref().unwrap_or("").to_lowercase();
     let exempt = kind.contains("конституц") || identified_by_note;
     if non_empty(&r.kind).is_none() && known.is_none() {
-        out.push(Note::new(
-            "norm-missing-kind",
-            "Не указан вид акта (kind): «Федеральный закон», «Указ Президента Российской Федерации», «Приказ»…",
-            "The kind of act is missing (kind): «Федеральный закон», «Указ Президента Российской Федерации», «Приказ»…",
-        ));
+        out.push(Message::NormMissingKind);
     }
     if r.date.is_none() && !exempt {
-        out.push(Note::new(
-            "norm-missing-date",
-            "У нормативного акта не указана дата принятия (date).",
-            "The normative act has no date (date).",
-        ));
+        out.push(Message::NormMissingDate {
+            written: Written::Act,
+        });
     }
     if non_empty(&r.number).is_none() && !exempt {
-        out.push(Note::new(
-            "norm-missing-number",
-            "У нормативного акта не указан номер (number).",
-            "The normative act has no number (number).",
-        ));
+        out.push(Message::NormMissingNumber {
+            written: Written::Act,
+        });
     }
     if non_empty(&r.title).is_none() {
-        let about = known.and_then(|k| k.about);
-        out.push(Note::new(
-            "norm-missing-title",
-            match about {
-                Some((ru, _)) => format!(
-                    "Не указано название акта (title); по сведениям справочника акт касается: {ru}. \
-                     Впишите официальное название из источника (например, pravo.gov.ru)."
-                ),
-                None => "Не указано название акта (title). Впишите официальное название из \
-                         источника (например, pravo.gov.ru)."
-                    .to_string(),
-            },
-            match about {
-                Some((_, en)) => format!(
-                    "The act has no title (title); the registry says it concerns {en}. Copy the \
-                     official title from the source (e.g. pravo.gov.ru)."
-                ),
-                None => "The act has no title (title). Copy the official title from the source \
-                         (e.g. pravo.gov.ru)."
-                    .to_string(),
-            },
-        ));
+        out.push(Message::NormMissingTitle {
+            about: known.filter(|k| k.about).map(|k| k.number),
+        });
     }
     if is_204(&r) {
-        out.push(goals_2024_note());
+        out.push(Message::NormGoals2024);
     }
     let text = [&r.title, &r.note, &r.amendments, &r.kind]
         .iter()
@@ -677,7 +569,7 @@ pub fn act_warnings(act: &Act) -> Vec<Note> {
 
 /// Warnings about a norm written as a plain string: the status facts, a missing date or
 /// number, and a hint when the act is in the registry and could be cited by reference.
-pub fn text_warnings(text: &str) -> Vec<Note> {
+pub fn text_warnings(text: &str) -> Vec<Message> {
     let mut out = Vec::new();
     let lower = plain_lower(text);
     let mentions_204 = lower.contains("указ")
@@ -685,21 +577,17 @@ pub fn text_warnings(text: &str) -> Vec<Note> {
     let date = has_date(text);
     let number = has_number(text);
     if !date && !lower.contains("конституц") {
-        out.push(Note::new(
-            "norm-missing-date",
-            "У нормативного акта не указана дата принятия (ДД.ММ.ГГГГ).",
-            "The normative act has no date (DD.MM.YYYY).",
-        ));
+        out.push(Message::NormMissingDate {
+            written: Written::Text,
+        });
     }
     if !number && !lower.contains("конституц") {
-        out.push(Note::new(
-            "norm-missing-number",
-            "У нормативного акта не указан номер (№ …).",
-            "The normative act has no number (№ …).",
-        ));
+        out.push(Message::NormMissingNumber {
+            written: Written::Text,
+        });
     }
     if mentions_204 {
-        out.push(goals_2024_note());
+        out.push(Message::NormGoals2024);
     }
     out.extend(project_notes(text));
     // A known act typed by hand, found by its number or its title: suggest the short reference.
@@ -723,17 +611,7 @@ pub fn text_warnings(text: &str) -> Vec<Note> {
         } else {
             k.number.to_string()
         };
-        out.push(Note::new(
-            "norm-use-ref",
-            format!(
-                "Этот акт есть во встроенном справочнике: запишите его как {{ ref = \"{r}\" }} \
-                 (и при необходимости amendments), и ссылка будет оформлена автоматически."
-            ),
-            format!(
-                "This act is in the built-in registry: write it as {{ ref = \"{r}\" }} (plus \
-                 amendments if needed) and the citation is formatted for you."
-            ),
-        ));
+        out.push(Message::NormUseRef { reference: r });
     }
     out
 }
@@ -746,8 +624,8 @@ mod tests {
         toml::from_str(toml_text).unwrap()
     }
 
-    fn codes(notes: &[Note]) -> Vec<&'static str> {
-        notes.iter().map(|n| n.code).collect()
+    fn codes(notes: &[Message]) -> Vec<&'static str> {
+        notes.iter().map(Message::code).collect()
     }
 
     #[test]
@@ -846,10 +724,18 @@ mod tests {
         );
         let w = act_warnings(&a);
         assert_eq!(codes(&w), ["norm-goals-2024"]);
-        assert!(w[0].ru.contains("№ 309"));
-        assert!(w[0].ru.contains("Проверьте актуальность"));
-        assert!(!w[0].ru.to_lowercase().contains("утратил"));
-        assert!(!w[0].en.to_lowercase().contains("repealed"));
+        assert!(w[0].text(crate::locale::Lang::Ru).contains("№ 309"));
+        assert!(w[0]
+            .text(crate::locale::Lang::Ru)
+            .contains("Проверьте актуальность"));
+        assert!(!w[0]
+            .text(crate::locale::Lang::Ru)
+            .to_lowercase()
+            .contains("утратил"));
+        assert!(!w[0]
+            .text(crate::locale::Lang::En)
+            .to_lowercase()
+            .contains("repealed"));
     }
 
     #[test]
@@ -867,9 +753,13 @@ mod tests {
         );
         let w = act_warnings(&a);
         assert_eq!(codes(&w), ["norm-project-ended"]);
-        assert!(w[0].ru.contains("«Молодёжь и дети»"));
-        assert!(w[0].ru.contains("«Педагоги и наставники»"));
-        assert!(w[0].en.contains("ended in 2024"));
+        assert!(w[0]
+            .text(crate::locale::Lang::Ru)
+            .contains("«Молодёжь и дети»"));
+        assert!(w[0]
+            .text(crate::locale::Lang::Ru)
+            .contains("«Педагоги и наставники»"));
+        assert!(w[0].text(crate::locale::Lang::En).contains("ended in 2024"));
     }
 
     #[test]
@@ -899,7 +789,7 @@ mod tests {
         let w = act_warnings(&act(r#"ref = "1264-р""#));
         assert_eq!(codes(&w), ["norm-missing-title"]);
         assert!(w[0]
-            .ru
+            .text(crate::locale::Lang::Ru)
             .contains("Концепция развития наставничества до 2030 года"));
         let w = act_warnings(&act(r#"ref = "999-ФЗ""#));
         assert_eq!(
@@ -928,12 +818,16 @@ mod tests {
              (с изм. и доп. от 24.04.2020 №147-ФЗ).",
         );
         assert_eq!(codes(&w), ["norm-use-ref"]);
-        assert!(w[0].ru.contains("ref = \"273-ФЗ\""));
+        assert!(w[0]
+            .text(crate::locale::Lang::Ru)
+            .contains("ref = \"273-ФЗ\""));
         let w = text_warnings(
             "Указ Президента РФ от 2 марта 2018 года №94 «Об учреждении знака отличия «За наставничество».",
         );
         assert_eq!(codes(&w), ["norm-use-ref"]);
-        assert!(w[0].ru.contains("ref = \"Указ № 94\""));
+        assert!(w[0]
+            .text(crate::locale::Lang::Ru)
+            .contains("ref = \"Указ № 94\""));
         let w = text_warnings(
             "Указ Президента РФ от 7 мая 2018 года №204 «О национальных целях и стратегических \
              задачах развития Российской Федерации на период до 2024 года».",

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::message::ProfileProblem;
+
 /// Where page numbers go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -137,26 +139,24 @@ impl Profile {
 
 impl Profile {
     /// A profile file: `base = "gost"` (optional) plus any fields to override.
-    pub fn from_toml(text: &str) -> Result<Profile, String> {
-        let mut table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
+    pub fn from_toml(text: &str) -> Result<Profile, ProfileProblem> {
+        let toml_problem = |e: toml::de::Error| ProfileProblem::Toml(e.message().to_string());
+        let mut table: toml::Table = toml::from_str(text).map_err(toml_problem)?;
         let base_name = match table.remove("base") {
             Some(toml::Value::String(s)) => s,
-            Some(_) => return Err("`base` must be a profile name in quotes".into()),
+            Some(_) => return Err(ProfileProblem::BaseNotText),
             None => "gost".into(),
         };
-        let base = Profile::named(&base_name).ok_or_else(|| {
-            format!(
-                "unknown base profile `{base_name}` (known: {})",
-                Profile::NAMES.join(", ")
-            )
-        })?;
-        let mut merged = toml::Table::try_from(&base).map_err(|e| e.to_string())?;
+        let base =
+            Profile::named(&base_name).ok_or(ProfileProblem::UnknownBase(base_name.clone()))?;
+        let mut merged =
+            toml::Table::try_from(&base).map_err(|e| ProfileProblem::Toml(e.to_string()))?;
         for (k, v) in table {
             merged.insert(k, v);
         }
         let profile: Profile = toml::Value::Table(merged)
             .try_into()
-            .map_err(|e: toml::de::Error| e.message().to_string())?;
+            .map_err(toml_problem)?;
         Ok(profile)
     }
 }

@@ -22,50 +22,26 @@ pub fn example() -> String {
     directive() + body
 }
 
+/// The starting card in `lang`: every field, each criterion with a comment on what belongs
+/// there.
 pub fn scaffold(lang: Lang) -> String {
+    let w = locale::scaffold_words(lang);
     let mut s = directive();
-    s.push_str(lang.t(
-        "# Карточка практики наставничества. Заполните поля и проверьте: mentorcard check ФАЙЛ\n\
-         # Текст пишется в кавычках; многострочный — в тройных апострофах '''…'''.\n\
-         # Абзацы разделяйте пустой строкой, пункты списка начинайте с «- » или «1. ».\n\
-         # **жирный**, *курсив*, [ссылка](https://…).\n\n",
-        "# A mentoring practice card. Fill in the fields and check: mentorcard check FILE\n\
-         # Text goes in quotes; several lines in triple apostrophes '''…'''.\n\
-         # Separate paragraphs with a blank line, start list items with \"- \" or \"1. \".\n\
-         # **bold**, *italic*, [link](https://…).\n\n",
-    ));
-    s.push_str(lang.t("# Название работы\n", "# Title of the work\n"));
+    s.push_str(w.header);
+    s.push_str(w.title);
     s.push_str("title = \"\"\n");
     s.push_str(&format!("language = \"{}\"\n", lang.code()));
-    s.push_str(lang.t(
-        "# Форма: «учитель – учитель», «ученик – ученик», «студент – ученик»…\n",
-        "# Form: “teacher – teacher”, “student – student”…\n",
-    ));
+    s.push_str(w.form);
     s.push_str("form = \"\"\n");
-    s.push_str(lang.t(
-        "# Вид: традиционное, реверсивное, групповое, флеш-наставничество…\n",
-        "# Type: traditional, reverse, group, flash mentoring…\n",
-    ));
+    s.push_str(w.kind);
     s.push_str("type = \"\"\n");
-    s.push_str(lang.t(
-        "# Организация, населённый пункт, год (можно удалить)\n",
-        "# Organisation, locality, year (optional)\n",
-    ));
+    s.push_str(w.place);
     s.push_str("organisation = \"\"\nlocality = \"\"\n# year = 2025\n\n");
-    s.push_str(lang.t(
-        "# Авторы: повторите раздел для каждого автора\n",
-        "# Authors: repeat the section for each author\n",
-    ));
+    s.push_str(w.authors);
     s.push_str("[[authors]]\nname = \"\"\nposition = \"\"\n\n");
-    s.push_str(lang.t(
-        "# Введение: тема, актуальность\n",
-        "# Introduction: the topic and why it matters\n",
-    ));
+    s.push_str(w.introduction);
     s.push_str("[introduction]\ntext = '''\n'''\n\n");
-    s.push_str(lang.t(
-        "# Определения терминов (наставничество, наставник, наставляемый)\n",
-        "# Definitions of terms\n",
-    ));
+    s.push_str(w.definitions);
     s.push_str("[[introduction.definitions]]\nterm = \"\"\ndefinition = \"\"\n\n");
     s.push_str("[criteria]\n");
     for info in locale::CRITERIA {
@@ -76,37 +52,27 @@ pub fn scaffold(lang: Lang) -> String {
             info.hint(lang)
         ));
         match info.key {
-            "participants" => s.push_str(lang.t(
-                "# (участники — в разделах [[criteria.participants]] ниже)\n",
-                "# (participants are the [[criteria.participants]] sections below)\n",
-            )),
-            "norms" => s.push_str(lang.t(
-                "# Каждый акт — строка в кавычках, через запятую.\nnorms = [\n]\n",
-                "# One act per quoted string, separated by commas.\nnorms = [\n]\n",
-            )),
-            "materials" => s.push_str(lang.t(
-                "# Каждый источник — строка в кавычках или запись { type = \"book\", author = […], title = \"…\" }.\nmaterials = [\n]\n",
-                "# One source per quoted string, or a record { type = \"book\", author = […], title = \"…\" }.\nmaterials = [\n]\n",
-            )),
-            "special_needs" => s.push_str(&format!(
-                "{}{} = '''\n'''\n",
-                lang.t("# Строка без номера; удалите, если конкурс её не требует.\n", "# Unnumbered row; delete it if the contest does not ask for it.\n"),
-                info.key
-            )),
+            "participants" => s.push_str(w.participants_below),
+            "norms" => {
+                s.push_str(w.norms);
+                s.push_str("norms = [\n]\n");
+            }
+            "materials" => {
+                s.push_str(w.materials);
+                s.push_str("materials = [\n]\n");
+            }
+            "special_needs" => {
+                s.push_str(w.special_needs);
+                s.push_str(&format!("{} = '''\n'''\n", info.key));
+            }
             key => s.push_str(&format!("{key} = '''\n'''\n")),
         }
     }
-    s.push_str(lang.t(
-        "\n# 3. Участники: повторите раздел для каждого участника\n",
-        "\n# 3. Participants: repeat the section for each participant\n",
-    ));
+    s.push_str(w.participants);
     s.push_str("[[criteria.participants]]\nrole = \"\"\n");
-    s.push_str(lang.t(
-        "# наставник, наставляемый или взаимно\n",
-        "# mentor, mentee or mutual\n",
-    ));
+    s.push_str(w.mentoring);
     s.push_str("mentoring = \"\"\nshares = []\nlearns = []\n\n");
-    s.push_str(lang.t("# Заключение\n", "# Conclusion\n"));
+    s.push_str(w.conclusion);
     s.push_str("[conclusion]\ntext = '''\n'''\n");
     s
 }

@@ -8,9 +8,11 @@ use serde_json::Value as Json;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::card::{path_string, Card, PathSeg};
+use crate::card::Card;
 use crate::diag::{Diagnostic, SourceFile, Span};
-use crate::locale::{self, capitalise, Lang};
+use crate::locale;
+use crate::message::{Message, Section, SyntaxKind, TypeHint, ValueKind};
+use crate::path::{FieldPath, PathSeg};
 
 /// The schema of the card, draft-07 (the newest draft Taplo supports).
 pub fn card_schema() -> &'static Json {
@@ -37,27 +39,19 @@ pub fn schema_text() -> String {
     serde_json::to_string_pretty(card_schema()).unwrap_or_default() + "\n"
 }
 
-/// Explains a TOML syntax error in words a teacher understands.
-pub fn syntax_error(e: &toml::de::Error, source: &SourceFile, lang: Lang) -> Diagnostic {
+/// A TOML syntax error as a diagnostic; `more` is how many further errors the parser found.
+pub fn syntax_error(e: &toml::de::Error, source: &SourceFile, more: usize) -> Diagnostic {
     let raw = e.message().trim();
-    let (ru, en, hint_ru, hint_en) = explain_syntax(raw);
-    let mut d = Diagnostic::error(
-        "syntax",
-        format!(
-            "{}: {}",
-            lang.t("ошибка записи TOML", "TOML syntax error"),
-            lang.t(ru, en)
-        ),
-    )
-    .with_hint(lang.t(hint_ru, hint_en).to_string());
-    if ru == "ошибка в записи" || std::env::var_os("MENTORCARD_DEBUG").is_some() {
-        d.message.push_str(&format!(" ({raw})"));
-    }
     let span = e
         .span()
         .map(Span::from)
         .map(|s| syntax_span(raw, s, source));
-    d.at(span)
+    Diagnostic::new(Message::Syntax {
+        kind: classify_syntax(raw),
+        raw: raw.to_string(),
+        more,
+    })
+    .at(span)
 }
 
 /// Where to underline a syntax error so the caret covers what the user must fix: an unclosed
@@ -106,102 +100,50 @@ fn syntax_span(raw: &str, s: Span, source: &SourceFile) -> Span {
     s
 }
 
-fn explain_syntax(raw: &str) -> (&'static str, &'static str, &'static str, &'static str) {
+/// What kind of syntax error the parser's (English) message describes.
+fn classify_syntax(raw: &str) -> SyntaxKind {
     let has = |s: &str| raw.contains(s);
     if has("must be quoted") {
-        ("текст нужно взять в кавычки", "text must be put in quotes",
-         "пишите так: goal = \"текст\"; если в тексте есть кавычки \" или несколько строк, берите его в '''…'''",
-         "write it as: goal = \"text\"; for text with quotes \" or several lines use '''…'''")
+        SyntaxKind::MustBeQuoted
     } else if has("duplicate key") {
-        (
-            "этот ключ уже встречался выше",
-            "this key was already given above",
-            "оставьте ключ один раз: объедините тексты или удалите повтор",
-            "keep the key once: merge the texts or delete the repeat",
-        )
+        SyntaxKind::DuplicateKey
     } else if has("invalid basic string")
         || has("unclosed") && has("string")
         || has("missing closing quote")
         || has("invalid string")
     {
-        ("строка не закрыта или содержит недопустимый символ", "the string is not closed or contains an invalid character",
-         "закройте текст той же кавычкой, которой открыли; для текста в несколько строк используйте три кавычки \"\"\"…\"\"\"; обратную косую черту \\ пишите как \\\\ или берите текст в '''…'''",
-         "close the text with the quote it was opened with; for several lines use triple quotes \"\"\"…\"\"\"; write a backslash as \\\\ or use '''…'''")
+        SyntaxKind::UnclosedString
     } else if has("escape") {
-        ("недопустимая обратная косая черта \\ в строке", "invalid backslash \\ in a string",
-         "напишите \\\\ вместо \\ или возьмите текст в тройные апострофы '''…''', где \\ разрешена",
-         "write \\\\ instead of \\ or put the text in triple apostrophes '''…''' where \\ is allowed")
+        SyntaxKind::BadEscape
     } else if has("multi-line") {
-        (
-            "многострочный текст не закрыт",
-            "a multi-line text is not closed",
-            "закончите текст теми же тремя кавычками, которыми он начат",
-            "end the text with the same three quotes it began with",
-        )
+        SyntaxKind::UnclosedMultiline
     } else if has("missing assignment") || has("missing value") || has("expected `=`") {
-        (
-            "после названия поля нужен знак = и значение",
-            "a field name must be followed by = and a value",
-            "пишите так: goal = \"текст\"",
-            "write it as: goal = \"text\"",
-        )
+        SyntaxKind::MissingAssignment
     } else if has("unclosed table") || has("unclosed array table") || has("missing table") {
-        (
-            "заголовок раздела не закрыт",
-            "a section header is not closed",
-            "заголовок раздела пишется в квадратных скобках: [criteria]",
-            "a section header is written in square brackets: [criteria]",
-        )
+        SyntaxKind::UnclosedHeader
     } else if has("array") && (has("comma") || has("unclosed") || has("opening")) {
-        (
-            "ошибка в списке […]",
-            "error in a list […]",
-            "элементы списка разделяются запятыми, список закрывается ]",
-            "separate list items with commas and close the list with ]",
-        )
+        SyntaxKind::BadArray
     } else if has("inline table") {
-        (
-            "ошибка во встроенной таблице {…}",
-            "error in an inline table {…}",
-            "пишите так: { term = \"…\", definition = \"…\" } — всё на одной строке, через запятые",
-            "write it as: { term = \"…\", definition = \"…\" } on one line, separated by commas",
-        )
+        SyntaxKind::BadInlineTable
     } else if has("date") {
-        (
-            "неверная дата: такого дня нет в календаре или дата записана не так",
-            "invalid date: no such day, or written wrongly",
-            "дата пишется как 2023-09-01 (год-месяц-день) или в кавычках \"01.09.2023\"",
-            "write a date as 2023-09-01 (year-month-day) or in quotes \"01.09.2023\"",
-        )
+        SyntaxKind::BadDate
     } else if has("expected newline") {
-        ("после значения в той же строке стоит лишний текст", "unexpected text after the value on the same line",
-         "каждое поле пишется на своей строке; если внутри текста есть кавычка \", напишите её как \\\" или возьмите весь текст в '''…'''",
-         "each field goes on its own line; a quote \" inside the text is written \\\" or put the whole text in '''…'''")
+        SyntaxKind::TrailingText
     } else if has("invalid unquoted key") || has("invalid key") {
-        ("название поля должно быть латиницей", "a field name must be in Latin letters",
-         "названия полей пишутся латиницей без пробелов, как в образце (goal, problem); русский текст — только в кавычках после =",
-         "field names are Latin letters without spaces, as in the sample (goal, problem); text goes in quotes after =")
+        SyntaxKind::NonLatinKey
     } else if has("key") {
-        (
-            "недопустимое название поля",
-            "invalid field name",
-            "названия полей пишутся латиницей без пробелов (goal, problem); текст берите в кавычки",
-            "field names are Latin letters without spaces (goal, problem); put text in quotes",
-        )
+        SyntaxKind::BadKey
     } else {
-        ("ошибка в записи", "syntax error",
-         "текст пишется в кавычках: goal = \"…\"; многострочный текст — в тройных кавычках \"\"\"…\"\"\"",
-         "text goes in quotes: goal = \"…\"; multi-line text in triple quotes \"\"\"…\"\"\"")
+        SyntaxKind::Other
     }
 }
 
 /// Checks the parsed tree against the card schema and returns every breach, located.
-pub fn validate_card(root: &Spanned<DeTable>, source: &SourceFile, lang: Lang) -> Vec<Diagnostic> {
+pub fn validate_card(root: &Spanned<DeTable>, source: &SourceFile) -> Vec<Diagnostic> {
     let schema = card_schema();
     let mut v = Validator {
         root: schema,
         source,
-        lang,
         out: Vec::new(),
     };
     let span: Span = root.span().into();
@@ -212,7 +154,6 @@ pub fn validate_card(root: &Spanned<DeTable>, source: &SourceFile, lang: Lang) -
 struct Validator<'a> {
     root: &'a Json,
     source: &'a SourceFile,
-    lang: Lang,
     out: Vec<Diagnostic>,
 }
 
@@ -229,16 +170,17 @@ fn kind_of(v: &DeValue) -> &'static str {
     }
 }
 
-fn kind_words(kind: &str, lang: Lang) -> &'static str {
+/// A JSON Schema type name as the kind messages speak of.
+fn value_kind(kind: &str) -> ValueKind {
     match kind {
-        "string" => lang.t("текст в кавычках", "text in quotes"),
-        "integer" => lang.t("целое число", "a whole number"),
-        "number" => lang.t("число", "a number"),
-        "boolean" => lang.t("true или false", "true or false"),
-        "datetime" | "date" => lang.t("дата", "a date"),
-        "array" => lang.t("список […]", "a list […]"),
-        "object" => lang.t("таблица (раздел)", "a table (section)"),
-        _ => lang.t("значение", "a value"),
+        "string" => ValueKind::String,
+        "integer" => ValueKind::Integer,
+        "number" => ValueKind::Number,
+        "boolean" => ValueKind::Boolean,
+        "datetime" | "date" => ValueKind::Date,
+        "array" => ValueKind::Array,
+        "object" => ValueKind::Object,
+        _ => ValueKind::Value,
     }
 }
 
@@ -266,24 +208,6 @@ impl<'a> Validator<'a> {
             }
         }
         schema
-    }
-
-    /// What a field is called in messages: the form's label for criteria, else its path.
-    fn field_name(&self, path: &[PathSeg]) -> String {
-        if let [PathSeg::Key(a), PathSeg::Key(b), ..] = path {
-            if a == "criteria" {
-                if let Some(info) = locale::criterion(b) {
-                    let rest = path_string(path);
-                    let cap = capitalise(&info.describe(self.lang));
-                    return if path.len() == 2 {
-                        format!("{cap} (`{rest}`)")
-                    } else {
-                        format!("{cap}: `{rest}`")
-                    };
-                }
-            }
-        }
-        format!("`{}`", path_string(path))
     }
 
     fn value(&mut self, value: &Spanned<DeValue>, schema: &'a Json, path: &mut Vec<PathSeg>) {
@@ -316,42 +240,30 @@ impl<'a> Validator<'a> {
                     .find(|t| **t != "null")
                     .copied()
                     .unwrap_or("value");
-                let want_words = if is_date {
-                    kind_words("date", self.lang)
-                } else {
-                    kind_words(want, self.lang)
-                };
-                let mut d = Diagnostic::error(
-                    "wrong-type",
-                    format!(
-                        "{}: {} {}, {} {}",
-                        self.field_name(path),
-                        self.lang.t("ожидается", "expected"),
-                        want_words,
-                        self.lang.t("а написано:", "found"),
-                        kind_words(kind, self.lang)
-                    ),
-                )
-                .at(span);
+                let expected = if is_date { "date" } else { want };
                 let scalar = matches!(kind, "integer" | "number" | "boolean" | "datetime");
                 let hint = match path.last() {
                     Some(PathSeg::Key(key)) if want == "string" && scalar && !is_date => {
-                        let raw = self
-                            .source
-                            .text
-                            .get(span.start..span.end)
-                            .unwrap_or("")
-                            .trim();
-                        format!(
-                            "{} {key} = \"{raw}\"",
-                            self.lang
-                                .t("возьмите значение в кавычки:", "put the value in quotes:")
-                        )
+                        TypeHint::Quote {
+                            key: key.clone(),
+                            raw: self.raw(span),
+                        }
                     }
-                    _ => self.type_hint(want, kind, is_date).to_string(),
+                    _ => TypeHint::Kind {
+                        want: value_kind(want),
+                        found: value_kind(kind),
+                        date: is_date,
+                    },
                 };
-                d = d.with_hint(hint);
-                self.out.push(d);
+                self.out.push(
+                    Diagnostic::new(Message::WrongType {
+                        field: FieldPath::new(path),
+                        expected: vec![value_kind(expected)],
+                        found: value_kind(kind),
+                        hint,
+                    })
+                    .at(span),
+                );
                 return;
             }
             if is_date {
@@ -361,22 +273,18 @@ impl<'a> Validator<'a> {
         if let Some(options) = schema.get("enum").and_then(Json::as_array) {
             if let DeValue::String(s) = value.get_ref() {
                 if !options.iter().any(|o| o.as_str() == Some(s)) {
-                    let list: Vec<&str> = options.iter().filter_map(Json::as_str).collect();
+                    let allowed = options
+                        .iter()
+                        .filter_map(Json::as_str)
+                        .map(String::from)
+                        .collect();
                     self.out.push(
-                        Diagnostic::error(
-                            "unknown-value",
-                            format!(
-                                "{}: {} «{s}»",
-                                self.field_name(path),
-                                self.lang.t("недопустимое значение", "value not allowed")
-                            ),
-                        )
-                        .at(span)
-                        .with_hint(format!(
-                            "{} {}",
-                            self.lang.t("допустимо:", "allowed:"),
-                            list.join(", ")
-                        )),
+                        Diagnostic::new(Message::UnknownValue {
+                            field: FieldPath::new(path),
+                            value: s.to_string(),
+                            allowed,
+                        })
+                        .at(span),
                     );
                 }
             }
@@ -396,24 +304,14 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn type_hint(&self, want: &str, found: &str, is_date: bool) -> &'static str {
-        match (want, found) {
-            _ if is_date => self.lang.t("дату пишите как 2023-09-01 или \"01.09.2023\"", "write a date as 2023-09-01 or \"01.09.2023\""),
-            ("string", "array") => self.lang.t(
-                "здесь нужен один текст, а не список; пункты списка пишите внутри текста с новой строки, начиная с «- »",
-                "one text is expected, not a list; write list items inside the text, each on a new line starting with \"- \"",
-            ),
-            ("array", _) => self.lang.t(
-                "перечислите значения в квадратных скобках: [\"первое\", \"второе\"]",
-                "list the values in square brackets: [\"first\", \"second\"]",
-            ),
-            ("object", _) => self.lang.t(
-                "здесь нужен раздел с полями, например [[criteria.participants]] с role = \"…\"",
-                "a section with fields is expected, e.g. [[criteria.participants]] with role = \"…\"",
-            ),
-            ("integer" | "number", _) => self.lang.t("напишите число без кавычек: 2024", "write a number without quotes: 2024"),
-            _ => self.lang.t("исправьте значение по образцу из `mentorcard new`", "fix the value after the sample from `mentorcard new`"),
-        }
+    /// The value as written in the source, for hints that show how to rewrite it.
+    fn raw(&self, span: Span) -> String {
+        self.source
+            .text
+            .get(span.start..span.end)
+            .unwrap_or("")
+            .trim()
+            .to_string()
     }
 
     fn date(&mut self, value: &Spanned<DeValue>, path: &[PathSeg]) {
@@ -430,15 +328,11 @@ impl<'a> Validator<'a> {
         };
         if let Some(text) = bad {
             self.out.push(
-                Diagnostic::error(
-                    "invalid-date",
-                    format!("{}: {} «{text}»", self.field_name(path), self.lang.t("неверная дата", "invalid date")),
-                )
-                .at(span)
-                .with_hint(self.lang.t(
-                    "такой даты нет в календаре или она записана не так; пишите 2023-09-01 или \"01.09.2023\"",
-                    "no such calendar date, or it is written wrongly; write 2023-09-01 or \"01.09.2023\"",
-                ).to_string()),
+                Diagnostic::new(Message::InvalidDate {
+                    field: FieldPath::new(path),
+                    text,
+                })
+                .at(span),
             );
         }
     }
@@ -478,37 +372,21 @@ impl<'a> Validator<'a> {
                     .filter_map(|a| schema_kind(self.resolve(a)))
                     .filter(|k| *k != "null")
                     .collect();
-                let kinds: Vec<&str> = raw_kinds.iter().map(|k| kind_words(k, self.lang)).collect();
                 let span = Span::from(value.span());
-                let mut d = Diagnostic::error(
-                    "wrong-type",
-                    format!(
-                        "{}: {} {}, {} {}",
-                        self.field_name(path),
-                        self.lang.t("ожидается", "expected"),
-                        kinds.join(self.lang.t(" или ", " or ")),
-                        self.lang.t("а написано:", "found"),
-                        kind_words(kind, self.lang)
-                    ),
-                )
+                let hint = match (raw_kinds.contains(&"string"), path.last()) {
+                    (true, Some(PathSeg::Key(key))) => TypeHint::QuoteIfText {
+                        key: key.clone(),
+                        raw: self.raw(span),
+                    },
+                    _ => TypeHint::None,
+                };
+                let d = Diagnostic::new(Message::WrongType {
+                    field: FieldPath::new(path),
+                    expected: raw_kinds.iter().map(|k| value_kind(k)).collect(),
+                    found: value_kind(kind),
+                    hint,
+                })
                 .at(span);
-                if let (true, Some(PathSeg::Key(key))) =
-                    (raw_kinds.contains(&"string"), path.last())
-                {
-                    let raw = self
-                        .source
-                        .text
-                        .get(span.start..span.end)
-                        .unwrap_or("")
-                        .trim();
-                    d = d.with_hint(format!(
-                        "{} {key} = \"{raw}\"",
-                        self.lang.t(
-                            "если это текст, возьмите его в кавычки:",
-                            "if this is text, put it in quotes:"
-                        )
-                    ));
-                }
                 self.out.push(d);
             }
         }
@@ -566,46 +444,24 @@ impl<'a> Validator<'a> {
         path: &[PathSeg],
     ) {
         let parent = &path[..path.len() - 1];
-        let place = if parent.is_empty() {
-            self.lang
-                .t("в начале карточки", "at the top of the card")
-                .to_string()
-        } else {
-            section_words(parent, self.lang)
+        let section = match parent.split_last() {
+            None => Section::Top,
+            Some((PathSeg::Index(i), table)) => Section::Entry(FieldPath::new(table), *i),
+            Some(_) => Section::Table(FieldPath::new(parent)),
         };
-        let mut d = Diagnostic::error(
-            "unknown-key",
-            format!(
-                "{} «{key}» {place}",
-                self.lang.t("неизвестное поле", "unknown field")
-            ),
-        )
-        .at(span);
-        match suggest(key, props.keys().map(String::as_str)) {
-            Some(best) => {
-                let label = if parent == [PathSeg::Key("criteria".into())] {
-                    locale::criterion(best)
-                        .map(|c| format!(" — {}", c.label(self.lang)))
-                        .unwrap_or_default()
-                } else {
-                    String::new()
-                };
-                d = d.with_hint(format!(
-                    "{} «{best}»{label}?",
-                    self.lang.t("возможно, имелось в виду", "did you mean")
-                ));
-            }
-            None => {
-                let mut names: Vec<&str> = props.keys().map(String::as_str).collect();
-                names.sort_unstable();
-                d = d.with_hint(format!(
-                    "{} {}",
-                    self.lang.t("здесь допустимы поля:", "fields allowed here:"),
-                    names.join(", ")
-                ));
-            }
-        }
-        self.out.push(d);
+        let suggestion = suggest(key, props.keys().map(String::as_str));
+        let in_criteria = parent == [PathSeg::Key("criteria".into())];
+        self.out.push(
+            Diagnostic::new(Message::UnknownKey {
+                key: key.to_string(),
+                section,
+                suggestion_is_criterion: in_criteria
+                    && suggestion.and_then(locale::criterion).is_some(),
+                suggestion: suggestion.map(String::from),
+                allowed: props.keys().cloned().collect(),
+            })
+            .at(span),
+        );
     }
 
     fn missing(
@@ -629,55 +485,15 @@ impl<'a> Validator<'a> {
             [PathSeg::Key(a), PathSeg::Key(b)] if a == "criteria" => locale::criterion(b),
             _ => None,
         };
-        let parent = path_string(&path[..path.len() - 1]);
-        let d = match info {
-            Some(info) => Diagnostic::error(
-                "missing-criterion",
-                format!(
-                    "{} {}",
-                    self.lang.t("нет строки таблицы:", "missing table row:"),
-                    info.describe(self.lang)
-                ),
-            )
-            .with_hint(format!(
-                "{} [criteria]: {name} = \"…\" ({})",
-                self.lang.t("добавьте в раздел", "add to section"),
-                info.hint(self.lang)
-            )),
-            None if name == "criteria" => Diagnostic::error(
-                "missing-section",
-                self.lang.t(
-                    "в карточке нет раздела [criteria] с таблицей критериев",
-                    "the card has no [criteria] section with the criteria table",
-                ),
-            )
-            .with_hint(
-                self.lang
-                    .t(
-                        "добавьте раздел [criteria]; образец даёт команда `mentorcard new`",
-                        "add a [criteria] section; `mentorcard new` writes a sample",
-                    )
-                    .to_string(),
-            ),
-            None => Diagnostic::error(
-                "missing-field",
-                format!(
-                    "{} «{name}»{}",
-                    self.lang
-                        .t("не хватает обязательного поля", "missing required field"),
-                    if parent.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", self.field_name(&path[..path.len() - 1]))
-                    }
-                ),
-            )
-            .with_hint(format!(
-                "{} {name} = \"…\"",
-                self.lang.t("добавьте поле:", "add the field:")
-            )),
+        let message = match info {
+            Some(info) => Message::MissingCriterion { key: info.key },
+            None if name == "criteria" => Message::MissingSection,
+            None => Message::MissingField {
+                name: name.to_string(),
+                parent: FieldPath::new(&path[..path.len() - 1]),
+            },
         };
-        self.out.push(d.at(at));
+        self.out.push(Diagnostic::new(message).at(at));
     }
 }
 
@@ -697,24 +513,6 @@ pub fn header_span(source: &SourceFile, span: Span) -> Span {
         span
     } else {
         Span::new(span.start, span.start + 1)
-    }
-}
-
-/// «в разделе [criteria]», or for an entry of an array of tables «в разделе
-/// [[criteria.participants]] № 2», the way the user sees it in the file.
-fn section_words(path: &[PathSeg], lang: Lang) -> String {
-    match path.split_last() {
-        Some((PathSeg::Index(i), table)) => format!(
-            "{} [[{}]] № {}",
-            lang.t("в разделе", "in section"),
-            path_string(table),
-            i + 1
-        ),
-        _ => format!(
-            "{} [{}]",
-            lang.t("в разделе", "in section"),
-            path_string(path)
-        ),
     }
 }
 

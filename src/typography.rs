@@ -11,7 +11,8 @@ use std::ops::Range;
 
 const NBSP: char = '\u{a0}';
 
-/// Which rule proposed a change; `check` shows the name as the hint's title.
+/// Which rule proposed a change; `check` shows its name (`locale::rule_name`) as the
+/// hint's title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rule {
     Quotes,
@@ -36,32 +37,6 @@ impl Rule {
             Rule::NumberSign => "number-sign",
             Rule::Unit => "unit",
             Rule::Abbreviation => "abbreviation",
-        }
-    }
-
-    pub fn ru(self) -> &'static str {
-        match self {
-            Rule::Quotes => "Кавычки: внешние «ёлочки», внутренние „лапки“",
-            Rule::Dash => "Тире между словами: неразрывный пробел перед «—», обычный после",
-            Rule::Range => "Диапазон чисел: короткое тире без пробелов (2012–2015)",
-            Rule::ShortWord => "Неразрывный пробел после короткого слова (в, к, с, и, на, по…)",
-            Rule::Initials => "Неразрывные пробелы в инициалах и после них (А. С. Пушкин)",
-            Rule::NumberSign => "Неразрывный пробел после знака № или §",
-            Rule::Unit => "Неразрывный пробел между числом и единицей (208 с., 2005 г.)",
-            Rule::Abbreviation => "Неразрывный пробел в сокращениях (т. д., т. е.)",
-        }
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            Rule::Quotes => "Quotes: outer «guillemets», inner „low-high“ quotes",
-            Rule::Dash => "Dash between words: non-breaking space before «—», normal space after",
-            Rule::Range => "Number range: en dash without spaces (2012–2015)",
-            Rule::ShortWord => "Non-breaking space after a short word (в, к, с, и, на, по…)",
-            Rule::Initials => "Non-breaking spaces inside and after initials (А. С. Пушкин)",
-            Rule::NumberSign => "Non-breaking space after № or §",
-            Rule::Unit => "Non-breaking space between a number and its unit (208 с., 2005 г.)",
-            Rule::Abbreviation => "Non-breaking space inside abbreviations (т. д., т. е.)",
         }
     }
 }
@@ -979,8 +954,12 @@ mod tests {
         assert_eq!(changes[1].rule, Rule::ShortWord);
         assert_eq!(&text[changes[2].range.clone()], " - ");
         assert_eq!(changes[2].rule.id(), "dash");
-        assert!(changes[2].rule.ru().contains("Тире"));
-        assert!(changes[2].rule.en().contains("Dash"));
+        assert!(
+            crate::locale::rule_name(changes[2].rule, crate::locale::Lang::Ru).contains("Тире")
+        );
+        assert!(
+            crate::locale::rule_name(changes[2].rule, crate::locale::Lang::En).contains("Dash")
+        );
         assert_eq!(splice(text, &changes), apply(text));
     }
 

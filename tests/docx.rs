@@ -210,7 +210,12 @@ fn build(doc: &Document, profile: Profile) -> (Package, Vec<String>) {
         },
     )
     .expect("renders");
-    (unzip(&out.bytes), out.warnings)
+    let warnings = out
+        .warnings
+        .iter()
+        .map(|w| w.message.text(mentorcard::locale::Lang::En))
+        .collect();
+    (unzip(&out.bytes), warnings)
 }
 
 /// Keeps a sample for opening in Word/LibreOffice when MENTORCARD_TEST_OUT names a folder.

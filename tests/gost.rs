@@ -591,14 +591,15 @@ fn zotero_export_loads_and_formats() {
 
 #[test]
 fn csl_errors_name_the_item() {
+    use mentorcard::message::CslError;
     let err = from_csl_json(r#"[{"type": "book", "title": "A"}, {"type": "book"}]"#).unwrap_err();
-    assert!(err.contains("item 2"), "{err}");
+    assert!(matches!(err, CslError::Item { index: 2, .. }), "{err:?}");
     assert!(from_csl_json("{").is_err());
     assert!(from_csl_json("42").is_err());
     let err =
         from_csl_json(r#"[{"type":"webpage","title":"A","accessed":{"date-parts":[[2019]]}}]"#)
             .unwrap_err();
-    assert!(err.contains("item 1"), "{err}");
+    assert!(matches!(err, CslError::Item { index: 1, .. }), "{err:?}");
 }
 
 #[test]
@@ -715,7 +716,7 @@ fn entry_warnings_about_urls_dates_and_hosts() {
     let codes = |t: &str| -> Vec<&'static str> {
         entry_warnings(&entry(t), today)
             .iter()
-            .map(|n| n.code)
+            .map(|n| n.code())
             .collect()
     };
     assert!(codes(SEED_2).is_empty());
@@ -747,8 +748,10 @@ fn entry_warnings_about_urls_dates_and_hosts() {
         &entry("type = \"webpage\"\ntitle = \"A\"\nURL = \"https://a.ru\"\naccessed = 2025-02-01"),
         today,
     );
-    assert!(w[0].ru.contains("01.02.2025"));
-    assert!(w[0].en.contains("future"));
+    assert!(w[0]
+        .text(mentorcard::locale::Lang::Ru)
+        .contains("01.02.2025"));
+    assert!(w[0].text(mentorcard::locale::Lang::En).contains("future"));
 }
 
 #[test]
@@ -873,7 +876,7 @@ fn example_card_norms_and_materials() {
     let codes: Vec<Vec<&str>> = part
         .norms
         .iter()
-        .map(|a| act_warnings(a).iter().map(|n| n.code).collect())
+        .map(|a| act_warnings(a).iter().map(|n| n.code()).collect())
         .collect();
     assert_eq!(
         codes,

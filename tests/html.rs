@@ -7,7 +7,10 @@ mod docfixture;
 use std::path::{Path, PathBuf};
 
 use docfixture::{seed_like, HOSTILE, LABELS, LONG_WORD};
+use mentorcard::cli::SystemWorld;
 use mentorcard::document::Document;
+use mentorcard::locale::Lang;
+use mentorcard::message::Failure;
 use mentorcard::render::{html, RenderOptions};
 use mentorcard::templates;
 
@@ -130,11 +133,17 @@ fn check_nesting(tokens: &[Token]) -> Vec<(String, Vec<String>)> {
     seen
 }
 
-fn render(doc: &Document, templates: Option<PathBuf>) -> String {
-    let options = RenderOptions {
-        templates,
+/// The built-in templates with the overrides of a folder, read from the real file system.
+fn options_with(dir: Option<&Path>) -> Result<RenderOptions, Failure> {
+    let world = SystemWorld::new(None);
+    Ok(RenderOptions {
+        templates: templates::load(&world, dir)?.0,
         ..RenderOptions::default()
-    };
+    })
+}
+
+fn render(doc: &Document, templates: Option<PathBuf>) -> String {
+    let options = options_with(templates.as_deref()).expect("templates load");
     let out = html::render(doc, &options).expect("renders");
     String::from_utf8(out.bytes).expect("utf-8")
 }
@@ -328,7 +337,10 @@ fn hostile_strings_stay_text() {
         "the link was dropped"
     );
     assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
-    assert!(out.warnings[0].contains("javascript:alert(3)"));
+    assert!(out.warnings[0]
+        .message
+        .text(Lang::En)
+        .contains("javascript:alert(3)"));
     // The hostile text is still there, readable, in title, meta, labels, header and body.
     let text = page_text(&toks);
     assert!(
@@ -417,60 +429,33 @@ fn a_broken_template_is_reported_with_its_file_line_and_column() {
         "<table>\n<tr>{{ row.label | nosuchfilter }}</tr>\n",
     )
     .expect("write");
-    let err = html::render(
-        &seed_like(false),
-        &RenderOptions {
-            templates: Some(dir.clone()),
-            ..RenderOptions::default()
-        },
-    )
-    .expect_err("unknown filter is an error");
+    let options = options_with(Some(&dir)).expect("templates load");
+    let err = html::render(&seed_like(false), &options)
+        .expect_err("unknown filter is an error")
+        .text(Lang::En);
     let path = dir.join("table.html").display().to_string();
-    assert!(
-        err.message.contains(&format!("{path}:2:")),
-        "{}",
-        err.message
-    );
-    assert!(err.message.contains("nosuchfilter"), "{}", err.message);
+    assert!(err.contains(&format!("{path}:2:")), "{err}");
+    assert!(err.contains("nosuchfilter"), "{err}");
 
     std::fs::write(dir.join("table.html"), "ok\n{% for row in table.rows %}\n").expect("write");
-    let err = html::render(
-        &seed_like(false),
-        &RenderOptions {
-            templates: Some(dir.clone()),
-            ..RenderOptions::default()
-        },
-    )
-    .expect_err("unclosed for is an error");
-    assert!(err.message.contains(&path), "{}", err.message);
+    let options = options_with(Some(&dir)).expect("templates load");
+    let err = html::render(&seed_like(false), &options)
+        .expect_err("unclosed for is an error")
+        .text(Lang::En);
+    assert!(err.contains(&path), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn ejected_templates_reproduce_the_default_output() {
     let dir = temp_dir("eject");
-    let written = templates::eject(&dir).expect("eject");
-    assert_eq!(written.len(), templates::BUILTINS.len());
-    for (path, (name, source)) in written.iter().zip(templates::BUILTINS) {
-        assert_eq!(path.file_name().and_then(|n| n.to_str()), Some(*name));
-        assert_eq!(std::fs::read_to_string(path).expect("read"), *source);
+    let written = templates::eject();
+    assert_eq!(written, templates::BUILTINS);
+    for (name, source) in written {
+        std::fs::write(dir.join(name), source).expect("write");
     }
     let doc = seed_like(false);
     assert_eq!(render(&doc, None), render(&doc, Some(dir.clone())));
-
-    // A second eject refuses to overwrite, and leaves a user's edit alone.
-    std::fs::write(dir.join("style.css"), "/* mine */").expect("write");
-    let err = templates::eject(&dir).expect_err("refuses");
-    assert!(err.to_string().contains("style.css"), "{err}");
-    assert_eq!(
-        std::fs::read_to_string(dir.join("style.css")).expect("read"),
-        "/* mine */"
-    );
-    templates::eject_with(&dir, true).expect("overwrite when asked");
-    assert_ne!(
-        std::fs::read_to_string(dir.join("style.css")).expect("read"),
-        "/* mine */"
-    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -481,19 +466,10 @@ fn a_link_out_of_the_template_folder_is_refused() {
     let outside = temp_dir("outside");
     std::fs::write(outside.join("secret.css"), "SECRET").expect("write");
     std::os::unix::fs::symlink(outside.join("secret.css"), dir.join("style.css")).expect("link");
-    let err = html::render(
-        &seed_like(false),
-        &RenderOptions {
-            templates: Some(dir.clone()),
-            ..RenderOptions::default()
-        },
-    )
-    .expect_err("symlink out is refused");
-    assert!(
-        err.message.contains("outside the template folder"),
-        "{}",
-        err.message
-    );
+    let err = options_with(Some(&dir))
+        .expect_err("symlink out is refused")
+        .text(Lang::En);
+    assert!(err.contains("outside the template folder"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&outside);
 }

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use mentorcard::document::{
-    Align, Block, CriteriaRow, CriteriaTable, Document, Inline, List, ListKind, Meta,
+    Align, Block, Document, FieldRef, Inline, List, ListKind, Meta, Row, Table,
 };
 use mentorcard::render::markdown::{render, to_markdown};
 use mentorcard::render::RenderOptions;
@@ -42,12 +42,13 @@ fn numbered(start: u32, items: &[&str]) -> Block {
     })
 }
 
-fn row(n: usize, key: &'static str, label: &str, content: Vec<Block>) -> CriteriaRow {
-    CriteriaRow {
-        key,
+fn row(n: usize, key: &'static str, label: &str, content: Vec<Block>) -> Row {
+    Row {
         number: Some(format!("{n}.")),
         label: label.to_string(),
         content,
+        anchor: format!("row-{key}"),
+        source: Some(FieldRef { part: 0, key }),
     }
 }
 
@@ -209,8 +210,9 @@ fn seed_like() -> Document {
                 ],
             )],
         ),
-        CriteriaRow {
-            key: "special_needs",
+        Row {
+            anchor: "row-special_needs".into(),
+            source: Some(FieldRef { part: 0, key: "special_needs" }),
             number: None,
             label: "Применение практики для поддержки обучающихся с особыми образовательными или социальными потребностями".to_string(),
             content: vec![
@@ -263,7 +265,7 @@ fn seed_like() -> Document {
                     ])],
                 ],
             }),
-            Block::CriteriaTable(CriteriaTable {
+            Block::Table(Table {
                 header: [
                     "№".to_string(),
                     "Критерии".to_string(),
@@ -387,7 +389,7 @@ fn long_url_widens_the_content_column_instead_of_breaking() {
     assert!(table.iter().any(|l| l.contains(&format!("| <{url}> |"))));
     // Without the URL the border is exactly 100 characters (6 % / 24 % / 70 %).
     let mut doc = seed_like();
-    if let Block::CriteriaTable(t) = &mut doc.blocks[5] {
+    if let Block::Table(t) = &mut doc.blocks[5] {
         t.rows[11].content = vec![p("Без ссылки.")];
     }
     let md = to_markdown(&doc);
@@ -532,17 +534,25 @@ fn odd_documents_do_not_panic() {
                 kind: ListKind::Bullet,
                 items: vec![vec![], vec![p(&nasty)]],
             }),
-            Block::CriteriaTable(CriteriaTable {
+            Block::Table(Table {
                 header: [String::new(), nasty.clone(), "x".repeat(500)],
                 rows: vec![
-                    CriteriaRow {
-                        key: "name",
+                    Row {
+                        anchor: "row-name".into(),
+                        source: Some(FieldRef {
+                            part: 0,
+                            key: "name",
+                        }),
                         number: Some(nasty.clone()),
                         label: String::new(),
                         content: deep,
                     },
-                    CriteriaRow {
-                        key: "goal",
+                    Row {
+                        anchor: "row-goal".into(),
+                        source: Some(FieldRef {
+                            part: 0,
+                            key: "goal",
+                        }),
                         number: None,
                         label: "ж".repeat(300),
                         content: vec![
@@ -551,7 +561,7 @@ fn odd_documents_do_not_panic() {
                                 content: vec![t("внутри")],
                                 anchor: "x".to_string(),
                             },
-                            Block::CriteriaTable(CriteriaTable {
+                            Block::Table(Table {
                                 header: Default::default(),
                                 rows: vec![],
                             }),
@@ -703,8 +713,12 @@ fn pandoc_reads_escaped_text_back_verbatim() {
     let mut rows = Vec::new();
     for (i, trap) in TRAPS.iter().enumerate() {
         blocks.push(p(trap));
-        rows.push(CriteriaRow {
-            key: "name",
+        rows.push(Row {
+            anchor: "row-name".into(),
+            source: Some(FieldRef {
+                part: 0,
+                key: "name",
+            }),
             number: Some(trap.to_string()),
             label: format!("слово {trap} слово {trap}"),
             content: vec![p(&format!("{i} {trap} {}", TRAPS.join(" ")))],
@@ -717,7 +731,7 @@ fn pandoc_reads_escaped_text_back_verbatim() {
                 kind: ListKind::Bullet,
                 items: TRAPS.iter().map(|t| vec![p(t)]).collect(),
             }),
-            Block::CriteriaTable(CriteriaTable {
+            Block::Table(Table {
                 header: ["№".into(), "Критерии".into(), "Содержание".into()],
                 rows,
             }),
@@ -869,8 +883,12 @@ fn richtext_rows_survive_the_trip_to_docx() {
     let rows = rows_text
         .iter()
         .enumerate()
-        .map(|(i, (label, text))| CriteriaRow {
-            key: "name",
+        .map(|(i, (label, text))| Row {
+            anchor: "row-name".into(),
+            source: Some(FieldRef {
+                part: 0,
+                key: "name",
+            }),
             number: (i < 13).then(|| format!("{}.", i + 1)),
             label: label.to_string(),
             content: parse(text),
@@ -882,7 +900,7 @@ fn richtext_rows_survive_the_trip_to_docx() {
             lang: "ru".into(),
             ..Meta::default()
         },
-        blocks: vec![Block::CriteriaTable(CriteriaTable {
+        blocks: vec![Block::Table(Table {
             header: ["№".into(), "Критерии".into(), "Содержание".into()],
             rows,
         })],

@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 
 use lopdf::{Document as Pdf, Object};
 use mentorcard::document::{
-    Align, Block, CriteriaRow, CriteriaTable, Document, Inline, List, ListKind, Meta,
+    Align, Block, Document, FieldRef, Inline, List, ListKind, Meta, Row, Table,
 };
+use mentorcard::locale::Lang;
 use mentorcard::profile::{PageNumbers, Profile};
-use mentorcard::render::{pdf, RenderOptions, Rendered};
+use mentorcard::render::pdf;
 
 const INTRO: &str = "Тема наставничества сегодня наполнена совершенно новым смыслом. Наставник сейчас\u{a0}— это универсальный и разносторонний человек, который мотивирует наставляемых, составляет совместно с\u{a0}ними планы развития, помогает им достичь поставленных целей, а\u{a0}также разделяет положения концепции непрерывного образования.";
 const GOAL: &str = "Выяснение профессиональных взаимоотношений, обмен полезной информацией. Пути усвоения свежей информации для устранения пробелов в\u{a0}личностном развитии преподавателей.";
@@ -25,12 +26,13 @@ fn para(s: &str) -> Block {
     }
 }
 
-fn row(key: &'static str, number: Option<&str>, label: &str, content: Vec<Block>) -> CriteriaRow {
-    CriteriaRow {
-        key,
+fn row(key: &'static str, number: Option<&str>, label: &str, content: Vec<Block>) -> Row {
+    Row {
         number: number.map(str::to_string),
         label: label.to_string(),
         content,
+        anchor: format!("row-{key}"),
+        source: Some(FieldRef { part: 0, key }),
     }
 }
 
@@ -47,8 +49,8 @@ fn doc(blocks: Vec<Block>) -> Document {
     }
 }
 
-fn table(rows: Vec<CriteriaRow>) -> Block {
-    Block::CriteriaTable(CriteriaTable {
+fn table(rows: Vec<Row>) -> Block {
+    Block::Table(Table {
         header: ["№".into(), "Критерии".into(), "Содержание".into()],
         rows,
     })
@@ -146,16 +148,35 @@ fn seed_like() -> Document {
     doc(blocks)
 }
 
+/// A laid-out and written PDF, with its warnings in Russian and where each happened.
+struct Rendered {
+    bytes: Vec<u8>,
+    warnings: Vec<String>,
+    places: Vec<Option<&'static str>>,
+    pages: usize,
+}
+
 fn render(d: &Document) -> Rendered {
     render_with(d, Profile::gost())
 }
 
 fn render_with(d: &Document, profile: Profile) -> Rendered {
-    let opts = RenderOptions {
-        profile,
-        templates: None,
+    let fonts = pdf::Fonts::bundled();
+    let paged = pdf::layout(d, &profile, &fonts);
+    let out = Rendered {
+        bytes: pdf::write(&paged, &d.meta, &fonts).expect("writes"),
+        warnings: paged
+            .warnings
+            .iter()
+            .map(|w| w.message.text(Lang::Ru))
+            .collect(),
+        places: paged
+            .warnings
+            .iter()
+            .map(|w| w.source.map(|s| s.key))
+            .collect(),
+        pages: paged.page_count(),
     };
-    let out = pdf::render(d, &opts).expect("renders");
     if let Ok(dir) = std::env::var("MENTORCARD_PDF_DUMP") {
         let _ = std::fs::create_dir_all(&dir);
         let name = format!("{dir}/{}.pdf", out.bytes.len());
@@ -469,9 +490,11 @@ fn missing_glyphs_are_substituted_and_named() {
     assert!(w.contains("漢") && w.contains("«Цель практики»"), "{w}");
     assert!(w.contains("字"));
     assert_eq!(out.warnings.len(), 3, "{w}");
-    assert!(
-        w.contains("в шрифте нет знака"),
-        "a Russian card gets Russian warnings: {w}"
+    assert!(w.contains("в шрифте нет знака"), "{w}");
+    assert_eq!(
+        out.places,
+        [None, Some("goal"), Some("goal")],
+        "warnings in a row know their criterion"
     );
     let pdf = load(&out.bytes);
     let text = page_texts(&pdf).concat();
@@ -617,11 +640,11 @@ fn example() -> Document {
         "/examples/reverse-mentoring.toml"
     );
     let text = std::fs::read_to_string(path).expect("example card");
-    let load = mentorcard::card::load("reverse-mentoring.toml", &text, None);
+    let load = mentorcard::load::load("reverse-mentoring.toml", &text, None);
     let card = load.card.expect("example loads");
-    mentorcard::layout::layout(
+    mentorcard::compose::compose(
         &card.card,
-        &mentorcard::layout::LayoutOptions::from_profile(&Profile::gost(), None),
+        &mentorcard::compose::ComposeOptions::from_profile(&Profile::gost(), None),
     )
 }
 
@@ -633,7 +656,7 @@ fn the_example_card_reads_back_whole_with_fourteen_rows_and_headers() {
     assert!(out.bytes.len() < 60 * 1024, "{} bytes", out.bytes.len());
     let pdf = load(&out.bytes);
     let pages = page_texts(&pdf);
-    assert_eq!(out.pages, Some(pages.len()));
+    assert_eq!(out.pages, pages.len());
     // Page furniture out (the page number, the repeated header), so a word broken at a
     // page end meets its other half; words are compared in pieces split where a line may
     // end inside them (after '/' or '-').
@@ -667,7 +690,7 @@ fn the_example_card_reads_back_whole_with_fourteen_rows_and_headers() {
     let mut body = Vec::new();
     for b in &d.blocks {
         match b {
-            Block::CriteriaTable(t) => {
+            Block::Table(t) => {
                 for row in &t.rows {
                     assert_in_order(&all, &plain(&row.content));
                     assert_in_order(&all, &pieces(&row.label));

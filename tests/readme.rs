@@ -10,7 +10,7 @@ fn readme_card_example_loads_without_errors() {
         .nth(1)
         .and_then(|rest| rest.split("\n```").next())
         .expect("a ```toml block in the README");
-    let load = mentorcard::card::load("README.md", block, None);
+    let load = mentorcard::load::load("README.md", block, None);
     let errors: Vec<_> = load
         .diagnostics
         .iter()

@@ -3,22 +3,22 @@
 
 mod common;
 
-use mentorcard::layout::{layout, LayoutOptions};
+use mentorcard::compose::{compose, ComposeOptions};
 
 fn exercise(text: &str) {
-    let load = mentorcard::card::load("card.toml", text, None);
+    let load = mentorcard::load::load("card.toml", text, None);
     let rendered = mentorcard::diag::render_text(
         &load.source,
         &load.diagnostics,
         mentorcard::locale::Lang::Ru,
     );
     if let Some(card) = &load.card {
-        let _ = mentorcard::check::check(card, mentorcard::locale::Lang::Ru);
-        let doc = layout(
+        let _ = mentorcard::check::check(card, mentorcard::date::Date::from_unix(0));
+        let doc = compose(
             &card.card,
-            &LayoutOptions::from_profile(&mentorcard::profile::Profile::gost(), None),
+            &ComposeOptions::from_profile(&mentorcard::profile::Profile::gost(), None),
         );
-        let _ = mentorcard::render::render(
+        let _ = mentorcard::render::render_text_format(
             mentorcard::render::Format::Md,
             &doc,
             &mentorcard::render::RenderOptions::default(),

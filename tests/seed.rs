@@ -4,16 +4,16 @@
 mod common;
 
 use common::*;
-use mentorcard::layout::{layout, LayoutOptions};
+use mentorcard::compose::{compose, ComposeOptions};
 
 fn example_document() -> mentorcard::document::Document {
     let text = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
-    let load = mentorcard::card::load("reverse-mentoring.toml", &text, None);
+    let load = mentorcard::load::load("reverse-mentoring.toml", &text, None);
     assert!(load.diagnostics.is_empty(), "{:?}", load.diagnostics);
     let card = load.card.expect("example loads");
-    layout(
+    compose(
         &card.card,
-        &LayoutOptions::from_profile(&mentorcard::profile::Profile::gost(), None),
+        &ComposeOptions::from_profile(&mentorcard::profile::Profile::gost(), None),
     )
 }
 
@@ -76,11 +76,15 @@ fn example_table_has_the_fourteen_rows_in_form_order() {
         .blocks
         .iter()
         .find_map(|b| match b {
-            mentorcard::document::Block::CriteriaTable(t) => Some(t),
+            mentorcard::document::Block::Table(t) => Some(t),
             _ => None,
         })
         .expect("a criteria table");
-    let keys: Vec<&str> = table.rows.iter().map(|r| r.key).collect();
+    let keys: Vec<&str> = table
+        .rows
+        .iter()
+        .map(|r| r.source.map(|s| s.key).unwrap_or_default())
+        .collect();
     let form: Vec<&str> = mentorcard::locale::CRITERIA.iter().map(|c| c.key).collect();
     assert_eq!(keys, form);
     assert_eq!(table.rows[12].number.as_deref(), Some("13."));

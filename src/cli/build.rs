@@ -1,9 +1,12 @@
 use std::path::{Path, PathBuf};
 
-use crate::diag::{self, Severity};
-use crate::layout::{self, LayoutOptions};
+use super::common::{self, EXIT_OK, EXIT_PROBLEMS};
+use super::{output, system::SystemWorld};
+use crate::diag;
 use crate::locale::Lang;
-use crate::render::{self, Format, RenderOptions};
+use crate::message::{Failure, Status};
+use crate::project::{Project, Purpose, Settings};
+use crate::render::Format;
 
 /// Arguments of `mentorcard build`.
 #[derive(clap::Args, Debug)]
@@ -34,119 +37,74 @@ pub struct Args {
     pub source_date_epoch: Option<i64>,
 }
 
-pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
-    let l = lang.unwrap_or_default();
-    let mut profile = super::resolve_profile(args.profile.as_deref(), l)?;
-    if args.hyphenate {
-        profile.hyphenate = true;
-    }
-    let formats: Vec<Format> = if args.format.is_empty() {
-        Format::ALL.to_vec()
-    } else {
-        let mut f = args.format.clone();
-        f.sort();
-        f.dedup();
-        f
-    };
-    let options = RenderOptions {
-        profile: profile.clone(),
+pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
+    let world = SystemWorld::new(args.source_date_epoch);
+    let settings = Settings {
+        profile: args.profile.clone(),
         templates: args.templates.clone(),
+        hyphenate: args.hyphenate,
+        lang,
     };
-    let mut worst = super::EXIT_OK;
+    let project = Project::new(&world, settings)?;
+    let mut formats = args.format.clone();
+    if formats.is_empty() {
+        formats = Format::ALL.to_vec();
+    }
+    formats.sort();
+    formats.dedup();
+    let mut worst = EXIT_OK;
     for path in &args.files {
-        let load = super::read_card(path, lang)?;
-        let msg_lang = load.lang.unwrap_or_default();
-        let diags = crate::check::diagnose(&load, msg_lang, false);
-        let blocking = diags.iter().any(|d| {
-            d.severity == Severity::Error || (args.strict && d.severity == Severity::Warning)
-        });
-        if !diags.is_empty() {
-            eprint!("{}", diag::render_text(&load.source, &diags, msg_lang));
-        }
-        let Some(card) = load.card.as_ref().filter(|_| !blocking) else {
-            eprintln!(
-                "{}: {}",
-                path.display(),
-                msg_lang.t(
-                    "сборка отменена: сначала исправьте ошибки (подробно: mentorcard check)",
-                    "build refused: fix the errors first (details: mentorcard check)"
-                )
-            );
-            worst = super::EXIT_PROBLEMS;
+        let checked = project.check(path, Purpose::Build)?;
+        let lang = checked.lang;
+        common::err(&diag::render_text(
+            &checked.source,
+            &checked.diagnostics,
+            lang,
+        ));
+        if checked.failed(args.strict) {
+            common::err(&(Failure::BuildRefused { path: path.clone() }.text(lang) + "\n"));
+            worst = EXIT_PROBLEMS;
             continue;
-        };
-        let doc = layout::layout(
-            &card.card,
-            &LayoutOptions::from_profile(&profile, args.source_date_epoch),
-        );
-        let out_dir = match &args.out_dir {
-            Some(d) => d.clone(),
-            None => path.parent().map(Path::to_path_buf).unwrap_or_default(),
-        };
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "card".into());
+        }
         // Render everything first, so a failing format leaves no partial set of files.
-        let mut rendered = Vec::new();
+        let mut files = Vec::new();
         for &format in &formats {
-            let out = match render::render(format, &doc, &options) {
-                Ok(out) => out,
-                Err(e) => {
-                    // A renderer error is a problem in the user's input (a broken template),
-                    // reported like card problems: exit 1, nothing written.
-                    eprintln!(
-                        "{}: {}: {e}",
-                        msg_lang.t("ошибка", "error"),
-                        format.extension().to_uppercase()
-                    );
-                    return Ok(super::EXIT_PROBLEMS);
-                }
-            };
-            for w in &out.warnings {
-                eprintln!(
-                    "{}: {}: {w}",
-                    msg_lang.t("предупреждение", "warning"),
-                    path.display()
-                );
-            }
-            rendered.push((
-                out_dir.join(format!("{stem}.{}", format.extension())),
-                out.bytes,
+            let exported = project.export(&checked, format)?;
+            common::err(&diag::render_text(
+                &checked.source,
+                &exported.diagnostics,
+                lang,
             ));
+            files.push((target(args, path, format), exported.bytes));
         }
-        std::fs::create_dir_all(if out_dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            &out_dir
-        })?;
-        for (target, bytes) in rendered {
-            if same_file(&target, path) {
-                anyhow::bail!(
-                    "{} {}",
-                    msg_lang.t(
-                        "отказ: файл результата совпадает с карточкой:",
-                        "refused: the output would overwrite the card:"
-                    ),
-                    target.display()
-                );
-            }
-            crate::output::write_atomic(&target, &bytes).map_err(|e| {
-                anyhow::anyhow!(
-                    "{} {}: {e}",
-                    msg_lang.t("не удалось записать", "cannot write"),
-                    target.display()
-                )
-            })?;
-            super::outln!("{} {}", msg_lang.t("записан", "written"), target.display());
-        }
+        write_all(path, &files, lang)?;
     }
     Ok(worst)
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+/// `OUT/stem.ext`, or beside the card without `-o`.
+fn target(args: &Args, card: &Path, format: Format) -> PathBuf {
+    let dir = match &args.out_dir {
+        Some(d) => d.clone(),
+        None => card.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
+    let stem = card
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "card".into());
+    dir.join(format!("{stem}.{}", format.extension()))
+}
+
+/// Writes every file or none: targets are checked before the first write.
+fn write_all(card: &Path, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<(), Failure> {
+    if let Some((target, _)) = files.iter().find(|(t, _)| output::same_file(t, card)) {
+        return Err(Failure::OutputIsCard {
+            path: target.clone(),
+        });
     }
+    for (target, bytes) in files {
+        output::write_atomic(target, bytes)?;
+        common::say(&Status::Written(target.clone()), lang);
+    }
+    Ok(())
 }

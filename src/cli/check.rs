@@ -1,6 +1,11 @@
 use std::path::PathBuf;
 
-use crate::diag::{self, Severity};
+use super::common::{self, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE};
+use super::system::SystemWorld;
+use crate::diag;
+use crate::locale::Lang;
+use crate::message::Failure;
+use crate::project::{Project, Purpose, Settings};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
@@ -23,69 +28,45 @@ pub struct Args {
     /// Формат отчёта: text или json.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
+    /// «Сегодня» для проверки дат, в секундах от 1970-01-01 (по умолчанию — часы компьютера).
+    #[arg(long, env = "SOURCE_DATE_EPOCH", hide = true)]
+    pub source_date_epoch: Option<i64>,
 }
 
-pub fn run(args: &Args, lang: Option<crate::locale::Lang>) -> anyhow::Result<i32> {
-    let profile = match &args.profile {
-        Some(p) => Some(super::resolve_profile(Some(p), lang.unwrap_or_default())?),
-        None => None,
+pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
+    let world = SystemWorld::new(args.source_date_epoch);
+    let settings = Settings {
+        profile: args.profile.clone(),
+        lang,
+        ..Settings::default()
     };
-    let mut worst = super::EXIT_OK;
+    let project = Project::new(&world, settings)?;
+    let mut worst = EXIT_OK;
     let mut json = Vec::new();
     for path in &args.files {
-        let load = match super::read_card(path, lang) {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("{}: {e:#}", lang.unwrap_or_default().t("ошибка", "error"));
-                worst = super::EXIT_USAGE;
+        let checked = match project.check(path, Purpose::Check) {
+            Ok(c) => c,
+            Err(failure) => {
+                common::fail(&failure, lang.unwrap_or_default());
+                worst = EXIT_USAGE;
                 continue;
             }
         };
-        let msg_lang = load.lang.unwrap_or_default();
-        let mut diags = crate::check::diagnose(&load, msg_lang, true);
-        if let (Some(profile), Some(card)) = (&profile, &load.card) {
-            diags.extend(limit_diagnostics(card, profile, msg_lang)?);
-            crate::check::sort(&mut diags);
-        }
-        let failed = diags.iter().any(|d| {
-            d.severity == Severity::Error || (args.strict && d.severity == Severity::Warning)
-        });
-        if failed && worst == super::EXIT_OK {
-            worst = super::EXIT_PROBLEMS;
+        let (source, diags, lang) = (&checked.source, &checked.diagnostics, checked.lang);
+        if checked.failed(args.strict) && worst == EXIT_OK {
+            worst = EXIT_PROBLEMS;
         }
         match args.format {
             ReportFormat::Text => {
-                super::outf!("{}", diag::render_text(&load.source, &diags, msg_lang));
-                super::outln!("{}", diag::summary(&load.source, &diags, msg_lang));
+                common::out(&diag::render_text(source, diags, lang));
+                common::out(&(diag::summary(source, diags, lang) + "\n"));
             }
-            ReportFormat::Json => json.extend(diag::to_json(&load.source, &diags)),
+            ReportFormat::Json => json.extend(diag::to_json(source, diags, lang)),
         }
     }
     if args.format == ReportFormat::Json {
-        super::outln!("{}", serde_json::to_string_pretty(&json)?);
+        let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+        common::out(&(text + "\n"));
     }
     Ok(worst)
-}
-
-/// Checks a contest profile's limits; typesets the PDF only when the profile limits pages.
-fn limit_diagnostics(
-    card: &crate::card::LoadedCard,
-    profile: &crate::profile::Profile,
-    lang: crate::locale::Lang,
-) -> anyhow::Result<Vec<crate::diag::Diagnostic>> {
-    let doc = crate::layout::layout(
-        &card.card,
-        &crate::layout::LayoutOptions::from_profile(profile, None),
-    );
-    let limits = &profile.limits;
-    let pages = if limits.max_pages.is_some() || limits.min_pages.is_some() {
-        let options = crate::render::RenderOptions {
-            profile: profile.clone(),
-            templates: None,
-        };
-        crate::render::render(crate::render::Format::Pdf, &doc, &options)?.pages
-    } else {
-        None
-    };
-    Ok(crate::check::check_limits(card, &doc, limits, pages, lang))
 }

@@ -1,36 +1,21 @@
-//! The command line: gathers inputs, calls the library, prints, and maps outcomes to exit
-//! codes. One file per command, as in mdBook.
-
-/// `println!` that survives a closed stdout.
-macro_rules! outln {
-    ($($arg:tt)*) => { $crate::cli::out(&(format!($($arg)*) + "\n")) };
-}
-/// `print!` that survives a closed stdout.
-macro_rules! outf {
-    ($($arg:tt)*) => { $crate::cli::out(&format!($($arg)*)) };
-}
-pub(crate) use {outf, outln};
+//! The command line: parses arguments, builds the world over the file system, calls the
+//! library, prints, writes files atomically and maps outcomes to exit codes. One file per
+//! command, as in mdBook; what they share is in `common`, the world in `system`.
 
 mod build;
 mod check;
+mod common;
 mod new;
+mod output;
 mod schema;
+mod system;
 mod templates;
-
-use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::card::{self, Load};
 use crate::locale::Lang;
-use crate::profile::Profile;
 
-/// Exit status: everything fine.
-pub const EXIT_OK: i32 = 0;
-/// Exit status: the card has problems (or a build was refused because of them).
-pub const EXIT_PROBLEMS: i32 = 1;
-/// Exit status: wrong command-line usage, or a file could not be read or written.
-pub const EXIT_USAGE: i32 = 2;
+pub use system::SystemWorld;
 
 /// mentorcard — карточка практики наставничества: проверка и сборка PDF, HTML, Markdown и DOCX.
 #[derive(Parser, Debug)]
@@ -63,83 +48,23 @@ pub fn main() -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            return if e.use_stderr() {
+                common::EXIT_USAGE
+            } else {
+                common::EXIT_OK
+            };
         }
     };
+    let lang = cli.lang;
     let result = match &cli.command {
-        Command::Check(args) => check::run(args, cli.lang),
-        Command::Build(args) => build::run(args, cli.lang),
-        Command::New(args) => new::run(args, cli.lang),
-        Command::Schema(args) => schema::run(args),
-        Command::Templates(args) => templates::run(args, cli.lang),
+        Command::Check(args) => check::run(args, lang),
+        Command::Build(args) => build::run(args, lang),
+        Command::New(args) => new::run(args, lang),
+        Command::Schema(args) => schema::run(args, lang),
+        Command::Templates(args) => templates::run(args, lang),
     };
     match result {
         Ok(code) => code,
-        Err(e) => {
-            let lang = cli.lang.unwrap_or_default();
-            eprintln!("{}: {e:#}", lang.t("ошибка", "error"));
-            EXIT_USAGE
-        }
-    }
-}
-
-/// Writes to standard output, ignoring a closed pipe (`mentorcard check … | head`) instead
-/// of panicking as `print!` would.
-pub(crate) fn out(text: &str) {
-    use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
-
-/// Reads and loads one card; an unreadable file is a usage/I-O error (exit 2), not a card problem.
-fn read_card(path: &Path, lang: Option<Lang>) -> anyhow::Result<Load> {
-    let l = lang.unwrap_or_default();
-    let bytes = std::fs::read(path).map_err(|e| {
-        anyhow::anyhow!(
-            "{} {}: {}",
-            l.t("не удалось прочитать файл", "cannot read file"),
-            path.display(),
-            l.io_error(&e)
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        anyhow::anyhow!(
-            "{}: {}",
-            path.display(),
-            l.t(
-                "файл не в кодировке UTF-8; сохраните его как «UTF-8» в редакторе",
-                "the file is not UTF-8; save it as UTF-8 in your editor"
-            )
-        )
-    })?;
-    let mut load = card::load(&path.display().to_string(), &text, lang);
-    let base = path.parent().unwrap_or(Path::new("."));
-    let msg_lang = load.lang.unwrap_or_default();
-    if let Some(card) = load.card.as_mut() {
-        let problems = card.include_materials(base, msg_lang);
-        load.diagnostics.extend(problems);
-    }
-    Ok(load)
-}
-
-/// A built-in profile by name, or a TOML file that overrides one.
-fn resolve_profile(arg: Option<&str>, lang: Lang) -> anyhow::Result<Profile> {
-    match arg {
-        None => Ok(Profile::gost()),
-        Some(name) => {
-            if let Some(p) = Profile::named(name) {
-                return Ok(p);
-            }
-            let path = PathBuf::from(name);
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                anyhow::anyhow!(
-                    "{} «{name}»: {} ({} {})",
-                    lang.t("профиль", "profile"),
-                    lang.io_error(&e),
-                    lang.t("встроенные профили:", "built-in profiles:"),
-                    Profile::NAMES.join(", ")
-                )
-            })?;
-            Profile::from_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
-        }
+        Err(failure) => common::fail(&failure, lang.unwrap_or_default()),
     }
 }

@@ -1,6 +1,9 @@
 use std::path::{Path, PathBuf};
 
+use super::common::{self, EXIT_OK};
+use super::output;
 use crate::locale::Lang;
+use crate::message::{Failure, Status};
 use crate::scaffold;
 
 /// Arguments of `mentorcard new`.
@@ -16,7 +19,7 @@ pub struct Args {
     pub force: bool,
 }
 
-pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
+pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
     let l = lang.unwrap_or_default();
     let path = args
         .path
@@ -28,41 +31,22 @@ pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
         scaffold::scaffold(l)
     };
     if path.exists() && !args.force {
-        eprintln!(
-            "{}: {} {} — {}",
-            l.t("ошибка", "error"),
-            path.display(),
-            l.t("уже существует", "already exists"),
-            l.t(
-                "выберите другое имя или добавьте --force, чтобы перезаписать",
-                "choose another name or add --force to overwrite"
-            )
-        );
-        return Ok(super::EXIT_USAGE);
+        return Err(Failure::Exists { path });
     }
     if args.force {
-        crate::output::write_atomic(&path, text.as_bytes())?;
+        output::write_atomic(&path, text.as_bytes())?;
     } else {
-        crate::output::write_new(&path, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        output::write_new(&path, text.as_bytes())?;
     }
-    super::outln!(
-        "{} {}",
-        l.t("создана карточка", "card written"),
-        path.display()
-    );
+    common::say(&Status::CardWritten(path.clone()), l);
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let schema = dir.join(scaffold::SCHEMA_FILE);
     if !schema.exists() {
-        crate::output::write_new(&schema, crate::schema::schema_text().as_bytes())?;
-        super::outln!(
-            "{} {}",
-            l.t("создана схема для редактора", "editor schema written"),
-            schema.display()
-        );
+        output::write_new(&schema, crate::schema::schema_text().as_bytes())?;
+        common::say(&Status::SchemaWritten(schema), l);
     }
-    Ok(super::EXIT_OK)
+    Ok(EXIT_OK)
 }

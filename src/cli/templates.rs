@@ -1,6 +1,9 @@
 use std::path::PathBuf;
 
+use super::common::{self, EXIT_OK};
+use super::output;
 use crate::locale::Lang;
+use crate::message::{Failure, Status};
 
 /// Arguments of `mentorcard templates`.
 #[derive(clap::Args, Debug)]
@@ -14,32 +17,20 @@ pub struct Args {
     pub force: bool,
 }
 
-pub fn run(args: &Args, lang: Option<Lang>) -> anyhow::Result<i32> {
+/// Writes the built-ins into the folder; without `--force`, refuses (writing nothing) if any
+/// of them is already there.
+pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
     let l = lang.unwrap_or_default();
-    std::fs::create_dir_all(&args.eject)
-        .map_err(|e| anyhow::anyhow!("{}: {}", args.eject.display(), l.io_error(&e)))?;
-    match crate::templates::eject_with(&args.eject, args.force) {
-        Ok(paths) => {
-            for p in paths {
-                super::outln!(
-                    "{} {}",
-                    l.t("записан шаблон", "template written"),
-                    p.display()
-                );
-            }
-            super::outln!(
-                "{} mentorcard build КАРТОЧКА --templates {}",
-                l.t(
-                    "измените нужный файл и соберите:",
-                    "edit a file and build with:"
-                ),
-                args.eject.display()
-            );
-            Ok(super::EXIT_OK)
-        }
-        Err(e) => {
-            eprintln!("{}: {}", l.t("ошибка", "error"), e.describe(l));
-            Ok(super::EXIT_USAGE)
-        }
+    let files = crate::templates::eject();
+    let targets: Vec<PathBuf> = files.iter().map(|(n, _)| args.eject.join(n)).collect();
+    let existing: Vec<PathBuf> = targets.iter().filter(|p| p.exists()).cloned().collect();
+    if !args.force && !existing.is_empty() {
+        return Err(Failure::TemplatesExist { paths: existing });
     }
+    for (target, (_, source)) in targets.iter().zip(files) {
+        output::write_atomic(target, source.as_bytes())?;
+        common::say(&Status::TemplateWritten(target.clone()), l);
+    }
+    common::say(&Status::TemplatesNext(args.eject.clone()), l);
+    Ok(EXIT_OK)
 }

@@ -7,6 +7,7 @@
 //! dates only from `Meta.date`.
 
 mod body;
+mod defs;
 mod parts;
 mod xml;
 
@@ -15,10 +16,11 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::{RenderError, RenderOptions, Rendered};
+use super::common::{RenderOptions, Rendered};
 use crate::document::Document;
+use crate::message::Failure;
 
-pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, RenderError> {
+pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Failure> {
     let profile = &options.profile;
     let body = body::write(doc, profile);
     let lang = parts::language_tag(&doc.meta.lang);
@@ -46,13 +48,12 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Rende
         files.push(("word/footer2.xml", parts::footer(profile, false)));
     }
 
-    let bytes =
-        zip_parts(&files).map_err(|e| RenderError::new(format!("cannot write DOCX: {e}")))?;
+    let bytes = zip_parts(&files).map_err(|e| Failure::Internal {
+        detail: format!("DOCX: {e}"),
+    })?;
     Ok(Rendered {
         bytes,
         warnings: body.warnings,
-        // Word paginates when it opens the file; counting pages would need our own layout.
-        pages: None,
     })
 }
 

@@ -9,44 +9,43 @@
 
 use serde::Serialize;
 
-use super::markup::{allowed_char, escape_into};
-use super::{RenderError, RenderOptions, Rendered};
+use super::common::{RenderOptions, Rendered, Warning};
+use super::markup::{allowed_char, escape_into, safe_link_target};
 use crate::date::Date;
-use crate::document::{Align, Block, CriteriaRow, CriteriaTable, Document, Inline, ListKind};
+use crate::document::{Align, Block, Document, FieldRef, Inline, ListKind, Row, Table};
+use crate::message::{Failure, LinkFormat, Message};
 use crate::profile::{PageNumbers, Profile};
-use crate::templates::{self, Origin, Template};
+use crate::templates::{Origin, Template};
 
 /// The template every page starts from.
 const ENTRY: &str = "page.html";
 
-pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, RenderError> {
-    let loaded = templates::load(options.templates.as_deref())
-        .map_err(|e| RenderError::new(e.to_string()))?;
+pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Failure> {
+    let loaded = &options.templates;
     let mut tera = tera::Tera::new();
     tera.add_raw_templates(loaded.iter().map(|t| (t.name.as_str(), t.source.as_str())))
-        .map_err(|e| template_error(&e, &loaded))?;
+        .map_err(|e| template_error(&e, loaded))?;
 
     let mut writer = Writer::default();
     let page = writer.page(doc, &options.profile);
-    let context = tera::Context::from_serialize(&page)
-        .map_err(|e| RenderError::new(format!("internal error preparing the page: {e}")))?;
+    let context = tera::Context::from_serialize(&page).map_err(|e| Failure::Internal {
+        detail: format!("preparing the page: {e}"),
+    })?;
     let mut html = tera
         .render(ENTRY, &context)
-        .map_err(|e| template_error(&e, &loaded))?;
+        .map_err(|e| template_error(&e, loaded))?;
     if !html.ends_with('\n') {
         html.push('\n');
     }
     Ok(Rendered {
         bytes: html.into_bytes(),
         warnings: writer.warnings,
-        // A web page has no fixed pages; the browser paginates when printing.
-        pages: None,
     })
 }
 
 /// Tera's message already carries `--> name:line:col` and the offending line; for a user's
 /// override the name is replaced by the file path, since that is the file to fix.
-fn template_error(err: &tera::Error, loaded: &[Template]) -> RenderError {
+fn template_error(err: &tera::Error, loaded: &[Template]) -> Failure {
     let mut message = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
@@ -63,7 +62,9 @@ fn template_error(err: &tera::Error, loaded: &[Template]) -> RenderError {
         }
     }
     let message = message.strip_prefix("error: ").unwrap_or(&message);
-    RenderError::new(format!("template error: {message}"))
+    Failure::Template {
+        detail: message.to_string(),
+    }
 }
 
 #[derive(Serialize)]
@@ -201,66 +202,11 @@ fn clean(text: &str) -> String {
     text.chars().filter(|c| allowed_char(*c)).collect()
 }
 
-/// Schemes a link may use. Anything else (`javascript:`, `data:`, `vbscript:`, `file:`) is
-/// written as plain text: a card is untrusted input and its HTML may be put on a school site.
-const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
-
-/// The link target to write, or `None` when it must not become a link. Browsers ignore tabs
-/// and newlines inside a scheme (`java\tscript:`), so those are removed before looking at it.
-/// Characters a URL may not contain (space, quotes, angle brackets…) are percent-encoded, so
-/// the target is a valid URL for the HTML checker and for Word's relationship parts.
-pub fn safe_link_target(url: &str) -> Option<String> {
-    let chars: Vec<char> = url
-        .trim()
-        .chars()
-        .filter(|c| !c.is_control() && allowed_char(*c))
-        .collect();
-    // Brackets are legal only around an IPv6 host, i.e. before the path begins.
-    let path_from = url_host_end(&chars).unwrap_or_default();
-    let mut target = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let bad_percent = c == '%'
-            && !(chars.get(i + 1).is_some_and(char::is_ascii_hexdigit)
-                && chars.get(i + 2).is_some_and(char::is_ascii_hexdigit));
-        let bad_bracket = (c == '[' || c == ']') && i >= path_from;
-        match c {
-            ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^' => {
-                target.push_str(&format!("%{:02X}", c as u32));
-            }
-            _ if bad_percent || bad_bracket => target.push_str(&format!("%{:02X}", c as u32)),
-            c => target.push(c),
-        }
-    }
-    if target.is_empty() {
-        return None;
-    }
-    let scheme_end = target.find(':');
-    let path_start = target.find(['/', '?', '#']);
-    match (scheme_end, path_start) {
-        (Some(colon), Some(slash)) if slash < colon => Some(target),
-        (Some(colon), _) => {
-            let scheme = target[..colon].to_ascii_lowercase();
-            ALLOWED_SCHEMES.contains(&scheme.as_str()).then_some(target)
-        }
-        (None, _) => Some(target),
-    }
-}
-
-/// Where the host of `scheme://host/…` ends (the index of the path, query or fragment).
-fn url_host_end(chars: &[char]) -> Option<usize> {
-    let text: String = chars.iter().collect();
-    let start = text.find("://")? + 3;
-    let start_chars = text[..start].chars().count();
-    let end = chars[start_chars..]
-        .iter()
-        .position(|c| matches!(c, '/' | '?' | '#'))
-        .map_or(chars.len(), |p| p + start_chars);
-    Some(end)
-}
-
 #[derive(Default)]
 struct Writer {
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
+    /// The card field being written, for warnings.
+    source: Option<FieldRef>,
     /// The deepest heading level written so far, so levels never skip (h1 → h3).
     last_heading: u8,
     /// Inside an `<a>`: HTML forbids nesting links, so an inner link keeps only its text.
@@ -290,7 +236,7 @@ impl Writer {
         let mut body = Vec::new();
         let mut html = String::new();
         for block in &doc.blocks {
-            if let Block::CriteriaTable(table) = block {
+            if let Block::Table(table) = block {
                 if !html.is_empty() {
                     body.push(BodyPart::Html {
                         html: std::mem::take(&mut html),
@@ -338,26 +284,26 @@ impl Writer {
         }
     }
 
-    fn table(&mut self, table: &CriteriaTable) -> TableCtx {
+    fn table(&mut self, table: &Table) -> TableCtx {
         TableCtx {
             header: table.header.clone().map(|h| clean(&h)),
             rows: table.rows.iter().map(|row| self.row(row)).collect(),
         }
     }
 
-    fn row(&mut self, row: &CriteriaRow) -> RowCtx {
+    fn row(&mut self, row: &Row) -> RowCtx {
         let mut content_html = String::new();
+        self.source = row.source;
         // Headings inside a cell would break the page outline; they are set as bold paragraphs.
         for block in &row.content {
             self.cell_block(&mut content_html, block);
         }
+        self.source = None;
         RowCtx {
-            key: row.key.to_string(),
+            key: row.source.map(|s| s.key).unwrap_or_default().to_string(),
             number: clean(row.number.as_deref().unwrap_or("")),
             label: clean(&row.label),
-            anchor: self
-                .unique_id(&format!("row-{}", row.key))
-                .unwrap_or_default(),
+            anchor: self.unique_id(&row.anchor).unwrap_or_default(),
             content_html,
         }
     }
@@ -432,7 +378,7 @@ impl Writer {
                 }
                 out.push_str(close);
             }
-            Block::CriteriaTable(table) => {
+            Block::Table(table) => {
                 // Only the body-level table goes through table.html; one nested in a cell
                 // (which layout does not produce) is kept as plain paragraphs.
                 for row in &table.rows {
@@ -487,13 +433,14 @@ impl Writer {
                     out.push_str("</a>");
                 }
                 None => {
-                    let warning = format!(
-                        "link target {url:?} was written as text: only {} links are allowed",
-                        ALLOWED_SCHEMES.join(", ")
-                    );
-                    if !self.warnings.contains(&warning) {
-                        self.warnings.push(warning);
-                    }
+                    let warning = Warning {
+                        message: Message::LinkNotAllowed {
+                            url: url.clone(),
+                            format: LinkFormat::Html,
+                        },
+                        source: self.source,
+                    };
+                    Rendered::warn_once(&mut self.warnings, warning);
                     self.inlines(out, content);
                 }
             },

@@ -12,9 +12,10 @@
 //! them, and without one the paragraphs simply fall back to the normal style. Plain paragraphs
 //! would lose the intent for good.
 
-use super::{RenderError, RenderOptions, Rendered};
+use super::common::{RenderOptions, Rendered};
 use crate::date::Date;
-use crate::document::{Align, Block, CriteriaTable, Document, Inline, List, ListKind, Meta};
+use crate::document::{Align, Block, Document, Inline, List, ListKind, Meta, Table};
+use crate::message::Failure;
 
 /// Content widths (in characters) of the table's three columns. With one space of padding on
 /// each side and the four `+` the border line is 100 characters: 6 % / 24 % / 70 %, the
@@ -22,7 +23,7 @@ use crate::document::{Align, Block, CriteriaTable, Document, Inline, List, ListK
 const COLUMN_WIDTHS: [usize; 3] = [4, 22, 66];
 
 /// Renders the whole document as pandoc Markdown (UTF-8, ending with a newline).
-pub fn render(doc: &Document, _options: &RenderOptions) -> Result<Rendered, RenderError> {
+pub fn render(doc: &Document, _options: &RenderOptions) -> Result<Rendered, Failure> {
     Ok(Rendered {
         bytes: to_markdown(doc).into_bytes(),
         ..Rendered::default()
@@ -208,8 +209,8 @@ fn render_block(block: &Block, ctx: Ctx) -> Vec<String> {
             }
         }
         Block::List(list) => render_list(list, ctx),
-        Block::CriteriaTable(table) if ctx.top => grid_table(table),
-        Block::CriteriaTable(table) => {
+        Block::Table(table) if ctx.top => grid_table(table),
+        Block::Table(table) => {
             // A table inside a cell is not something layout produces; flatten it readably.
             let mut blocks = Vec::new();
             for row in &table.rows {
@@ -273,7 +274,7 @@ fn render_list(list: &List, ctx: Ctx) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 // The criteria table
 
-fn grid_table(table: &CriteriaTable) -> Vec<String> {
+fn grid_table(table: &Table) -> Vec<String> {
     let cell = |text: &str, width: usize| -> Vec<String> {
         let mut words = Words::default();
         push_plain_text(&mut words, text);

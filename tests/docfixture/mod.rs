@@ -135,11 +135,12 @@ pub fn seed_like(hostile: bool) -> Document {
                 align: Align::Body,
             }],
         };
-        rows.push(CriteriaRow {
-            key,
+        rows.push(Row {
             number,
             label: h(label),
             content,
+            anchor: format!("row-{key}"),
+            source: Some(FieldRef { part: 0, key }),
         });
     }
     Document {
@@ -172,7 +173,7 @@ pub fn seed_like(hostile: bool) -> Document {
                 ListKind::Numbered { start: 1 },
                 &["наставничество;", "наставник;", "наставляемый."],
             ),
-            Block::CriteriaTable(CriteriaTable {
+            Block::Table(Table {
                 header: ["№".into(), h("Критерии"), "Содержание".into()],
                 rows,
             }),
@@ -336,14 +337,18 @@ pub mod random {
                 },
                 items: (0..rng.below(4)).map(|_| blocks(rng, depth + 1)).collect(),
             }),
-            _ => Block::CriteriaTable(CriteriaTable {
+            _ => Block::Table(Table {
                 header: [string(rng), string(rng), string(rng)],
                 rows: (0..rng.below(4))
-                    .map(|_| CriteriaRow {
-                        key: "goal",
+                    .map(|_| Row {
                         number: (rng.below(2) == 0).then(|| string(rng)),
                         label: string(rng),
                         content: blocks(rng, depth + 1),
+                        anchor: "row-goal".into(),
+                        source: Some(FieldRef {
+                            part: 0,
+                            key: "goal",
+                        }),
                     })
                     .collect(),
             }),

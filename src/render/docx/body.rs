@@ -3,35 +3,27 @@
 //! teacher who adjusts «Обычный» in Word changes the whole card at once; direct formatting is
 //! used only for alignment the document model asks for and for list indents.
 
-use super::parts::{mm_to_twips, text_width_twips, FOOTER_DEFAULT_ID, FOOTER_FIRST_ID};
+use super::defs::{
+    list_indent, mm_to_twips, text_width_twips, ListDef, FOOTER_DEFAULT_ID, FOOTER_FIRST_ID, R_NS,
+    W_NS,
+};
 use super::xml::Xml;
-use crate::document::{Align, Block, CriteriaRow, CriteriaTable, Document, Inline, ListKind};
+use crate::document::{Align, Block, Document, FieldRef, Inline, Row, Table};
+use crate::message::{LinkFormat, Message};
 use crate::profile::{PageNumbers, Profile};
-use crate::render::html::safe_link_target;
-
-/// One Word list: each gets its own abstract definition and `w:num`, so every numbered list
-/// starts again at its own start. `level` is the list level its paragraphs use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListDef {
-    pub kind: ListKind,
-    pub level: u8,
-    /// Lists in the narrow «Содержание» column get a smaller indent.
-    pub in_cell: bool,
-}
+use crate::render::common::{Rendered, Warning};
+use crate::render::markup::safe_link_target;
 
 pub struct Body {
     pub document: String,
     /// Hyperlink targets; the i-th is relationship `rIdLink{i+1}`.
     pub links: Vec<String>,
     pub lists: Vec<ListDef>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Word allows nine list levels (0–8).
 const MAX_LEVEL: u8 = 8;
-
-pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /// Where a paragraph sits: body text and table text use different styles.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -64,7 +56,9 @@ struct Writer<'p> {
     profile: &'p Profile,
     links: Vec<String>,
     lists: Vec<ListDef>,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
+    /// The card field being written, for warnings.
+    source: Option<FieldRef>,
 }
 
 pub fn write(doc: &Document, profile: &Profile) -> Body {
@@ -74,6 +68,7 @@ pub fn write(doc: &Document, profile: &Profile) -> Body {
         links: Vec::new(),
         lists: Vec::new(),
         warnings: Vec::new(),
+        source: None,
     };
     w.x.open("w:document", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
     w.x.open("w:body", &[]);
@@ -81,7 +76,7 @@ pub fn write(doc: &Document, profile: &Profile) -> Body {
         w.block(block, Place::Body, 0);
     }
     // Word wants a paragraph between a table and the section properties.
-    if matches!(doc.blocks.last(), Some(Block::CriteriaTable(_)) | None) {
+    if matches!(doc.blocks.last(), Some(Block::Table(_)) | None) {
         w.x.empty("w:p", &[]);
     }
     w.section();
@@ -143,7 +138,7 @@ impl Writer<'_> {
                     self.list_item(item, place, num_id, level);
                 }
             }
-            Block::CriteriaTable(table) => {
+            Block::Table(table) => {
                 if place == Place::Body {
                     self.table(table);
                 } else {
@@ -291,11 +286,14 @@ impl Writer<'_> {
                 self.x.close();
             }
             None => {
-                let warning =
-                    format!("link target {url:?} was written as text: its scheme is not allowed");
-                if !self.warnings.contains(&warning) {
-                    self.warnings.push(warning);
-                }
+                let warning = Warning {
+                    message: Message::LinkNotAllowed {
+                        url: url.to_string(),
+                        format: LinkFormat::Docx,
+                    },
+                    source: self.source,
+                };
+                Rendered::warn_once(&mut self.warnings, warning);
                 self.inlines(content, format);
             }
         }
@@ -340,7 +338,7 @@ impl Writer<'_> {
         self.x.close();
     }
 
-    fn table(&mut self, table: &CriteriaTable) {
+    fn table(&mut self, table: &Table) {
         let widths = column_widths(self.profile);
         let total: i64 = widths.iter().sum();
         self.x.open("w:tbl", &[]);
@@ -400,7 +398,7 @@ impl Writer<'_> {
         self.x.close();
     }
 
-    fn row(&mut self, row: &CriteriaRow, widths: [i64; 3]) {
+    fn row(&mut self, row: &Row, widths: [i64; 3]) {
         self.x.open("w:tr", &[]);
         self.cell_start(widths[0]);
         let number = [Inline::Text(row.number.clone().unwrap_or_default())];
@@ -424,9 +422,11 @@ impl Writer<'_> {
         self.x.close();
 
         self.cell_start(widths[2]);
+        self.source = row.source;
         for block in &row.content {
             self.block(block, Place::Cell, 0);
         }
+        self.source = None;
         // A cell must end with a paragraph (an empty list writes none).
         if !self.x.just_closed("w:p") {
             self.paragraph(
@@ -509,13 +509,6 @@ fn body_style(place: Place) -> &'static str {
         Place::Body => "Normal",
         Place::Cell => "TableText",
     }
-}
-
-/// Text start of a list level, in twips: one first-line indent (1.25 cm) per level in the
-/// body, half of that in a table cell, where every centimetre of the column counts.
-pub fn list_indent(level: u8, in_cell: bool) -> i64 {
-    let step = if in_cell { 357 } else { 709 };
-    step * (i64::from(level) + 1)
 }
 
 /// «№», «Критерии» from the profile; «Содержание» takes the rest of the text width, but never

@@ -2,14 +2,13 @@
 //! styles, settings, font table, numbering and footers. Each writes its children in the order
 //! the ECMA-376 schema lists them (Word rejects other orders).
 
-use super::body::{list_indent, ListDef, R_NS, W_NS};
+use super::defs::{
+    list_indent, mm_to_twips, ListDef, FOOTER_DEFAULT_ID, FOOTER_FIRST_ID, R_NS, W_NS,
+};
 use super::xml::Xml;
 use crate::date::Date;
 use crate::document::{ListKind, Meta};
 use crate::profile::{PageNumbers, Profile};
-
-pub const FOOTER_DEFAULT_ID: &str = "rIdFooterDefault";
-pub const FOOTER_FIRST_ID: &str = "rIdFooterFirst";
 
 const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const OFFICE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -18,22 +17,6 @@ const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingm
 /// Word expects a theme part (validators flag its absence); a minimal one whose fonts are
 /// Times New Roman, so nothing themed falls back to Calibri.
 pub const THEME: &str = include_str!("theme1.xml");
-
-/// A4 width in twips.
-const PAGE_WIDTH: i64 = 11906;
-
-pub fn mm_to_twips(mm: f32) -> i64 {
-    if mm.is_finite() && mm > 0.0 {
-        (f64::from(mm.min(1000.0)) * 1440.0 / 25.4).round() as i64
-    } else {
-        0
-    }
-}
-
-pub fn text_width_twips(profile: &Profile) -> i64 {
-    (PAGE_WIDTH - mm_to_twips(profile.margin_left_mm) - mm_to_twips(profile.margin_right_mm))
-        .max(2268)
-}
 
 /// Half-points, as `w:sz` wants them.
 fn half_points(pt: f32) -> String {

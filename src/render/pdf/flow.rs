@@ -7,8 +7,10 @@
 use super::fonts::{Fonts, Style};
 use super::linebreak::{break_lines, Align, Line, Params};
 use super::shape::{shape, shape_plain, Missing};
-use crate::document::{Align as DocAlign, Block, CriteriaTable, Inline, List, ListKind};
+use crate::document::{Align as DocAlign, Block, FieldRef, Inline, List, ListKind, Table};
+use crate::message::Message;
 use crate::profile::Profile;
+use crate::render::common::Warning;
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -40,30 +42,20 @@ pub struct TableFlow {
 pub struct Ctx<'a> {
     pub fonts: &'a Fonts,
     pub profile: &'a Profile,
-    pub warnings: Vec<String>,
-    /// Warnings follow the card's language (`Meta.lang`): Russian unless it is English.
-    pub english: bool,
+    pub warnings: Vec<Warning>,
 }
 
 impl Ctx<'_> {
-    fn report(&mut self, missing: &mut Missing, place: Option<&str>) {
-        for c in missing.chars.drain(..) {
-            let code = u32::from(c);
-            let message = match (self.english, place) {
-                (true, Some(label)) => format!(
-                    "PDF: the font has no glyph for '{c}' (U+{code:04X}) in the criterion «{label}»; a □ is drawn instead"
-                ),
-                (true, None) => {
-                    format!("PDF: the font has no glyph for '{c}' (U+{code:04X}); a □ is drawn instead")
-                }
-                (false, Some(label)) => format!(
-                    "PDF: в шрифте нет знака '{c}' (U+{code:04X}) в критерии «{label}»; вместо него нарисован □"
-                ),
-                (false, None) => {
-                    format!("PDF: в шрифте нет знака '{c}' (U+{code:04X}); вместо него нарисован □")
-                }
-            };
-            self.warnings.push(message);
+    /// Each character the font lacks, once per place, with the card field it is in.
+    fn report(&mut self, missing: &mut Missing, place: Option<FieldRef>) {
+        for ch in missing.chars.drain(..) {
+            self.warnings.push(Warning {
+                message: Message::MissingGlyph {
+                    ch,
+                    criterion: place.map(|p| p.key),
+                },
+                source: place,
+            });
         }
     }
 }
@@ -143,7 +135,7 @@ pub fn body(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Flow> {
                     space_before: 0.0,
                 }));
             }
-            Block::CriteriaTable(t) => out.push(Flow::Table(table(ctx, t, width))),
+            Block::Table(t) => out.push(Flow::Table(table(ctx, t, width))),
         }
         ctx.report(&mut missing, None);
     }
@@ -326,9 +318,9 @@ fn cell_block(
                 out.extend(ls)
             });
         }
-        Block::CriteriaTable(t) => {
+        Block::Table(t) => {
             // A table inside a cell has no place in the card model; keep its text readable.
-            let text = Block::plain(std::slice::from_ref(&Block::CriteriaTable(t.clone())));
+            let text = Block::plain(std::slice::from_ref(&Block::Table(t.clone())));
             let content = [Inline::Text(text)];
             shifted(paragraph(
                 ctx,
@@ -344,7 +336,7 @@ fn cell_block(
     }
 }
 
-fn table(ctx: &mut Ctx, t: &CriteriaTable, width: f32) -> TableFlow {
+fn table(ctx: &mut Ctx, t: &Table, width: f32) -> TableFlow {
     let p = ctx.profile;
     let size = p.table_font_size_pt;
     let num = p.table_number_col_mm * PT_PER_MM;
@@ -417,7 +409,7 @@ fn table(ctx: &mut Ctx, t: &CriteriaTable, width: f32) -> TableFlow {
                 });
             }
         }
-        ctx.report(&mut missing, Some(&row.label));
+        ctx.report(&mut missing, row.source);
         rows.push([num_lines, label_lines, content]);
     }
     TableFlow {

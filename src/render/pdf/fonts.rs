@@ -1,76 +1,31 @@
-//! The four embedded Liberation Serif faces: metrics, kerning and subsetting.
+//! The four faces a PDF uses, parsed for layout: metrics, kerning and subsetting.
 //!
-//! The TTFs are compiled into the binary so a teacher's PDF never depends on installed fonts,
-//! and they are parsed once per process (`OnceLock`): parsing is a table directory read, but
-//! the kerning lookup list is collected only once too.
+//! The bytes come from the driver (which got them through the world's font book); each face
+//! is parsed once per document set, and the kerning lookup list is collected once too.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
 use ttf_parser::{Face, GlyphId, Tag};
 
-/// Liberation Serif 2.1.5 from Debian's fonts-liberation2 (OFL, see `assets/fonts/OFL.txt`):
-/// metric-compatible with Times New Roman, which is what contest rules name.
-const FACES: [&[u8]; 4] = [
-    include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
-];
+use crate::fonts::FontBytes;
+pub use crate::fonts::Style;
 
-/// PostScript names, used for `/BaseFont` so viewers show which face is inside.
-const NAMES: [&str; 4] = [
-    "LiberationSerif",
-    "LiberationSerif-Bold",
-    "LiberationSerif-Italic",
-    "LiberationSerif-BoldItalic",
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub enum Style {
-    #[default]
-    Regular,
-    Bold,
-    Italic,
-    BoldItalic,
-}
-
-impl Style {
-    pub const ALL: [Style; 4] = [
-        Style::Regular,
-        Style::Bold,
-        Style::Italic,
-        Style::BoldItalic,
-    ];
-
-    pub fn index(self) -> usize {
-        self as usize
+self_cell::self_cell!(
+    /// Font bytes with the face parsed from them, kept together so the parse is done once.
+    struct FaceCell {
+        owner: FontBytes,
+        #[covariant]
+        dependent: Face,
     }
-
-    pub fn bold(self) -> Style {
-        match self {
-            Style::Regular | Style::Bold => Style::Bold,
-            Style::Italic | Style::BoldItalic => Style::BoldItalic,
-        }
-    }
-
-    pub fn italic(self) -> Style {
-        match self {
-            Style::Regular | Style::Italic => Style::Italic,
-            Style::Bold | Style::BoldItalic => Style::BoldItalic,
-        }
-    }
-
-    pub fn postscript_name(self) -> &'static str {
-        NAMES[self.index()]
-    }
-}
+);
 
 /// One parsed face plus what layout asks of it many times per page.
 pub struct Font {
-    face: Face<'static>,
-    bytes: &'static [u8],
+    cell: FaceCell,
+    /// The PostScript name, for `/BaseFont`, so viewers show which face is inside.
+    postscript_name: String,
     /// Points per font unit at 1 pt: `1 / unitsPerEm`.
     scale: f32,
     /// GPOS lookups behind the `kern` feature, in lookup-list order. Liberation keeps its
@@ -85,9 +40,17 @@ pub struct Font {
 const KERN_CACHE_BITS: u32 = 12;
 const GLYPH_CACHE: usize = 0x2100;
 
+impl std::fmt::Debug for Font {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Font({})", self.postscript_name)
+    }
+}
+
 impl Font {
-    fn parse(bytes: &'static [u8]) -> Option<Font> {
-        let face = Face::parse(bytes, 0).ok()?;
+    /// Parses face `index` of a font file; `None` if it is not a font ttf-parser can read.
+    pub fn parse(bytes: FontBytes, index: u32, postscript_name: &str) -> Option<Font> {
+        let cell = FaceCell::try_new(bytes, |b| Face::parse(b.as_ref(), index)).ok()?;
+        let face = cell.borrow_dependent();
         let scale = 1.0 / f32::from(face.units_per_em().max(1));
         let mut kern_lookups = Vec::new();
         if let Some(gpos) = face.tables().gpos {
@@ -104,8 +67,8 @@ impl Font {
             kern_lookups.sort_unstable();
         }
         Some(Font {
-            face,
-            bytes,
+            cell,
+            postscript_name: postscript_name.to_string(),
             scale,
             kern_lookups,
             kern_cache: Mutex::new(vec![(u32::MAX, 0.0); 1 << KERN_CACHE_BITS]),
@@ -113,12 +76,20 @@ impl Font {
         })
     }
 
+    fn face(&self) -> &Face<'_> {
+        self.cell.borrow_dependent()
+    }
+
+    pub fn postscript_name(&self) -> &str {
+        &self.postscript_name
+    }
+
     /// The glyph for a character. Characters below U+2100 (Latin, Cyrillic, punctuation)
     /// are memoised: a cmap format-4 search per character was a sixth of layout.
     pub fn glyph(&self, c: char) -> Option<u16> {
         let cp = c as usize;
         if cp >= GLYPH_CACHE {
-            return self.face.glyph_index(c).map(|g| g.0);
+            return self.face().glyph_index(c).map(|g| g.0);
         }
         if let Ok(mut cache) = self.glyph_cache.lock() {
             // 0: not looked up yet; 1: the font lacks it; g + 2: glyph g.
@@ -126,18 +97,18 @@ impl Font {
             if v != 0 {
                 return (v >= 2).then(|| (v - 2) as u16);
             }
-            let g = self.face.glyph_index(c).map(|g| g.0);
+            let g = self.face().glyph_index(c).map(|g| g.0);
             if let Some(slot) = cache.get_mut(cp) {
                 *slot = g.map_or(1, |g| u32::from(g) + 2);
             }
             return g;
         }
-        self.face.glyph_index(c).map(|g| g.0)
+        self.face().glyph_index(c).map(|g| g.0)
     }
 
     /// Advance width of a glyph at 1 pt, in points.
     pub fn advance(&self, gid: u16) -> f32 {
-        f32::from(self.face.glyph_hor_advance(GlyphId(gid)).unwrap_or(0)) * self.scale
+        f32::from(self.face().glyph_hor_advance(GlyphId(gid)).unwrap_or(0)) * self.scale
     }
 
     /// The advance in the integer 1/1000-em units the PDF `/W` array carries (printpdf
@@ -145,12 +116,12 @@ impl Font {
     /// layout meant.
     pub fn advance_1000(&self, gid: u16) -> i64 {
         // The very expression printpdf uses for `/W`, so both truncate identically.
-        let w = self.face.glyph_hor_advance(GlyphId(gid)).unwrap_or(0);
-        (w as f32 * 1000.0 / f32::from(self.face.units_per_em())) as i64
+        let w = self.face().glyph_hor_advance(GlyphId(gid)).unwrap_or(0);
+        (w as f32 * 1000.0 / f32::from(self.face().units_per_em())) as i64
     }
 
     pub fn units_per_em(&self) -> u16 {
-        self.face.units_per_em()
+        self.face().units_per_em()
     }
 
     /// Pair kerning at 1 pt, in points (negative pulls the pair together). Memoised in a
@@ -175,7 +146,8 @@ impl Font {
     }
 
     fn kern_uncached(&self, left: u16, right: u16) -> f32 {
-        let Some(gpos) = self.face.tables().gpos else {
+        let face = self.face();
+        let Some(gpos) = face.tables().gpos else {
             return 0.0;
         };
         let (l, r) = (GlyphId(left), GlyphId(right));
@@ -220,20 +192,23 @@ impl Font {
 
     /// Font-wide numbers the PDF font descriptor needs, in font units.
     pub fn descriptor(&self) -> Descriptor {
-        let bbox = self.face.global_bounding_box();
+        let bbox = self.face().global_bounding_box();
         Descriptor {
-            ascender: self.face.ascender(),
-            cap_height: self.face.capital_height().unwrap_or(self.face.ascender()),
-            descender: self.face.descender(),
+            ascender: self.face().ascender(),
+            cap_height: self
+                .face()
+                .capital_height()
+                .unwrap_or(self.face().ascender()),
+            descender: self.face().descender(),
             bbox: [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max],
-            italic_angle: self.face.italic_angle(),
-            weight: self.face.weight().to_number(),
+            italic_angle: self.face().italic_angle(),
+            weight: self.face().weight().to_number(),
         }
     }
 
     /// A TrueType program holding only `gids`; see [`super::subset`].
     pub fn subset(&self, gids: &[u16]) -> Result<(Vec<u8>, BTreeMap<u16, u16>), String> {
-        super::subset::subset(self.bytes, gids)
+        super::subset::subset(self.cell.borrow_owner().as_ref(), gids)
     }
 }
 
@@ -247,33 +222,35 @@ pub struct Descriptor {
     pub weight: u16,
 }
 
+/// The four faces of the family a document is set in.
+#[derive(Debug)]
 pub struct Fonts {
     faces: [Font; 4],
 }
 
 impl Fonts {
+    pub fn new(faces: [Font; 4]) -> Fonts {
+        Fonts { faces }
+    }
+
     pub fn get(&self, style: Style) -> &Font {
         &self.faces[style.index()]
     }
-}
 
-/// The process-wide font set, or `None` if an embedded face failed to parse (a build
-/// defect, reported as a render error rather than a panic).
-pub fn fonts() -> Option<&'static Fonts> {
-    static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
-    FONTS
-        .get_or_init(|| {
-            let [r, b, i, bi] = FACES;
-            Some(Fonts {
-                faces: [
-                    Font::parse(r)?,
-                    Font::parse(b)?,
-                    Font::parse(i)?,
-                    Font::parse(bi)?,
-                ],
-            })
-        })
-        .as_ref()
+    /// The bundled Liberation Serif, for tests and benchmarks that need no world.
+    pub fn bundled() -> Fonts {
+        let book = crate::fonts::FontBook::bundled();
+        let faces = Style::ALL.map(|style| {
+            let face = book.family(crate::fonts::BUNDLED_FAMILY)[style.index()]
+                .expect("the bundled family has four faces");
+            let crate::fonts::FaceData::Bundled(bytes) = face.data else {
+                unreachable!("bundled faces are static")
+            };
+            Font::parse(FontBytes::Static(bytes), 0, &face.postscript_name)
+                .expect("the bundled faces parse")
+        });
+        Fonts { faces }
+    }
 }
 
 #[cfg(test)]
@@ -282,7 +259,7 @@ mod tests {
 
     #[test]
     fn faces_parse_and_cover_cyrillic() {
-        let f = fonts().expect("embedded fonts parse");
+        let f = Fonts::bundled();
         for s in Style::ALL {
             let font = f.get(s);
             assert_eq!(font.units_per_em(), 2048);
@@ -297,7 +274,8 @@ mod tests {
 
     #[test]
     fn kerning_comes_from_gpos() {
-        let f = fonts().expect("fonts").get(Style::Regular);
+        let fonts = Fonts::bundled();
+        let f = fonts.get(Style::Regular);
         let (a, v) = (f.glyph('A').unwrap_or(0), f.glyph('V').unwrap_or(0));
         assert!(f.kern(a, v) < 0.0, "AV should kern together");
         let (x, y) = (f.glyph('x').unwrap_or(0), f.glyph('x').unwrap_or(0));
@@ -306,7 +284,8 @@ mod tests {
 
     #[test]
     fn subset_is_small_and_numbers_in_order() {
-        let f = fonts().expect("fonts").get(Style::Regular);
+        let fonts = Fonts::bundled();
+        let f = fonts.get(Style::Regular);
         let ids: Vec<u16> = "Привет".chars().filter_map(|c| f.glyph(c)).collect();
         let (bytes, map) = f.subset(&ids).expect("subset");
         assert!(bytes.len() < 20_000, "subset is {} bytes", bytes.len());

@@ -441,13 +441,14 @@ fn merge(breaks: &mut Vec<Break>, extra: Vec<Break>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fonts::fonts;
+    use super::super::fonts::Fonts;
     use super::super::shape::{shape, Missing};
     use super::*;
     use crate::document::Inline;
 
     fn lines(text: &str, width: f32, align: Align, hyphenate: bool) -> Vec<String> {
-        let f = fonts().expect("fonts");
+        let fonts = Fonts::bundled();
+        let f = &fonts;
         let mut missing = Missing::default();
         let s = shape(
             f,
@@ -533,7 +534,8 @@ mod tests {
 
     #[test]
     fn lines_fit_their_width() {
-        let f = fonts().expect("fonts");
+        let fonts = Fonts::bundled();
+        let f = &fonts;
         let mut missing = Missing::default();
         let text =
             "Реверсивное наставничество предполагает взаимодействие между двумя сотрудниками. "

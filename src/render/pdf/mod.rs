@@ -1,7 +1,9 @@
-//! The PDF renderer: our own typesetter and PDF writer over the format-neutral
-//! [`Document`]. One concern per module:
+//! The PDF renderer: our own typesetter over the format-neutral [`Document`]. Layout (lines
+//! and pages) is one step, writing the file another, so the driver can count pages for a
+//! contest limit and write the same pages without laying them out twice. One concern per
+//! module:
 //!
-//! - `fonts`: the embedded Liberation Serif faces, metrics, GPOS kerning;
+//! - `fonts`: the four faces, parsed once: metrics, GPOS kerning;
 //! - `subset`: TrueType subsetting to the glyphs drawn, hinting stripped;
 //! - `shape`: inline runs → glyphs (missing characters substituted and reported);
 //! - `linebreak`: Unicode line breaking, dash binding, hyphenation, total-fit breaks;
@@ -12,42 +14,58 @@
 
 mod content;
 mod flow;
-mod fonts;
+pub mod fonts;
 mod linebreak;
 mod pages;
 mod shape;
 mod subset;
 mod write;
 
-use super::{RenderError, RenderOptions, Rendered};
-use crate::document::Document;
-use crate::profile::PageNumbers;
+use crate::document::{Document, Meta};
+use crate::message::Failure;
+use crate::profile::{PageNumbers, Profile};
+use crate::render::common::Warning;
 
-pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, RenderError> {
-    let profile = &sane(&options.profile);
-    let fonts =
-        fonts::fonts().ok_or_else(|| RenderError::new("the embedded PDF fonts cannot be read"))?;
+pub use fonts::Fonts;
+
+/// A document laid out on pages, ready to be written.
+pub struct Paged {
+    pages: Vec<pages::Page>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Paged {
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+}
+
+/// Lines and pages for a document in the given fonts.
+pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Paged {
+    let profile = &sane(profile);
     let geometry = pages::Geometry::new(profile);
     let mut ctx = flow::Ctx {
         fonts,
         profile,
         warnings: Vec::new(),
-        english: doc.meta.lang.starts_with("en"),
     };
     let flow = flow::body(&mut ctx, &doc.blocks, geometry.width());
     let mut pages = pages::paginate(&flow, &geometry, profile);
     number_pages(&mut pages, &geometry, profile, fonts);
-    let bytes = write::write(fonts, &pages, &doc.meta).map_err(RenderError::new)?;
-    Ok(Rendered {
-        bytes,
+    Paged {
+        pages,
         warnings: ctx.warnings,
-        pages: Some(pages.len()),
-    })
+    }
+}
+
+/// The PDF file of laid-out pages.
+pub fn write(paged: &Paged, meta: &Meta, fonts: &Fonts) -> Result<Vec<u8>, Failure> {
+    write::write(fonts, &paged.pages, meta).map_err(|detail| Failure::Internal { detail })
 }
 
 /// A profile file can say anything; clamp what layout divides by or positions with, so a
 /// zero or negative size gives an odd-looking file instead of a panic or an endless loop.
-fn sane(p: &crate::profile::Profile) -> crate::profile::Profile {
+fn sane(p: &Profile) -> Profile {
     let size = |v: f32| {
         if v.is_finite() {
             v.clamp(1.0, 500.0)
@@ -79,12 +97,7 @@ fn sane(p: &crate::profile::Profile) -> crate::profile::Profile {
 
 /// Arabic page numbers without a dot, centred in the bottom margin's height; the first page
 /// is counted either way and carries its number only if the profile asks.
-fn number_pages(
-    pages: &mut [pages::Page],
-    g: &pages::Geometry,
-    profile: &crate::profile::Profile,
-    fonts: &fonts::Fonts,
-) {
+fn number_pages(pages: &mut [pages::Page], g: &pages::Geometry, profile: &Profile, fonts: &Fonts) {
     if profile.page_numbers == PageNumbers::None {
         return;
     }

@@ -169,7 +169,7 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Meta) -> Result<Vec<u8>, Stri
         let font = fonts.get(style);
         let gids: Vec<u16> = glyphs.keys().copied().collect();
         let (program, remap) = font.subset(&gids)?;
-        let name = format!("{}+{}", subset_tag(style, &gids), style.postscript_name());
+        let name = format!("{}+{}", subset_tag(style, &gids), font.postscript_name());
         let (type0, cid, desc, file, cmap) =
             (w.alloc(), w.alloc(), w.alloc(), w.alloc(), w.alloc());
         font_refs.push_str(&format!("/{} {type0} 0 R ", content::resource_name(style)));

@@ -1,11 +1,13 @@
-//! Layout: a checked card becomes the one `Document` every renderer reads. Labels come from
-//! the locale, rich text from `richtext`, citations from `norms` and `biblio`, and Russian
-//! typography is applied here once, so no renderer has to know about any of it.
+//! Composing: a checked card becomes the one `Document` every renderer reads. Labels come
+//! from the locale, rich text from `richtext`, citations from `norms` and `biblio`, and
+//! Russian typography is applied here once, so no renderer has to know about any of it.
+//! (It is not called layout: in typesetting that means lines and pages, which is the PDF
+//! renderer's job.)
 
 use crate::biblio;
 use crate::card::{filled, Card, Material, Norm, Period};
 use crate::document::{
-    Align, Block, CriteriaRow, CriteriaTable, Document, Inline, List, ListKind, Meta,
+    Align, Anchors, Block, Document, FieldRef, Inline, List, ListKind, Meta, Row, Table,
 };
 use crate::locale::{self, capitalise, Lang};
 use crate::norms::{self, NormItem};
@@ -14,7 +16,7 @@ use crate::richtext;
 
 /// Settings that change the words, not the page.
 #[derive(Debug, Clone)]
-pub struct LayoutOptions {
+pub struct ComposeOptions {
     pub typography: bool,
     pub bibliography: crate::biblio::GostStyle,
     pub norm_order: crate::norms::NormOrder,
@@ -22,9 +24,9 @@ pub struct LayoutOptions {
     pub date: Option<i64>,
 }
 
-impl LayoutOptions {
+impl ComposeOptions {
     pub fn from_profile(profile: &Profile, date: Option<i64>) -> Self {
-        LayoutOptions {
+        ComposeOptions {
             typography: profile.typography,
             bibliography: profile.bibliography.clone(),
             norm_order: profile.norm_order,
@@ -33,14 +35,57 @@ impl LayoutOptions {
     }
 }
 
-pub fn layout(card: &Card, options: &LayoutOptions) -> Document {
+/// One card as a whole document.
+pub fn compose(card: &Card, options: &ComposeOptions) -> Document {
+    let mut anchors = Anchors::default();
+    let blocks = card_blocks(card, 0, options, &mut anchors);
+    document(card, blocks, options)
+}
+
+/// The document's metadata from a card, with typography applied to the body.
+fn document(card: &Card, mut blocks: Vec<Block>, options: &ComposeOptions) -> Document {
+    let lang = card.language;
+    let typeset = options.typography && lang == Lang::Ru;
+    if typeset {
+        apply_typography(&mut blocks);
+    }
+    let title = card.title.trim().to_string();
+    Document {
+        meta: Meta {
+            title: if typeset { typography(&title) } else { title },
+            authors: card
+                .authors
+                .iter()
+                .map(|a| a.name.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect(),
+            lang: lang.code().to_string(),
+            keywords: [filled(&card.form), filled(&card.mentoring_type)]
+                .into_iter()
+                .flatten()
+                .map(String::from)
+                .collect(),
+            date: options.date,
+        },
+        blocks,
+    }
+}
+
+/// The blocks of one card: title, authors, introduction, the criteria table, conclusion.
+/// `part` is the card's place in the document; `anchors` keeps ids unique across cards.
+pub fn card_blocks(
+    card: &Card,
+    part: usize,
+    options: &ComposeOptions,
+    anchors: &mut Anchors,
+) -> Vec<Block> {
     let lang = card.language;
     let labels = locale::labels(lang);
     let mut blocks = Vec::new();
     blocks.push(Block::Heading {
         level: 1,
         content: richtext::parse_inline(&card.title),
-        anchor: "title".into(),
+        anchor: anchors.unique("title"),
     });
     for author in card.authors.iter().filter(|a| !a.name.trim().is_empty()) {
         let parts = [
@@ -74,7 +119,7 @@ pub fn layout(card: &Card, options: &LayoutOptions) -> Document {
     }
 
     if let Some(intro) = &card.introduction {
-        blocks.push(heading(labels.introduction, "introduction"));
+        blocks.push(heading(labels.introduction, anchors.unique("introduction")));
         blocks.extend(richtext::parse(&intro.text));
         for def in &intro.definitions {
             let mut content = vec![Inline::Strong(richtext::parse_inline(&def.term))];
@@ -88,41 +133,23 @@ pub fn layout(card: &Card, options: &LayoutOptions) -> Document {
         blocks.extend(richtext::parse(&intro.after_definitions));
     }
 
-    blocks.push(heading(labels.practice, "practice"));
-    blocks.push(Block::CriteriaTable(criteria_table(card, lang, options)));
+    blocks.push(heading(labels.practice, anchors.unique("practice")));
+    blocks.push(Block::Table(criteria_table(card, part, options, anchors)));
 
     if let Some(conclusion) = &card.conclusion {
-        blocks.push(heading(labels.conclusion, "conclusion"));
+        blocks.push(heading(labels.conclusion, anchors.unique("conclusion")));
         blocks.extend(richtext::parse(&conclusion.text));
     }
-
-    let mut doc = Document {
-        meta: Meta {
-            title: card.title.trim().to_string(),
-            authors: card
-                .authors
-                .iter()
-                .map(|a| a.name.trim().to_string())
-                .filter(|n| !n.is_empty())
-                .collect(),
-            lang: lang.code().to_string(),
-            keywords: [filled(&card.form), filled(&card.mentoring_type)]
-                .into_iter()
-                .flatten()
-                .map(String::from)
-                .collect(),
-            date: options.date,
-        },
-        blocks,
-    };
-    if options.typography && lang == Lang::Ru {
-        apply_typography(&mut doc.blocks);
-        doc.meta.title = typography(&doc.meta.title);
-    }
-    doc
+    blocks
 }
 
-fn criteria_table(card: &Card, lang: Lang, options: &LayoutOptions) -> CriteriaTable {
+fn criteria_table(
+    card: &Card,
+    part: usize,
+    options: &ComposeOptions,
+    anchors: &mut Anchors,
+) -> Table {
+    let lang = card.language;
     let labels = locale::labels(lang);
     let c = &card.criteria;
     let rows = locale::CRITERIA
@@ -152,15 +179,19 @@ fn criteria_table(card: &Card, lang: Lang, options: &LayoutOptions) -> CriteriaT
                 "period" => period(&c.period, lang),
                 key => richtext::parse(c.text(key)?),
             };
-            Some(CriteriaRow {
-                key: info.key,
+            Some(Row {
                 number: info.number.map(|n| format!("{n}.")),
                 label: info.label(lang).to_string(),
                 content,
+                anchor: anchors.unique(&format!("row-{}", info.key)),
+                source: Some(FieldRef {
+                    part,
+                    key: info.key,
+                }),
             })
         })
         .collect();
-    CriteriaTable {
+    Table {
         header: labels.header.map(String::from),
         rows,
     }
@@ -224,11 +255,9 @@ fn period(period: &Period, lang: Lang) -> Vec<Block> {
             (Some(s), Some(e)) => Some(format!("{}: {s} – {e}", labels.dates)),
             (Some(s), None) => Some(format!(
                 "{}: {} {s} {}",
-                labels.dates,
-                lang.t("с", "from"),
-                lang.t("по настоящее время", "to date")
+                labels.dates, labels.since, labels.to_date
             )),
-            (None, Some(e)) => Some(format!("{}: {} {e}", labels.dates, lang.t("по", "until"))),
+            (None, Some(e)) => Some(format!("{}: {} {e}", labels.dates, labels.until)),
             (None, None) => None,
         };
         if let Some(dates) = dates {
@@ -285,11 +314,11 @@ fn numbered(items: impl Iterator<Item = Vec<Inline>>) -> Vec<Block> {
     })]
 }
 
-fn heading(text: &str, anchor: &str) -> Block {
+fn heading(text: &str, anchor: String) -> Block {
     Block::Heading {
         level: 2,
         content: vec![Inline::Text(text.to_string())],
-        anchor: anchor.to_string(),
+        anchor,
     }
 }
 
@@ -318,7 +347,7 @@ fn apply_typography(blocks: &mut [Block]) {
                 .items
                 .iter_mut()
                 .for_each(|item| apply_typography(item)),
-            Block::CriteriaTable(t) => {
+            Block::Table(t) => {
                 for row in &mut t.rows {
                     row.label = typography(&row.label);
                     apply_typography(&mut row.content);

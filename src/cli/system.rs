@@ -1,0 +1,109 @@
+//! The world over the real file system and environment: what the library reads, it reads
+//! here. Only regular files are read, up to a size limit, so a card pointing at `/dev/zero`,
+//! a FIFO or a folder gets a clear message instead of a hang.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use crate::date::Date;
+use crate::fonts::{FaceData, FaceSource, FontBook, FontBytes};
+use crate::world::{DirEntry, FileError, World, MAX_INPUT_BYTES};
+
+/// Fonts may be larger than cards: a CJK family is tens of megabytes.
+const MAX_FONT_BYTES: u64 = 128 << 20;
+
+pub struct SystemWorld {
+    fonts: FontBook,
+    /// SOURCE_DATE_EPOCH, when set.
+    epoch: Option<i64>,
+}
+
+impl SystemWorld {
+    pub fn new(epoch: Option<i64>) -> SystemWorld {
+        SystemWorld {
+            fonts: FontBook::bundled(),
+            epoch,
+        }
+    }
+}
+
+fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
+    let io = |e: std::io::Error| FileError::from_io(&e);
+    let meta = fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(FileError::IsDirectory);
+    }
+    if !meta.is_file() {
+        return Err(FileError::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(FileError::TooLarge { limit });
+    }
+    let file = fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the check and the read: never take more than the limit.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(FileError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+impl World for SystemWorld {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, FileError> {
+        read_regular(path, MAX_INPUT_BYTES)
+    }
+
+    fn read_in(&self, dir: &Path, name: &str) -> Result<Vec<u8>, FileError> {
+        let io = |e: std::io::Error| FileError::from_io(&e);
+        let root = dir.canonicalize().map_err(io)?;
+        let real = dir.join(name).canonicalize().map_err(io)?;
+        if real.parent() != Some(root.as_path()) {
+            return Err(FileError::OutsideFolder);
+        }
+        read_regular(&real, MAX_INPUT_BYTES)
+    }
+
+    fn list(&self, dir: &Path) -> Result<Vec<DirEntry>, FileError> {
+        let io = |e: std::io::Error| FileError::from_io(&e);
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir).map_err(io)? {
+            let entry = entry.map_err(io)?;
+            let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+                continue;
+            };
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            out.push(DirEntry { name, is_dir });
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
+    fn fonts(&self) -> &FontBook {
+        &self.fonts
+    }
+
+    fn font_data(&self, face: &FaceSource) -> Result<FontBytes, FileError> {
+        match &face.data {
+            FaceData::Bundled(bytes) => Ok(FontBytes::Static(bytes)),
+            FaceData::File { path, .. } => {
+                read_regular(path, MAX_FONT_BYTES).map(|b| FontBytes::Shared(b.into()))
+            }
+        }
+    }
+
+    fn today(&self) -> Date {
+        let secs = self.epoch.unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+        Date::from_unix(secs)
+    }
+
+    fn document_date(&self) -> Option<i64> {
+        self.epoch
+    }
+}

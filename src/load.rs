@@ -1,0 +1,213 @@
+//! Loading a card: TOML text → the typed [`Card`] with every value's source span.
+//!
+//! Three steps, so that *all* problems are reported at once: parse TOML with recovery into a
+//! spanned tree; validate that tree against the JSON Schema generated from the card's own
+//! types (unknown keys, wrong types, missing fields, bad dates) and find what is left
+//! unfilled; only then hand the text to serde.
+
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::biblio;
+use crate::card::{Card, LoadedCard, Material, SourceMap};
+use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::locale::{self, Lang};
+use crate::message::{MaterialsProblem, Message, Unfilled};
+use crate::path::PathSeg;
+use crate::world::World;
+
+/// Result of loading: the card if it could be built, and every problem found on the way.
+pub struct Load {
+    pub card: Option<LoadedCard>,
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Language for messages: the override, else the card's `language` key, else Russian.
+    pub lang: Lang,
+}
+
+/// Parses and validates a card's text; never panics, whatever the input.
+pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
+    let source = SourceFile::new(name, text);
+    let (root, mut parse_errors) = DeTable::parse_recoverable(text);
+    // Report the earliest error first: later ones are often consequences of it.
+    parse_errors.sort_by_key(|e| e.span().map(|s| s.start).unwrap_or(usize::MAX));
+    let card_lang = root
+        .get_ref()
+        .get("language")
+        .and_then(|v| match v.get_ref() {
+            DeValue::String(s) => Lang::from_code(s),
+            _ => None,
+        });
+    let lang = lang_override.or(card_lang).unwrap_or_default();
+    // After a syntax error the parser's recovery often misreads the rest of the file (an
+    // unclosed ''' swallows everything), so only the first one is reliable enough to show.
+    let mut diagnostics: Vec<Diagnostic> = parse_errors
+        .first()
+        .map(|e| crate::schema::syntax_error(e, &source, parse_errors.len() - 1))
+        .into_iter()
+        .collect();
+    let mut spans = SourceMap::default();
+    spans.record(&[], None, root.span().into());
+    for (k, v) in root.get_ref().iter() {
+        let mut path = vec![PathSeg::Key(k.get_ref().to_string())];
+        collect_spans(v, &mut path, Some(k.span().into()), &mut spans);
+    }
+    let mut card = None;
+    if diagnostics.is_empty() {
+        diagnostics.extend(crate::schema::validate_card(&root, &source));
+    }
+    // Unfilled criteria are errors, but the card still loads so its other checks can run too.
+    let unfilled = unfilled(&root, &source);
+    if diagnostics.is_empty() {
+        match toml::from_str::<Card>(text) {
+            Ok(c) => {
+                card = Some(LoadedCard {
+                    card: c,
+                    source: source.clone(),
+                    spans,
+                })
+            }
+            Err(e) => diagnostics.push(
+                Diagnostic::new(Message::InvalidCard {
+                    detail: e.message().to_string(),
+                })
+                .at(e.span().map(Span::from)),
+            ),
+        }
+    }
+    if parse_errors.is_empty() {
+        diagnostics.extend(unfilled);
+    }
+    Load {
+        card,
+        source,
+        diagnostics,
+        lang,
+    }
+}
+
+fn collect_spans(
+    value: &Spanned<DeValue>,
+    path: &mut Vec<PathSeg>,
+    key: Option<Span>,
+    map: &mut SourceMap,
+) {
+    map.record(path, key, value.span().into());
+    match value.get_ref() {
+        DeValue::Table(t) => {
+            for (k, v) in t.iter() {
+                path.push(PathSeg::Key(k.get_ref().to_string()));
+                collect_spans(v, path, Some(k.span().into()), map);
+                path.pop();
+            }
+        }
+        DeValue::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                path.push(PathSeg::Index(i));
+                collect_spans(v, path, None, map);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reads `materials_file` (a Zotero CSL-JSON export, relative to `base_dir`) through the
+/// world and appends its entries to the materials. Problems are located at the
+/// `materials_file` line. Returns the path it read, if any.
+pub fn include_materials(
+    loaded: &mut LoadedCard,
+    world: &dyn World,
+    base_dir: &Path,
+) -> (Vec<Diagnostic>, Option<std::path::PathBuf>) {
+    let Some(file) = loaded.card.criteria.materials_file.clone() else {
+        return (Vec::new(), None);
+    };
+    let span = loaded.span("criteria.materials_file");
+    let path = base_dir.join(&file);
+    let problem = |problem| {
+        vec![Diagnostic::new(Message::MaterialsFile {
+            file: file.clone(),
+            problem,
+        })
+        .at(span)]
+    };
+    let bytes = match world.read(&path) {
+        Ok(b) => b,
+        Err(e) => return (problem(MaterialsProblem::Unreadable(e)), Some(path)),
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return (
+            problem(MaterialsProblem::Unreadable(
+                crate::world::FileError::NotUtf8,
+            )),
+            Some(path),
+        );
+    };
+    // A BOM is how Windows Notepad marks UTF-8; it is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    match biblio::from_csl_json(text) {
+        Ok(entries) => {
+            loaded
+                .card
+                .criteria
+                .materials
+                .extend(entries.into_iter().map(|e| Material::Entry(Box::new(e))));
+            (Vec::new(), Some(path))
+        }
+        Err(e) => (problem(MaterialsProblem::Invalid(e)), Some(path)),
+    }
+}
+
+/// Unfilled title and criteria, found on the parsed tree so that they are reported together
+/// with schema errors (a misspelt key elsewhere must not hide an empty criterion).
+fn unfilled(root: &Spanned<DeTable>, source: &SourceFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let blank = |v: &Spanned<DeValue>| match v.get_ref() {
+        DeValue::String(s) => s.trim().is_empty(),
+        DeValue::Array(a) => a.is_empty(),
+        _ => false,
+    };
+    if let Some(title) = root.get_ref().get("title").filter(|v| blank(v)) {
+        out.push(
+            Diagnostic::new(Message::EmptyField {
+                what: Unfilled::Title,
+            })
+            .at(Span::from(title.span())),
+        );
+    }
+    let Some(DeValue::Table(criteria)) = root.get_ref().get("criteria").map(Spanned::get_ref)
+    else {
+        return out;
+    };
+    if criteria.get("materials").is_none() && criteria.get("materials_file").is_none() {
+        if let Some(table) = root.get_ref().get("criteria") {
+            out.push(
+                Diagnostic::new(Message::MissingCriterion { key: "materials" })
+                    .at(crate::schema::header_span(source, Span::from(table.span()))),
+            );
+        }
+    }
+    for info in locale::CRITERIA {
+        let Some(value) = criteria.get(info.key) else {
+            continue;
+        };
+        let value = match value.get_ref() {
+            DeValue::Table(t) if info.key == "period" => match t.get("text") {
+                Some(text) => text,
+                None => continue,
+            },
+            _ => value,
+        };
+        let from_file = info.key == "materials" && criteria.get("materials_file").is_some();
+        if blank(value) && !from_file {
+            out.push(
+                Diagnostic::new(Message::EmptyCriterion { key: info.key })
+                    .at(Span::from(value.span())),
+            );
+        }
+    }
+    out
+}

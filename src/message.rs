@@ -1,0 +1,431 @@
+//! Everything mentorcard tells a user, as typed values: a variant per situation holding its
+//! data (as just's `CompileErrorKind` does). The words are made in one place,
+//! the `locale` module, so a third language touches that one file; the machine-readable code of
+//! a diagnostic is the variant's name in kebab-case, so it cannot drift from the situation.
+//!
+//! Three kinds: [`Message`] — a problem found in a card (a diagnostic, with a severity);
+//! [`Failure`] — why a command could not do its job (a file it cannot read, a bad profile);
+//! [`Status`] — what a command did (a file written).
+
+use std::path::PathBuf;
+
+use crate::date::Date;
+use crate::path::FieldPath;
+use crate::typography::Rule;
+use crate::world::FileError;
+
+/// How much a diagnostic matters: errors block a build, warnings only with `--strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Hint,
+}
+
+/// A problem in a card (or a profile, a sources file, a rendering), located by the
+/// diagnostic that carries it.
+#[derive(Debug, Clone, PartialEq, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Message {
+    /// The TOML cannot be read; `more` further syntax errors were found after this one.
+    Syntax {
+        kind: SyntaxKind,
+        raw: String,
+        more: usize,
+    },
+    WrongType {
+        field: FieldPath,
+        expected: Vec<ValueKind>,
+        found: ValueKind,
+        hint: TypeHint,
+    },
+    InvalidDate {
+        field: FieldPath,
+        text: String,
+    },
+    UnknownValue {
+        field: FieldPath,
+        value: String,
+        allowed: Vec<String>,
+    },
+    UnknownKey {
+        key: String,
+        section: Section,
+        suggestion: Option<String>,
+        /// Whether the suggestion is a criterion of the form (its label is then shown).
+        suggestion_is_criterion: bool,
+        allowed: Vec<String>,
+    },
+    MissingCriterion {
+        key: &'static str,
+    },
+    MissingSection,
+    MissingField {
+        name: String,
+        parent: FieldPath,
+    },
+    /// The card passed the schema but serde still refused it (a gap in the schema).
+    InvalidCard {
+        detail: String,
+    },
+    MaterialsFile {
+        file: String,
+        problem: MaterialsProblem,
+    },
+    EmptyField {
+        what: Unfilled,
+    },
+    EmptyCriterion {
+        key: &'static str,
+    },
+    ShortCriterion {
+        key: &'static str,
+        letters: usize,
+    },
+    ReverseRoles,
+    ParticipantEmpty {
+        index: usize,
+        role: String,
+    },
+    LimitCriterionChars {
+        key: String,
+        count: usize,
+        max: usize,
+    },
+    LimitTotalChars {
+        count: usize,
+        max: usize,
+    },
+    LimitPages {
+        pages: usize,
+        limit: usize,
+        over: bool,
+    },
+    RequiredRow {
+        key: String,
+    },
+    RequiredField {
+        key: String,
+    },
+    InvalidSchoolYear {
+        text: String,
+    },
+    PeriodOrder {
+        start: Date,
+        end: Date,
+    },
+    PeriodFuture {
+        end: Date,
+    },
+    NormUnknownRef {
+        reference: String,
+    },
+    NormMissingKind,
+    NormMissingDate {
+        written: Written,
+    },
+    NormMissingNumber {
+        written: Written,
+    },
+    NormMissingTitle {
+        /// The registry's act number, when the registry says what the act is about.
+        about: Option<&'static str>,
+    },
+    #[strum(serialize = "norm-goals-2024")]
+    NormGoals2024,
+    NormProjectEnded {
+        project: EndedProject,
+    },
+    NormUseRef {
+        reference: String,
+    },
+    OldStyleSource {
+        finding: OldStyle,
+        markers: Vec<String>,
+        hint: OldStyleHint,
+    },
+    BiblioNoTitle,
+    BiblioUnknownType {
+        kind: String,
+    },
+    BiblioNoContainer,
+    BiblioWebNoUrl,
+    BiblioIsbnInvalid {
+        isbn: String,
+    },
+    BiblioUrlNoAccessDate,
+    BiblioAccessDateFuture {
+        date: Date,
+        today: Date,
+    },
+    BiblioAccessDateNoUrl,
+    /// What Russian typography will change at build time, for one field and rule.
+    Typography {
+        field: FieldPath,
+        rule: Rule,
+        count: usize,
+        example: (String, String),
+    },
+    TypographyNbsp {
+        count: usize,
+    },
+    /// A character the PDF font lacks; a substitute is drawn.
+    MissingGlyph {
+        ch: char,
+        criterion: Option<&'static str>,
+    },
+    /// A link whose scheme is not allowed was written as plain text.
+    LinkNotAllowed {
+        url: String,
+        format: LinkFormat,
+    },
+}
+
+impl Message {
+    /// The stable machine-readable name (`unknown-key`…), for scripts, JSON and tests.
+    pub fn code(&self) -> &'static str {
+        self.into()
+    }
+
+    /// How much the situation matters when nothing overrides it.
+    pub fn severity(&self) -> Severity {
+        use Message::*;
+        match self {
+            ShortCriterion { .. }
+            | ReverseRoles
+            | ParticipantEmpty { .. }
+            | PeriodOrder { .. }
+            | PeriodFuture { .. }
+            | NormUnknownRef { .. }
+            | NormMissingKind
+            | NormMissingDate { .. }
+            | NormMissingNumber { .. }
+            | NormMissingTitle { .. }
+            | NormGoals2024
+            | NormProjectEnded { .. }
+            | OldStyleSource { .. }
+            | BiblioNoTitle
+            | BiblioUnknownType { .. }
+            | BiblioNoContainer
+            | BiblioWebNoUrl
+            | BiblioIsbnInvalid { .. }
+            | BiblioUrlNoAccessDate
+            | BiblioAccessDateFuture { .. }
+            | BiblioAccessDateNoUrl
+            | MissingGlyph { .. }
+            | LinkNotAllowed { .. } => Severity::Warning,
+            NormUseRef { .. } | Typography { .. } | TypographyNbsp { .. } => Severity::Hint,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// What kind of TOML syntax error, as far as the parser's message tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxKind {
+    MustBeQuoted,
+    DuplicateKey,
+    UnclosedString,
+    BadEscape,
+    UnclosedMultiline,
+    MissingAssignment,
+    UnclosedHeader,
+    BadArray,
+    BadInlineTable,
+    BadDate,
+    TrailingText,
+    NonLatinKey,
+    BadKey,
+    Other,
+}
+
+/// The kind of a TOML value, for "expected X, found Y".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Date,
+    Array,
+    Object,
+    Value,
+}
+
+/// The advice that goes with a wrong type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeHint {
+    /// A number or a boolean where text belongs: quote it.
+    Quote {
+        key: String,
+        raw: String,
+    },
+    /// A bare value where text is one of the choices.
+    QuoteIfText {
+        key: String,
+        raw: String,
+    },
+    /// General advice for the wanted kind.
+    Kind {
+        want: ValueKind,
+        found: ValueKind,
+        date: bool,
+    },
+    None,
+}
+
+/// Where an unknown key stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Section {
+    Top,
+    Table(FieldPath),
+    /// Entry `index` (0-based) of an array of tables.
+    Entry(FieldPath, usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MaterialsProblem {
+    Unreadable(FileError),
+    Invalid(CslError),
+}
+
+/// Why a CSL-JSON export could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CslError {
+    Syntax(String),
+    NotArray,
+    ItemNotObject(usize),
+    Item {
+        index: usize,
+        title: String,
+        detail: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unfilled {
+    Title,
+    Role { index: usize },
+    Definition { index: usize, field: &'static str },
+}
+
+/// A norm written as a structured act or as a plain string (the advice differs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Act,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndedProject {
+    ModernSchool,
+    Education,
+}
+
+/// An old-style marker in a plain bibliographic string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OldStyle {
+    /// `[Текст]`, `[Электронный ресурс]`: the word inside the brackets.
+    ContentMarker(String),
+    AreaSeparator,
+    /// An abbreviated place glued to the colon; the place in full.
+    Place(String),
+    PagesGlued,
+}
+
+/// What to write instead of an old-style string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OldStyleHint {
+    /// The string could be read: the entry as TOML, and the record it gives.
+    Structured {
+        toml: String,
+        record: String,
+    },
+    /// The string could not be read: a sample entry.
+    Sample,
+    Pages,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkFormat {
+    Html,
+    Docx,
+    Markdown,
+}
+
+/// Why a command could not do its job; the CLI prints it and exits with 2 (or 1 where the
+/// user's own input is at fault, such as a broken template).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// A file (card, profile, template folder) cannot be read.
+    Read {
+        path: PathBuf,
+        error: FileError,
+    },
+    ProfileUnknown {
+        name: String,
+        error: FileError,
+    },
+    Profile {
+        path: PathBuf,
+        detail: ProfileProblem,
+    },
+    TemplateFolder {
+        dir: PathBuf,
+        error: FileError,
+    },
+    TemplateFile {
+        path: PathBuf,
+        reason: TemplateReason,
+    },
+    /// A template failed to compile or render; tera's own located text.
+    Template {
+        detail: String,
+    },
+    TemplatesExist {
+        paths: Vec<PathBuf>,
+    },
+    Write {
+        path: PathBuf,
+        error: FileError,
+    },
+    OutputIsCard {
+        path: PathBuf,
+    },
+    Exists {
+        path: PathBuf,
+    },
+    BuildRefused {
+        path: PathBuf,
+    },
+    /// An error inside mentorcard itself (embedded fonts unreadable, a zip failed).
+    Internal {
+        detail: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileProblem {
+    Toml(String),
+    BaseNotText,
+    UnknownBase(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateReason {
+    LinkOutside,
+    TooLarge(u64),
+    NotUtf8,
+    Io(FileError),
+}
+
+/// What a command did, one line each.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Written(PathBuf),
+    CardWritten(PathBuf),
+    SchemaWritten(PathBuf),
+    TemplateWritten(PathBuf),
+    TemplatesNext(PathBuf),
+}

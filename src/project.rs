@@ -1,0 +1,338 @@
+//! The driver: the whole job behind one entry point, as typst's `World` + compile. A
+//! [`Project`] holds the inputs seam and the settings (profile, templates, language);
+//! [`Project::check`] loads and checks a card and returns it with *all* its diagnostics;
+//! [`Project::export`] turns a checked card into any format's bytes, with the renderer's
+//! warnings located in the card. The PDF's pages are laid out once per card, whether a
+//! contest's page limit or the PDF itself asks for them first. The CLI, the tests and the
+//! preview server all go through here; [`Project::files_read`] tells a watcher what to watch.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use crate::card::LoadedCard;
+use crate::compose::{self, ComposeOptions};
+use crate::date::Date;
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::document::{Document, FieldRef};
+use crate::fonts::{FaceData, FaceSource, FontBook, FontBytes, BUNDLED_FAMILY};
+use crate::load;
+use crate::locale::Lang;
+use crate::message::Failure;
+use crate::profile::Profile;
+use crate::render::pdf::{self, fonts::Font, Fonts, Paged};
+use crate::render::{self, Format, RenderOptions, Warning};
+use crate::templates::{self, Template};
+use crate::world::{DirEntry, FileError, World};
+
+/// What the user chose on the command line (or a test in code).
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `gost`, `compact`, or a profile file that overrides one.
+    pub profile: Option<String>,
+    /// A folder whose files replace built-in HTML templates of the same name.
+    pub templates: Option<PathBuf>,
+    /// Turn Russian hyphenation on, whatever the profile says.
+    pub hyphenate: bool,
+    /// The language of messages; `None` follows each card's `language`.
+    pub lang: Option<Lang>,
+}
+
+/// What a check adds to loading: `check` shows typography hints, `build` skips the work
+/// (it applies the typography anyway and prints no hints).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Check,
+    Build,
+}
+
+/// One card, loaded and checked.
+pub struct Checked {
+    pub path: PathBuf,
+    pub source: SourceFile,
+    /// The language its messages are printed in.
+    pub lang: Lang,
+    pub diagnostics: Vec<Diagnostic>,
+    card: Option<LoadedCard>,
+    document: OnceLock<Document>,
+    paged: OnceLock<Paged>,
+}
+
+impl Checked {
+    /// Whether the card must not be built: an error, or with `strict` a warning too.
+    pub fn failed(&self, strict: bool) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error || (strict && d.severity == Severity::Warning))
+    }
+
+    pub fn card(&self) -> Option<&LoadedCard> {
+        self.card.as_ref()
+    }
+}
+
+/// A rendered file and what the renderer noticed, located in the card where it can be.
+pub struct Exported {
+    pub format: Format,
+    pub bytes: Vec<u8>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A world that remembers every path asked of it, so a watcher knows what to watch.
+struct Recording<'w> {
+    world: &'w dyn World,
+    read: Mutex<BTreeSet<PathBuf>>,
+}
+
+impl Recording<'_> {
+    fn note(&self, path: &Path) {
+        if let Ok(mut read) = self.read.lock() {
+            read.insert(path.to_path_buf());
+        }
+    }
+}
+
+impl World for Recording<'_> {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, FileError> {
+        self.note(path);
+        self.world.read(path)
+    }
+
+    fn read_in(&self, dir: &Path, name: &str) -> Result<Vec<u8>, FileError> {
+        self.note(&dir.join(name));
+        self.world.read_in(dir, name)
+    }
+
+    fn list(&self, dir: &Path) -> Result<Vec<DirEntry>, FileError> {
+        self.note(dir);
+        self.world.list(dir)
+    }
+
+    fn fonts(&self) -> &FontBook {
+        self.world.fonts()
+    }
+
+    fn font_data(&self, face: &FaceSource) -> Result<FontBytes, FileError> {
+        self.world.font_data(face)
+    }
+
+    fn today(&self) -> Date {
+        self.world.today()
+    }
+
+    fn document_date(&self) -> Option<i64> {
+        self.world.document_date()
+    }
+}
+
+/// The inputs and settings of one run of the tool.
+pub struct Project<'w> {
+    world: Recording<'w>,
+    settings: Settings,
+    profile: Profile,
+    fonts: OnceLock<Result<Fonts, Failure>>,
+    templates: OnceLock<Result<Vec<Template>, Failure>>,
+}
+
+impl<'w> Project<'w> {
+    /// Resolves the profile (a built-in name, or a file read through the world).
+    pub fn new(world: &'w dyn World, settings: Settings) -> Result<Project<'w>, Failure> {
+        let world = Recording {
+            world,
+            read: Mutex::new(BTreeSet::new()),
+        };
+        let mut profile = resolve_profile(&world, settings.profile.as_deref())?;
+        if settings.hyphenate {
+            profile.hyphenate = true;
+        }
+        Ok(Project {
+            world,
+            settings,
+            profile,
+            fonts: OnceLock::new(),
+            templates: OnceLock::new(),
+        })
+    }
+
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// Every file the project has read or listed so far, sorted.
+    pub fn files_read(&self) -> Vec<PathBuf> {
+        self.world
+            .read
+            .lock()
+            .map(|r| r.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Loads and checks one card. `Err` only when the file itself cannot be read (not UTF-8,
+    /// missing); everything wrong inside it is a diagnostic.
+    pub fn check(&self, path: &Path, purpose: Purpose) -> Result<Checked, Failure> {
+        let bytes = self.world.read(path).map_err(|error| Failure::Read {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| Failure::Read {
+            path: path.to_path_buf(),
+            error: FileError::NotUtf8,
+        })?;
+        let mut loaded = load::load(&path.display().to_string(), &text, self.settings.lang);
+        if let Some(card) = loaded.card.as_mut() {
+            let base = path.parent().unwrap_or(Path::new("."));
+            let (problems, _) = load::include_materials(card, &self.world, base);
+            loaded.diagnostics.extend(problems);
+        }
+        let today = self.world.today();
+        let mut diagnostics = crate::check::diagnose(&loaded, today, purpose == Purpose::Check);
+        let checked = Checked {
+            path: path.to_path_buf(),
+            source: loaded.source,
+            lang: loaded.lang,
+            diagnostics: Vec::new(),
+            card: loaded.card,
+            document: OnceLock::new(),
+            paged: OnceLock::new(),
+        };
+        if purpose == Purpose::Check {
+            if let (Some(card), Some(doc)) = (checked.card(), self.document(&checked)) {
+                let limits = &self.profile.limits;
+                let pages = if limits.max_pages.is_some() || limits.min_pages.is_some() {
+                    Some(self.paged(&checked, doc)?.page_count())
+                } else {
+                    None
+                };
+                diagnostics.extend(crate::check::check_limits(card, doc, limits, pages));
+                crate::check::sort(&mut diagnostics);
+            }
+        }
+        Ok(Checked {
+            diagnostics,
+            ..checked
+        })
+    }
+
+    /// The card as a document, composed once.
+    pub fn document<'c>(&self, checked: &'c Checked) -> Option<&'c Document> {
+        let card = checked.card()?;
+        Some(checked.document.get_or_init(|| {
+            let options = ComposeOptions::from_profile(&self.profile, self.world.document_date());
+            compose::compose(&card.card, &options)
+        }))
+    }
+
+    /// One format's bytes for a checked card, with the renderer's warnings located in it.
+    pub fn export(&self, checked: &Checked, format: Format) -> Result<Exported, Failure> {
+        let Some(doc) = self.document(checked) else {
+            return Err(Failure::BuildRefused {
+                path: checked.path.clone(),
+            });
+        };
+        let (bytes, warnings) = match format {
+            Format::Pdf => {
+                let paged = self.paged(checked, doc)?;
+                let bytes = pdf::write(paged, &doc.meta, self.fonts()?)?;
+                (bytes, paged.warnings.clone())
+            }
+            _ => {
+                let options = RenderOptions {
+                    profile: self.profile.clone(),
+                    templates: self.templates()?.to_vec(),
+                };
+                let out = render::render_text_format(format, doc, &options)?;
+                (out.bytes, out.warnings)
+            }
+        };
+        let diagnostics = warnings.into_iter().map(|w| locate(checked, w)).collect();
+        Ok(Exported {
+            format,
+            bytes,
+            diagnostics,
+        })
+    }
+
+    fn paged<'c>(&self, checked: &'c Checked, doc: &Document) -> Result<&'c Paged, Failure> {
+        if let Some(paged) = checked.paged.get() {
+            return Ok(paged);
+        }
+        let paged = pdf::layout(doc, &self.profile, self.fonts()?);
+        Ok(checked.paged.get_or_init(|| paged))
+    }
+
+    /// The PDF's four faces, parsed once per project.
+    fn fonts(&self) -> Result<&Fonts, Failure> {
+        self.fonts
+            .get_or_init(|| load_fonts(&self.world, BUNDLED_FAMILY))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The HTML templates with the user's overrides, read once per project.
+    fn templates(&self) -> Result<&[Template], Failure> {
+        self.templates
+            .get_or_init(|| {
+                templates::load(&self.world, self.settings.templates.as_deref()).map(|(t, _)| t)
+            })
+            .as_deref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// A renderer warning as a diagnostic at the criterion it happened in.
+fn locate(checked: &Checked, warning: Warning) -> Diagnostic {
+    let span = match (warning.source, checked.card()) {
+        (Some(FieldRef { key, .. }), Some(card)) => card.spans.key(&format!("criteria.{key}")),
+        _ => None,
+    };
+    Diagnostic::new(warning.message).at(span)
+}
+
+/// The four faces of a family from the world's font book.
+fn load_fonts(world: &dyn World, family: &str) -> Result<Fonts, Failure> {
+    let faces = world.fonts().family(family);
+    let mut parsed: Vec<Font> = Vec::with_capacity(4);
+    for face in faces {
+        let Some(face) = face else {
+            return Err(Failure::Internal {
+                detail: format!("the font family {family} lacks a face"),
+            });
+        };
+        let bytes = world.font_data(face).map_err(|error| Failure::Read {
+            path: match &face.data {
+                FaceData::File { path, .. } => path.clone(),
+                FaceData::Bundled(_) => PathBuf::from(&face.postscript_name),
+            },
+            error,
+        })?;
+        let font = Font::parse(bytes, face.index(), &face.postscript_name).ok_or_else(|| {
+            Failure::Internal {
+                detail: format!("the font {} cannot be read", face.postscript_name),
+            }
+        })?;
+        parsed.push(font);
+    }
+    let faces: [Font; 4] = parsed.try_into().map_err(|_| Failure::Internal {
+        detail: "four faces expected".into(),
+    })?;
+    Ok(Fonts::new(faces))
+}
+
+/// A built-in profile by name, or a TOML file that overrides one.
+fn resolve_profile(world: &dyn World, arg: Option<&str>) -> Result<Profile, Failure> {
+    let Some(name) = arg else {
+        return Ok(Profile::gost());
+    };
+    if let Some(p) = Profile::named(name) {
+        return Ok(p);
+    }
+    let path = PathBuf::from(name);
+    let text = world
+        .read(&path)
+        .and_then(|b| String::from_utf8(b).map_err(|_| FileError::NotUtf8))
+        .map_err(|error| Failure::ProfileUnknown {
+            name: name.to_string(),
+            error,
+        })?;
+    Profile::from_toml(&text).map_err(|detail| Failure::Profile { path, detail })
+}
