@@ -89,12 +89,26 @@ pub enum FaceData {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FaceSource {
     pub family: String,
-    pub style: Style,
     pub postscript_name: String,
+    /// 100–900, 400 regular, 700 bold.
+    pub weight: u16,
+    pub italic: bool,
+    /// Condensed or expanded faces are never picked for body text.
+    pub normal_width: bool,
     pub data: FaceData,
 }
 
 impl FaceSource {
+    /// The slot this face fills best, by weight and slant.
+    pub fn style(&self) -> Style {
+        match (self.weight >= 600, self.italic) {
+            (false, false) => Style::Regular,
+            (true, false) => Style::Bold,
+            (false, true) => Style::Italic,
+            (true, true) => Style::BoldItalic,
+        }
+    }
+
     pub fn index(&self) -> u32 {
         match self.data {
             FaceData::Bundled(_) => 0,
@@ -139,8 +153,10 @@ impl FontBook {
         for (style, (bytes, name)) in Style::ALL.into_iter().zip(BUNDLED) {
             book.push(FaceSource {
                 family: BUNDLED_FAMILY.into(),
-                style,
                 postscript_name: name.into(),
+                weight: if style.is_bold() { 700 } else { 400 },
+                italic: style.is_italic(),
+                normal_width: true,
                 data: FaceData::Bundled(bytes),
             });
         }
@@ -155,17 +171,22 @@ impl FontBook {
         &self.faces
     }
 
-    /// The faces of a family by name (case and spacing ignored), by style; the first face
-    /// found for a style wins.
+    /// The faces of a family by name (case and spacing ignored), one per style: of the
+    /// normal-width faces of a slot, the one whose weight is nearest to 400 or 700; the
+    /// first found wins a tie, so the choice is stable.
     pub fn family(&self, name: &str) -> [Option<&FaceSource>; 4] {
         let want = family_key(name);
-        let mut out = [None; 4];
-        for face in &self.faces {
-            if family_key(&face.family) == want {
-                let slot = &mut out[face.style.index()];
-                if slot.is_none() {
-                    *slot = Some(face);
-                }
+        let mut out: [Option<&FaceSource>; 4] = [None; 4];
+        for face in self.faces.iter().filter(|f| f.normal_width) {
+            if family_key(&face.family) != want {
+                continue;
+            }
+            let style = face.style();
+            let target = if style.is_bold() { 700 } else { 400 };
+            let distance = |f: &FaceSource| f.weight.abs_diff(target);
+            let slot = &mut out[style.index()];
+            if slot.is_none_or(|best| distance(face) < distance(best)) {
+                *slot = Some(face);
             }
         }
         out

@@ -14,7 +14,8 @@
 //! words, and every other word the tool says), `diag` (located diagnostics and how they
 //! print), `path` (paths into a card), `richtext` (the text syntax of card fields),
 //! `typography`, `biblio` (ГОСТ Р 7.0.100-2018), `norms` (normative acts), `profile`
-//! (contest formatting rules as data), `fonts` (the font book), `templates` (built-in and
+//! (contest formatting rules as data), `fonts` (the font book) and `typeface` (choosing
+//! the PDF's family from it), `templates` (built-in and
 //! user HTML templates), `scaffold` (what `new` writes), `date`, and `cli`, the thin
 //! command-line layer the binary calls.
 
@@ -39,5 +40,6 @@ pub mod richtext;
 pub mod scaffold;
 pub mod schema;
 pub mod templates;
+pub mod typeface;
 pub mod typography;
 pub mod world;

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::fonts::Style;
 use crate::message::{
     CslError, EndedProject, Failure, LinkFormat, MaterialsProblem, Message, OldStyle, OldStyleHint,
     ProfileProblem, Section, Severity, Status, SyntaxKind, TemplateReason, TypeHint, Unfilled,
@@ -231,6 +232,16 @@ pub fn labels(lang: Lang) -> Labels {
             to_date: "to date",
             until: "until",
         },
+    }
+}
+
+/// A face's name: «полужирный курсив».
+pub fn style_name(style: Style, lang: Lang) -> &'static str {
+    match style {
+        Style::Regular => lang.t("обычный", "regular"),
+        Style::Bold => lang.t("полужирный", "bold"),
+        Style::Italic => lang.t("курсив", "italic"),
+        Style::BoldItalic => lang.t("полужирный курсив", "bold italic"),
     }
 }
 
@@ -953,6 +964,18 @@ impl Message {
                     ),
                 }
             }
+            FontFaceMissing {
+                family,
+                style,
+                instead,
+            } => format!(
+                "PDF: {} «{family}» {} «{}»: {} «{}»",
+                lang.t("в семействе", "the family"),
+                lang.t("нет начертания", "has no face"),
+                style_name(*style, lang),
+                lang.t("вместо него используется", "it is set in"),
+                style_name(*instead, lang)
+            ),
             LinkNotAllowed { url, format } => {
                 let what = match format {
                     LinkFormat::Html => "HTML",
@@ -1324,6 +1347,64 @@ impl Failure {
                     "build refused: fix the errors first (details: mentorcard check)"
                 )
             ),
+            Failure::FontUnknown { family, closest } => {
+                let mut s = format!(
+                    "{} «{family}» {}",
+                    lang.t("шрифт", "the font"),
+                    lang.t(
+                        "не найден ни среди шрифтов компьютера, ни в папках --font-path",
+                        "is neither installed nor in a --font-path folder"
+                    )
+                );
+                if !closest.is_empty() {
+                    let names: Vec<String> = closest.iter().map(|c| format!("«{c}»")).collect();
+                    s.push_str(&format!(
+                        "; {} {}",
+                        lang.t("похожие:", "similar:"),
+                        names.join(", ")
+                    ));
+                }
+                s.push_str(lang.t(
+                    " (список шрифтов с кириллицей: mentorcard fonts)",
+                    " (fonts with Cyrillic: mentorcard fonts)",
+                ));
+                s
+            }
+            Failure::FontNoCyrillic {
+                family,
+                path,
+                missing,
+            } => {
+                let letters: String = missing.iter().collect();
+                format!(
+                    "{} «{family}» ({}) {}: {letters}{}",
+                    lang.t("в шрифте", "the font"),
+                    path.display(),
+                    lang.t("нет русских букв", "lacks Russian letters"),
+                    lang.t(
+                        " — выберите шрифт с кириллицей (mentorcard fonts)",
+                        " — choose a font with Cyrillic (mentorcard fonts)"
+                    )
+                )
+            }
+            Failure::FontUnreadable { path, error } => format!(
+                "{} {}: {}",
+                lang.t(
+                    "не удалось прочитать файл шрифта",
+                    "cannot read the font file"
+                ),
+                path.display(),
+                file_error(error, lang)
+            ),
+            Failure::FontCorrupt { path } => format!(
+                "{} {} {}",
+                lang.t("файл шрифта", "the font file"),
+                path.display(),
+                lang.t(
+                    "повреждён или это не шрифт TrueType/OpenType",
+                    "is damaged or not a TrueType/OpenType font"
+                )
+            ),
             Failure::Internal { detail } => format!(
                 "{}: {detail}",
                 lang.t("внутренняя ошибка mentorcard", "mentorcard internal error")
@@ -1366,6 +1447,30 @@ impl Status {
                 ),
                 dir.display()
             ),
+            Status::FontFamily {
+                family,
+                faces,
+                place,
+            } => {
+                let have: Vec<&str> = Style::ALL
+                    .into_iter()
+                    .filter(|s| faces[s.index()])
+                    .map(|s| style_name(s, lang))
+                    .collect();
+                let place = match place {
+                    Some(p) => p.display().to_string(),
+                    None => lang
+                        .t("встроен в mentorcard", "built into mentorcard")
+                        .to_string(),
+                };
+                format!("{family} — {} — {place}", have.join(", "))
+            }
+            Status::FontsHowTo => lang
+                .t(
+                    "чтобы PDF был набран этим шрифтом, напишите в профиле: font_family = \"Название\"",
+                    "to set the PDF in a family, write in a profile: font_family = \"Name\"",
+                )
+                .to_string(),
         }
     }
 }

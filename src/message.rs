@@ -10,6 +10,7 @@
 use std::path::PathBuf;
 
 use crate::date::Date;
+use crate::fonts::Style;
 use crate::path::FieldPath;
 use crate::typography::Rule;
 use crate::world::FileError;
@@ -175,6 +176,12 @@ pub enum Message {
         ch: char,
         criterion: Option<&'static str>,
     },
+    /// The chosen family lacks a face; `instead` sets it.
+    FontFaceMissing {
+        family: String,
+        style: Style,
+        instead: Style,
+    },
     /// A link whose scheme is not allowed was written as plain text.
     LinkNotAllowed {
         url: String,
@@ -214,6 +221,7 @@ impl Message {
             | BiblioAccessDateFuture { .. }
             | BiblioAccessDateNoUrl
             | MissingGlyph { .. }
+            | FontFaceMissing { .. }
             | LinkNotAllowed { .. } => Severity::Warning,
             NormUseRef { .. } | Typography { .. } | TypographyNbsp { .. } => Severity::Hint,
             _ => Severity::Error,
@@ -399,6 +407,24 @@ pub enum Failure {
     BuildRefused {
         path: PathBuf,
     },
+    /// The profile's `font_family` is not installed (nor in a `--font-path` folder).
+    FontUnknown {
+        family: String,
+        closest: Vec<String>,
+    },
+    /// The family cannot set Russian text.
+    FontNoCyrillic {
+        family: String,
+        path: PathBuf,
+        missing: Vec<char>,
+    },
+    FontUnreadable {
+        path: PathBuf,
+        error: FileError,
+    },
+    FontCorrupt {
+        path: PathBuf,
+    },
     /// An error inside mentorcard itself (embedded fonts unreadable, a zip failed).
     Internal {
         detail: String,
@@ -428,4 +454,13 @@ pub enum Status {
     SchemaWritten(PathBuf),
     TemplateWritten(PathBuf),
     TemplatesNext(PathBuf),
+    /// A family `mentorcard fonts` lists: which faces it has, and where it was found.
+    FontFamily {
+        family: String,
+        faces: [bool; 4],
+        /// `None` for the family built into mentorcard.
+        place: Option<PathBuf>,
+    },
+    /// What to write in a profile to use a family.
+    FontsHowTo,
 }

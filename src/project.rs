@@ -15,14 +15,15 @@ use crate::compose::{self, ComposeOptions};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::document::{Document, FieldRef};
-use crate::fonts::{FaceData, FaceSource, FontBook, FontBytes, BUNDLED_FAMILY};
+use crate::fonts::{FaceSource, FontBook, FontBytes};
 use crate::load;
 use crate::locale::Lang;
 use crate::message::Failure;
 use crate::profile::Profile;
-use crate::render::pdf::{self, fonts::Font, Fonts, Paged};
+use crate::render::pdf::{self, Paged};
 use crate::render::{self, Format, RenderOptions, Warning};
 use crate::templates::{self, Template};
+use crate::typeface::{self, Chosen};
 use crate::world::{DirEntry, FileError, World};
 
 /// What the user chose on the command line (or a test in code).
@@ -130,7 +131,7 @@ pub struct Project<'w> {
     world: Recording<'w>,
     settings: Settings,
     profile: Profile,
-    fonts: OnceLock<Result<Fonts, Failure>>,
+    fonts: OnceLock<Result<Chosen, Failure>>,
     templates: OnceLock<Result<Vec<Template>, Failure>>,
 }
 
@@ -232,8 +233,13 @@ impl<'w> Project<'w> {
         let (bytes, warnings) = match format {
             Format::Pdf => {
                 let paged = self.paged(checked, doc)?;
-                let bytes = pdf::write(paged, &doc.meta, self.fonts()?)?;
-                (bytes, paged.warnings.clone())
+                let chosen = self.fonts()?;
+                let bytes = pdf::write(paged, &doc.meta, &chosen.fonts)?;
+                let notes = chosen.notes.iter().map(|m| Warning {
+                    message: m.clone(),
+                    source: None,
+                });
+                (bytes, notes.chain(paged.warnings.iter().cloned()).collect())
             }
             _ => {
                 let options = RenderOptions {
@@ -256,14 +262,14 @@ impl<'w> Project<'w> {
         if let Some(paged) = checked.paged.get() {
             return Ok(paged);
         }
-        let paged = pdf::layout(doc, &self.profile, self.fonts()?);
+        let paged = pdf::layout(doc, &self.profile, &self.fonts()?.fonts);
         Ok(checked.paged.get_or_init(|| paged))
     }
 
-    /// The PDF's four faces, parsed once per project.
-    fn fonts(&self) -> Result<&Fonts, Failure> {
+    /// The family of the profile's `font_family`, parsed once per project.
+    fn fonts(&self) -> Result<&Chosen, Failure> {
         self.fonts
-            .get_or_init(|| load_fonts(&self.world, BUNDLED_FAMILY))
+            .get_or_init(|| typeface::choose(&self.world, &self.profile.font_family))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -286,36 +292,6 @@ fn locate(checked: &Checked, warning: Warning) -> Diagnostic {
         _ => None,
     };
     Diagnostic::new(warning.message).at(span)
-}
-
-/// The four faces of a family from the world's font book.
-fn load_fonts(world: &dyn World, family: &str) -> Result<Fonts, Failure> {
-    let faces = world.fonts().family(family);
-    let mut parsed: Vec<Font> = Vec::with_capacity(4);
-    for face in faces {
-        let Some(face) = face else {
-            return Err(Failure::Internal {
-                detail: format!("the font family {family} lacks a face"),
-            });
-        };
-        let bytes = world.font_data(face).map_err(|error| Failure::Read {
-            path: match &face.data {
-                FaceData::File { path, .. } => path.clone(),
-                FaceData::Bundled(_) => PathBuf::from(&face.postscript_name),
-            },
-            error,
-        })?;
-        let font = Font::parse(bytes, face.index(), &face.postscript_name).ok_or_else(|| {
-            Failure::Internal {
-                detail: format!("the font {} cannot be read", face.postscript_name),
-            }
-        })?;
-        parsed.push(font);
-    }
-    let faces: [Font; 4] = parsed.try_into().map_err(|_| Failure::Internal {
-        detail: "four faces expected".into(),
-    })?;
-    Ok(Fonts::new(faces))
 }
 
 /// A built-in profile by name, or a TOML file that overrides one.

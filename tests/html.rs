@@ -135,7 +135,7 @@ fn check_nesting(tokens: &[Token]) -> Vec<(String, Vec<String>)> {
 
 /// The built-in templates with the overrides of a folder, read from the real file system.
 fn options_with(dir: Option<&Path>) -> Result<RenderOptions, Failure> {
-    let world = SystemWorld::new(None);
+    let world = SystemWorld::new(None, Vec::new());
     Ok(RenderOptions {
         templates: templates::load(&world, dir)?.0,
         ..RenderOptions::default()

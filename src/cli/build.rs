@@ -1,5 +1,6 @@
 use std::path::{Path, PathBuf};
 
+use super::common::Globals;
 use super::common::{self, EXIT_OK, EXIT_PROBLEMS};
 use super::{output, system::SystemWorld};
 use crate::diag;
@@ -37,8 +38,9 @@ pub struct Args {
     pub source_date_epoch: Option<i64>,
 }
 
-pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
-    let world = SystemWorld::new(args.source_date_epoch);
+pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
+    let lang = globals.lang;
+    let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
     let settings = Settings {
         profile: args.profile.clone(),
         templates: args.templates.clone(),

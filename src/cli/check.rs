@@ -1,9 +1,9 @@
 use std::path::PathBuf;
 
+use super::common::Globals;
 use super::common::{self, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE};
 use super::system::SystemWorld;
 use crate::diag;
-use crate::locale::Lang;
 use crate::message::Failure;
 use crate::project::{Project, Purpose, Settings};
 
@@ -33,8 +33,9 @@ pub struct Args {
     pub source_date_epoch: Option<i64>,
 }
 
-pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
-    let world = SystemWorld::new(args.source_date_epoch);
+pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
+    let lang = globals.lang;
+    let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
     let settings = Settings {
         profile: args.profile.clone(),
         lang,

@@ -1,6 +1,8 @@
 //! What every command shares: exit codes, printing that survives a closed pipe, and how a
 //! failure is reported.
 
+use std::path::PathBuf;
+
 use crate::locale::{self, Lang};
 use crate::message::{Failure, Status};
 
@@ -41,4 +43,10 @@ pub fn fail(failure: &Failure, lang: Lang) -> i32 {
         Failure::BuildRefused { .. } | Failure::Template { .. } => EXIT_PROBLEMS,
         _ => EXIT_USAGE,
     }
+}
+
+/// What every command may need besides its own arguments.
+pub struct Globals {
+    pub lang: Option<Lang>,
+    pub font_paths: Vec<PathBuf>,
 }

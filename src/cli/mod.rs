@@ -5,11 +5,15 @@
 mod build;
 mod check;
 mod common;
+mod disk;
+mod fonts;
 mod new;
 mod output;
 mod schema;
 mod system;
 mod templates;
+
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
@@ -24,6 +28,15 @@ pub struct Cli {
     /// Язык сообщений: ru или en (по умолчанию — язык карточки, иначе ru).
     #[arg(long, global = true, value_enum, env = "MENTORCARD_LANG")]
     pub lang: Option<Lang>,
+    /// Папка со шрифтами для PDF (можно несколько раз; или MENTORCARD_FONT_PATHS через «:»).
+    #[arg(
+        long = "font-path",
+        global = true,
+        value_name = "ПАПКА",
+        env = "MENTORCARD_FONT_PATHS",
+        value_delimiter = ':'
+    )]
+    pub font_paths: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -40,6 +53,8 @@ pub enum Command {
     Schema(schema::Args),
     /// Работа со встроенными шаблонами HTML: --eject ПАПКА выгружает их для правки.
     Templates(templates::Args),
+    /// Показать шрифты с кириллицей, которыми можно набрать PDF.
+    Fonts(fonts::Args),
 }
 
 /// Runs the program and returns the exit status; never panics on user input.
@@ -56,12 +71,17 @@ pub fn main() -> i32 {
         }
     };
     let lang = cli.lang;
+    let globals = common::Globals {
+        lang,
+        font_paths: cli.font_paths,
+    };
     let result = match &cli.command {
-        Command::Check(args) => check::run(args, lang),
-        Command::Build(args) => build::run(args, lang),
+        Command::Check(args) => check::run(args, &globals),
+        Command::Build(args) => build::run(args, &globals),
         Command::New(args) => new::run(args, lang),
         Command::Schema(args) => schema::run(args, lang),
         Command::Templates(args) => templates::run(args, lang),
+        Command::Fonts(args) => fonts::run(args, &globals),
     };
     match result {
         Ok(code) => code,

@@ -1,53 +1,32 @@
 //! The world over the real file system and environment: what the library reads, it reads
 //! here. Only regular files are read, up to a size limit, so a card pointing at `/dev/zero`,
-//! a FIFO or a folder gets a clear message instead of a hang.
+//! a FIFO or a folder gets a clear message instead of a hang. The machine's fonts are looked
+//! up only when a build asks for a family that is not bundled.
 
 use std::fs;
-use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+use super::disk::{discover_fonts, read_regular, MAX_FONT_BYTES};
 use crate::date::Date;
 use crate::fonts::{FaceData, FaceSource, FontBook, FontBytes};
 use crate::world::{DirEntry, FileError, World, MAX_INPUT_BYTES};
 
-/// Fonts may be larger than cards: a CJK family is tens of megabytes.
-const MAX_FONT_BYTES: u64 = 128 << 20;
-
 pub struct SystemWorld {
-    fonts: FontBook,
+    fonts: OnceLock<FontBook>,
+    font_paths: Vec<PathBuf>,
     /// SOURCE_DATE_EPOCH, when set.
     epoch: Option<i64>,
 }
 
 impl SystemWorld {
-    pub fn new(epoch: Option<i64>) -> SystemWorld {
+    pub fn new(epoch: Option<i64>, font_paths: Vec<PathBuf>) -> SystemWorld {
         SystemWorld {
-            fonts: FontBook::bundled(),
+            fonts: OnceLock::new(),
+            font_paths,
             epoch,
         }
     }
-}
-
-fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, FileError> {
-    let io = |e: std::io::Error| FileError::from_io(&e);
-    let meta = fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(FileError::IsDirectory);
-    }
-    if !meta.is_file() {
-        return Err(FileError::NotRegular);
-    }
-    if meta.len() > limit {
-        return Err(FileError::TooLarge { limit });
-    }
-    let file = fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The file may grow between the check and the read: never take more than the limit.
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(FileError::TooLarge { limit });
-    }
-    Ok(bytes)
 }
 
 impl World for SystemWorld {
@@ -81,7 +60,7 @@ impl World for SystemWorld {
     }
 
     fn fonts(&self) -> &FontBook {
-        &self.fonts
+        self.fonts.get_or_init(|| discover_fonts(&self.font_paths))
     }
 
     fn font_data(&self, face: &FaceSource) -> Result<FontBytes, FileError> {

@@ -222,25 +222,78 @@ pub struct Descriptor {
     pub weight: u16,
 }
 
-/// The four faces of the family a document is set in.
+/// The faces of the family a document is set in: up to four, a missing one served by the
+/// nearest the family has.
 #[derive(Debug)]
 pub struct Fonts {
-    faces: [Font; 4],
+    faces: Vec<Font>,
+    /// Which of `faces` sets each style.
+    slots: [usize; 4],
 }
 
 impl Fonts {
     pub fn new(faces: [Font; 4]) -> Fonts {
-        Fonts { faces }
+        Fonts {
+            faces: faces.into(),
+            slots: [0, 1, 2, 3],
+        }
+    }
+
+    /// A missing bold or italic is set in regular; a missing bold italic in bold, else
+    /// italic, else regular.
+    pub fn with_fallbacks(
+        regular: Font,
+        bold: Option<Font>,
+        italic: Option<Font>,
+        bold_italic: Option<Font>,
+    ) -> Fonts {
+        let mut faces = vec![regular];
+        let mut add = |f: Option<Font>| {
+            f.map(|f| {
+                faces.push(f);
+                faces.len() - 1
+            })
+        };
+        let b = add(bold);
+        let i = add(italic);
+        let bi = add(bold_italic);
+        Fonts {
+            slots: [
+                0,
+                b.unwrap_or(0),
+                i.unwrap_or(0),
+                bi.or(b).or(i).unwrap_or(0),
+            ],
+            faces,
+        }
     }
 
     pub fn get(&self, style: Style) -> &Font {
-        &self.faces[style.index()]
+        &self.faces[self.slots[style.index()]]
+    }
+
+    /// The style whose own face sets `style` (itself unless the family lacks it).
+    pub fn stands_in(&self, style: Style) -> Style {
+        let slot = self.slots[style.index()];
+        Style::ALL
+            .into_iter()
+            .find(|s| self.slots[s.index()] == slot)
+            .unwrap_or(Style::Regular)
+    }
+
+    /// The distinct faces, each once, and the index of the face that sets a style.
+    pub fn faces(&self) -> &[Font] {
+        &self.faces
+    }
+
+    pub fn face_index(&self, style: Style) -> usize {
+        self.slots[style.index()]
     }
 
     /// The bundled Liberation Serif, for tests and benchmarks that need no world.
     pub fn bundled() -> Fonts {
         let book = crate::fonts::FontBook::bundled();
-        let faces = Style::ALL.map(|style| {
+        let faces: [Font; 4] = Style::ALL.map(|style| {
             let face = book.family(crate::fonts::BUNDLED_FAMILY)[style.index()]
                 .expect("the bundled family has four faces");
             let crate::fonts::FaceData::Bundled(bytes) = face.data else {
@@ -249,7 +302,7 @@ impl Fonts {
             Font::parse(FontBytes::Static(bytes), 0, &face.postscript_name)
                 .expect("the bundled faces parse")
         });
-        Fonts { faces }
+        Fonts::new(faces)
     }
 }
 
