@@ -171,6 +171,19 @@ impl FontBook {
         &self.faces
     }
 
+    /// A book of one family's faces.
+    pub fn only(&self, family: &str) -> FontBook {
+        let want = family_key(family);
+        FontBook {
+            faces: self
+                .faces
+                .iter()
+                .filter(|f| family_key(&f.family) == want)
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// The faces of a family by name (case and spacing ignored), one per style: of the
     /// normal-width faces of a slot, the one whose weight is nearest to 400 or 700; the
     /// first found wins a tie, so the choice is stable.

@@ -28,18 +28,18 @@ pub struct Chosen {
 pub fn choose(world: &dyn World, family: &str) -> Result<Chosen, Failure> {
     let key = family_key(family);
     let bundled = FontBook::bundled();
-    let book = if key == family_key(BUNDLED_FAMILY) {
-        &bundled
+    let found = if key == family_key(BUNDLED_FAMILY) {
+        bundled.only(family)
     } else {
-        world.fonts()
+        world.family_faces(family)
     };
-    let mut faces = book.family(family);
+    let mut faces = found.family(family);
     let mut name = family.trim().to_string();
     if faces[Style::Regular.index()].is_none() {
         if !TIMES_METRIC.iter().any(|t| family_key(t) == key) {
             return Err(Failure::FontUnknown {
                 family: name,
-                closest: closest(book, family),
+                closest: closest(world.fonts(), family),
             });
         }
         faces = bundled.family(BUNDLED_FAMILY);

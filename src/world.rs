@@ -68,6 +68,12 @@ pub trait World: Sync {
     /// The fonts the PDF may embed: the bundled family and whatever else the machine has.
     fn fonts(&self) -> &FontBook;
 
+    /// The faces of one family. A world may look only where that family can be, which is
+    /// cheaper than reading every font of the machine; by default it asks `fonts()`.
+    fn family_faces(&self, family: &str) -> FontBook {
+        self.fonts().only(family)
+    }
+
     /// The bytes of one face of the font book.
     fn font_data(&self, face: &FaceSource) -> Result<FontBytes, FileError> {
         match &face.data {

@@ -7,6 +7,7 @@ mod check;
 mod common;
 mod disk;
 mod fonts;
+mod fontscan;
 mod new;
 mod output;
 mod schema;

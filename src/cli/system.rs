@@ -7,7 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use super::disk::{discover_fonts, read_regular, MAX_FONT_BYTES};
+use super::disk::{read_regular, MAX_FONT_BYTES};
+use super::fontscan::{discover_fonts, find_times};
 use crate::date::Date;
 use crate::fonts::{FaceData, FaceSource, FontBook, FontBytes};
 use crate::world::{DirEntry, FileError, World, MAX_INPUT_BYTES};
@@ -61,6 +62,15 @@ impl World for SystemWorld {
 
     fn fonts(&self) -> &FontBook {
         self.fonts.get_or_init(|| discover_fonts(&self.font_paths))
+    }
+
+    fn family_faces(&self, family: &str) -> FontBook {
+        match self.fonts.get() {
+            None if crate::fonts::family_key(family) == "timesnewroman" => {
+                find_times(&self.font_paths)
+            }
+            _ => self.fonts().only(family),
+        }
     }
 
     fn font_data(&self, face: &FaceSource) -> Result<FontBytes, FileError> {
