@@ -184,25 +184,24 @@ impl FontBook {
         }
     }
 
-    /// The faces of a family by name (case and spacing ignored), one per style: of the
-    /// normal-width faces of a slot, the one whose weight is nearest to 400 or 700; the
-    /// first found wins a tie, so the choice is stable.
+    /// The faces of a family by name (case and spacing ignored), one per style: the first
+    /// of [`candidates`](Self::candidates).
     pub fn family(&self, name: &str) -> [Option<&FaceSource>; 4] {
+        Style::ALL.map(|style| self.candidates(name, style).into_iter().next())
+    }
+
+    /// The normal-width faces of a family that fill a style's slot, nearest to 400 (or 700
+    /// for bold) first; faces of equal weight keep the order they were found in.
+    pub fn candidates(&self, name: &str, style: Style) -> Vec<&FaceSource> {
         let want = family_key(name);
-        let mut out: [Option<&FaceSource>; 4] = [None; 4];
-        for face in self.faces.iter().filter(|f| f.normal_width) {
-            if family_key(&face.family) != want {
-                continue;
-            }
-            let style = face.style();
-            let target = if style.is_bold() { 700 } else { 400 };
-            let distance = |f: &FaceSource| f.weight.abs_diff(target);
-            let slot = &mut out[style.index()];
-            if slot.is_none_or(|best| distance(face) < distance(best)) {
-                *slot = Some(face);
-            }
-        }
-        out
+        let target = if style.is_bold() { 700 } else { 400 };
+        let mut faces: Vec<&FaceSource> = self
+            .faces
+            .iter()
+            .filter(|f| f.normal_width && f.style() == style && family_key(&f.family) == want)
+            .collect();
+        faces.sort_by_key(|f| f.weight.abs_diff(target));
+        faces
     }
 
     /// Family names, sorted and without repeats.

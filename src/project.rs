@@ -113,6 +113,10 @@ impl World for Recording<'_> {
         self.world.fonts()
     }
 
+    fn family_faces(&self, family: &str) -> FontBook {
+        self.world.family_faces(family)
+    }
+
     fn font_data(&self, face: &FaceSource) -> Result<FontBytes, FileError> {
         self.world.font_data(face)
     }
@@ -197,14 +201,8 @@ impl<'w> Project<'w> {
             paged: OnceLock::new(),
         };
         if purpose == Purpose::Check {
-            if let (Some(card), Some(doc)) = (checked.card(), self.document(&checked)) {
-                let limits = &self.profile.limits;
-                let pages = if limits.max_pages.is_some() || limits.min_pages.is_some() {
-                    Some(self.paged(&checked, doc)?.page_count())
-                } else {
-                    None
-                };
-                diagnostics.extend(crate::check::check_limits(card, doc, limits, pages));
+            if let Some(card) = checked.card() {
+                diagnostics.extend(self.limits(&checked, card)?);
                 crate::check::sort(&mut diagnostics);
             }
         }
@@ -214,13 +212,40 @@ impl<'w> Project<'w> {
         })
     }
 
+    /// The contest's limits; the card is composed only for limits on volume, and typeset
+    /// only for limits on pages.
+    fn limits(&self, checked: &Checked, card: &LoadedCard) -> Result<Vec<Diagnostic>, Failure> {
+        let limits = &self.profile.limits;
+        let needs_pages = limits.max_pages.is_some() || limits.min_pages.is_some();
+        let needs_document = needs_pages
+            || limits.max_chars_per_criterion.is_some()
+            || limits.max_total_chars.is_some();
+        if !needs_document {
+            let empty = Document {
+                meta: Default::default(),
+                blocks: Vec::new(),
+            };
+            return Ok(crate::check::check_limits(card, &empty, limits, None));
+        }
+        let Some(doc) = self.document(checked) else {
+            return Ok(Vec::new());
+        };
+        let pages = match needs_pages {
+            true => Some(self.paged(checked, doc)?.page_count()),
+            false => None,
+        };
+        Ok(crate::check::check_limits(card, doc, limits, pages))
+    }
+
+    fn compose(&self, card: &crate::card::Card) -> Document {
+        let options = ComposeOptions::from_profile(&self.profile, self.world.document_date());
+        compose::compose(card, &options)
+    }
+
     /// The card as a document, composed once.
     pub fn document<'c>(&self, checked: &'c Checked) -> Option<&'c Document> {
         let card = checked.card()?;
-        Some(checked.document.get_or_init(|| {
-            let options = ComposeOptions::from_profile(&self.profile, self.world.document_date());
-            compose::compose(&card.card, &options)
-        }))
+        Some(checked.document.get_or_init(|| self.compose(&card.card)))
     }
 
     /// One format's bytes for a checked card, with the renderer's warnings located in it.
@@ -234,7 +259,12 @@ impl<'w> Project<'w> {
             Format::Pdf => {
                 let paged = self.paged(checked, doc)?;
                 let chosen = self.fonts()?;
-                let bytes = pdf::write(paged, &doc.meta, &chosen.fonts)?;
+                let bytes = pdf::write(paged, &doc.meta, &chosen.fonts).map_err(|e| match e {
+                    pdf::WriteError::Font { face, .. } => Failure::FontCorrupt {
+                        path: chosen.places.get(face).cloned().unwrap_or_default(),
+                    },
+                    pdf::WriteError::Pdf(detail) => Failure::Internal { detail },
+                })?;
                 let notes = chosen.notes.iter().map(|m| Warning {
                     message: m.clone(),
                     source: None,

@@ -22,6 +22,8 @@ pub struct Chosen {
     pub fonts: Fonts,
     pub family: String,
     pub notes: Vec<Message>,
+    /// Where each of `fonts.faces()` came from, in the same order.
+    pub places: Vec<PathBuf>,
 }
 
 /// The four faces for `family`.
@@ -33,31 +35,27 @@ pub fn choose(world: &dyn World, family: &str) -> Result<Chosen, Failure> {
     } else {
         world.family_faces(family)
     };
-    let mut faces = found.family(family);
+    let mut book = found;
     let mut name = family.trim().to_string();
-    if faces[Style::Regular.index()].is_none() {
+    if book.family(family)[Style::Regular.index()].is_none() {
         if !TIMES_METRIC.iter().any(|t| family_key(t) == key) {
             return Err(Failure::FontUnknown {
                 family: name,
                 closest: closest(world.fonts(), family),
             });
         }
-        faces = bundled.family(BUNDLED_FAMILY);
+        book = bundled.only(BUNDLED_FAMILY);
         name = BUNDLED_FAMILY.to_string();
     }
-    let mut notes = Vec::new();
-    let mut parsed: [Option<Font>; 4] = Default::default();
-    for style in Style::ALL {
-        let Some(face) = faces[style.index()] else {
-            continue;
-        };
-        parsed[style.index()] = Some(parse(world, face)?);
-    }
-    let regular = parsed[Style::Regular.index()]
-        .take()
-        .ok_or_else(|| Failure::Internal {
-            detail: format!("{name}: no regular face"),
-        })?;
+    let regular_face = book.family(&name)[Style::Regular.index()];
+    let regular = match regular_face {
+        Some(face) => parse(world, face)?,
+        None => {
+            return Err(Failure::Internal {
+                detail: format!("{name}: no regular face"),
+            })
+        }
+    };
     let missing: Vec<char> = RUSSIAN
         .chars()
         .filter(|c| regular.glyph(*c).is_none())
@@ -65,12 +63,27 @@ pub fn choose(world: &dyn World, family: &str) -> Result<Chosen, Failure> {
     if !missing.is_empty() {
         return Err(Failure::FontNoCyrillic {
             family: name,
-            path: location(faces[Style::Regular.index()]),
+            path: location(regular_face),
             missing: missing.into_iter().take(8).collect(),
         });
     }
+    let mut places = vec![location(regular_face)];
+    let mut parsed: [Option<Font>; 4] = Default::default();
+    for style in [Style::Bold, Style::Italic, Style::BoldItalic] {
+        // A face without the Russian alphabet (Linux Libertine's bold italic) is passed
+        // over for the next of its slot, or for the fallback.
+        for face in book.candidates(&name, style) {
+            let font = parse(world, face)?;
+            if RUSSIAN.chars().all(|c| font.glyph(c).is_some()) {
+                places.push(location(Some(face)));
+                parsed[style.index()] = Some(font);
+                break;
+            }
+        }
+    }
     let [_, bold, italic, bold_italic] = parsed;
     let fonts = Fonts::with_fallbacks(regular, bold, italic, bold_italic);
+    let mut notes = Vec::new();
     // A missing face is set in the nearest one the family has, and said once.
     for style in Style::ALL {
         let instead = fonts.stands_in(style);
@@ -86,6 +99,7 @@ pub fn choose(world: &dyn World, family: &str) -> Result<Chosen, Failure> {
         fonts,
         family: name,
         notes,
+        places,
     })
 }
 

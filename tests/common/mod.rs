@@ -2,6 +2,8 @@
 //! reference files, updated by `UPDATE_GOLDEN=1 cargo test` rather than by hand.
 #![allow(dead_code)]
 
+pub mod pdf;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

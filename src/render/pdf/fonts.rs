@@ -3,7 +3,6 @@
 //! The bytes come from the driver (which got them through the world's font book); each face
 //! is parsed once per document set, and the kerning lookup list is collected once too.
 
-use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
@@ -26,6 +25,8 @@ pub struct Font {
     cell: FaceCell,
     /// The PostScript name, for `/BaseFont`, so viewers show which face is inside.
     postscript_name: String,
+    /// The face's index in its file (collections hold several).
+    index: u32,
     /// Points per font unit at 1 pt: `1 / unitsPerEm`.
     scale: f32,
     /// GPOS lookups behind the `kern` feature, in lookup-list order. Liberation keeps its
@@ -69,6 +70,7 @@ impl Font {
         Some(Font {
             cell,
             postscript_name: postscript_name.to_string(),
+            index,
             scale,
             kern_lookups,
             kern_cache: Mutex::new(vec![(u32::MAX, 0.0); 1 << KERN_CACHE_BITS]),
@@ -82,6 +84,15 @@ impl Font {
 
     pub fn postscript_name(&self) -> &str {
         &self.postscript_name
+    }
+
+    /// The whole font file, for the subsetter.
+    pub fn bytes(&self) -> &[u8] {
+        self.cell.borrow_owner().as_ref()
+    }
+
+    pub fn index(&self) -> u32 {
+        self.index
     }
 
     /// The glyph for a character. Characters below U+2100 (Latin, Cyrillic, punctuation)
@@ -189,37 +200,6 @@ impl Font {
         }
         total as f32 * self.scale
     }
-
-    /// Font-wide numbers the PDF font descriptor needs, in font units.
-    pub fn descriptor(&self) -> Descriptor {
-        let bbox = self.face().global_bounding_box();
-        Descriptor {
-            ascender: self.face().ascender(),
-            cap_height: self
-                .face()
-                .capital_height()
-                .unwrap_or(self.face().ascender()),
-            descender: self.face().descender(),
-            bbox: [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max],
-            italic_angle: self.face().italic_angle(),
-            weight: self.face().weight().to_number(),
-        }
-    }
-
-    /// A TrueType program holding only `gids`; see [`super::subset`].
-    pub fn subset(&self, gids: &[u16]) -> Result<(Vec<u8>, BTreeMap<u16, u16>), String> {
-        super::subset::subset(self.cell.borrow_owner().as_ref(), gids)
-    }
-}
-
-pub struct Descriptor {
-    pub ascender: i16,
-    pub cap_height: i16,
-    pub descender: i16,
-    pub bbox: [i16; 4],
-    /// Degrees, negative for a face slanted to the right (the `post` table's convention).
-    pub italic_angle: f32,
-    pub weight: u16,
 }
 
 /// The faces of the family a document is set in: up to four, a missing one served by the
@@ -333,17 +313,5 @@ mod tests {
         assert!(f.kern(a, v) < 0.0, "AV should kern together");
         let (x, y) = (f.glyph('x').unwrap_or(0), f.glyph('x').unwrap_or(0));
         assert_eq!(f.kern(x, y), 0.0);
-    }
-
-    #[test]
-    fn subset_is_small_and_numbers_in_order() {
-        let fonts = Fonts::bundled();
-        let f = fonts.get(Style::Regular);
-        let ids: Vec<u16> = "Привет".chars().filter_map(|c| f.glyph(c)).collect();
-        let (bytes, map) = f.subset(&ids).expect("subset");
-        assert!(bytes.len() < 20_000, "subset is {} bytes", bytes.len());
-        assert_eq!(map.get(&0), Some(&0));
-        assert_eq!(map.get(&ids[0]), Some(&1));
-        assert!(Face::parse(&bytes, 0).is_ok());
     }
 }

@@ -3,26 +3,22 @@
 //! contest limit and write the same pages without laying them out twice. One concern per
 //! module:
 //!
-//! - `fonts`: the four faces, parsed once: metrics, GPOS kerning;
-//! - `subset`: TrueType subsetting to the glyphs drawn, hinting stripped;
+//! - `fonts`: the faces, parsed once: metrics, GPOS kerning;
 //! - `shape`: inline runs → glyphs (missing characters substituted and reported);
 //! - `linebreak`: Unicode line breaking, dash binding, hyphenation, total-fit breaks;
 //! - `flow`: blocks (paragraphs, lists, the criteria table) → measured line groups;
 //! - `pages`: line groups and table rows → A4 pages, headers repeated, rows split;
-//! - `content`: a page → its content stream;
-//! - `write`: the file: fonts with ToUnicode, pages, links, outline, metadata, xref.
+//! - `write`: the file, through printpdf: subset fonts with ToUnicode, pages, links,
+//!   outline, metadata.
 
-mod content;
 mod flow;
 pub mod fonts;
 mod linebreak;
 mod pages;
 mod shape;
-mod subset;
 mod write;
 
 use crate::document::{Document, Meta};
-use crate::message::Failure;
 use crate::profile::{PageNumbers, Profile};
 use crate::render::common::Warning;
 
@@ -58,9 +54,11 @@ pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Paged {
     }
 }
 
+pub use write::WriteError;
+
 /// The PDF file of laid-out pages.
-pub fn write(paged: &Paged, meta: &Meta, fonts: &Fonts) -> Result<Vec<u8>, Failure> {
-    write::write(fonts, &paged.pages, meta).map_err(|detail| Failure::Internal { detail })
+pub fn write(paged: &Paged, meta: &Meta, fonts: &Fonts) -> Result<Vec<u8>, WriteError> {
+    write::write(fonts, &paged.pages, meta)
 }
 
 /// A profile file can say anything; clamp what layout divides by or positions with, so a

@@ -1,19 +1,48 @@
-//! Pages → PDF bytes: a small PDF 1.7 writer for exactly what the card needs — subset
-//! CID TrueType fonts with `/ToUnicode`, pages, link annotations, a nested outline, Info
-//! and `/Lang` — in deterministic object order, with a content-derived file ID and dates
-//! only from `Meta.date`.
+//! Pages → PDF bytes through printpdf: pages, text runs positioned glyph by glyph, the
+//! table rules, link annotations and the embedded fonts (widths and `/ToUnicode` from the
+//! text each glyph stands for).
 //!
-//! (The first version wrote through printpdf + lopdf. Measured with callgrind on the
-//! example, their object model and serialiser were 30 M of 56 M instructions, and five
-//! of their defaults had to be patched afterwards — random font and file IDs, 1970 dates,
-//! inline annotations, alphabetically sorted bookmarks — so the file is written here.)
+//! Three steps happen beside printpdf, each because printpdf 0.12 cannot do it:
+//! - subsetting: printpdf's allsorts-based subsetting exists only behind its `text_layout`
+//!   feature, which pulls in a layout engine (azul) and more than doubles the build; the
+//!   same allsorts call is made here and printpdf embeds the subset;
+//! - after printpdf's serialisation, its lopdf document gets what the API has no place for:
+//!   `/Lang`, `/ViewerPreferences`, a nested outline in document order with exact
+//!   destinations (printpdf's bookmarks are flat and sorted by title), Info without the
+//!   1970 dates it always writes, link annotations as indirect objects, a content-derived
+//!   file ID (its IDs come from a process-wide counter), and the version CFF fonts need;
+//! - streams are deflated with one reused compressor (lopdf's makes a new level-9 one per
+//!   stream).
 
 use std::collections::BTreeMap;
 
-use super::content::{self, num, Remaps};
-use super::fonts::{Fonts, Style};
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, FontId, Line as PdfLine, LinePoint, LinkAnnotation, Op,
+    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb,
+    TextItem, TextMatrix,
+};
+
+use super::fonts::{Font, Fonts};
 use super::pages::{Page, PAGE_H, PAGE_W};
 use crate::document::Meta;
+
+/// Deflate levels: content streams at 2 (a third of level 6's time for a few kilobytes
+/// more), font programs at 6 (they shrink further, and are a small part of the work).
+const CONTENT_LEVEL: u32 = 2;
+const FONT_LEVEL: u32 = 6;
+
+/// Resetting a compressor zeroes its tables, which costs more than a stream this small
+/// could save.
+const SMALL_STREAM: usize = 1024;
+
+/// One face as embedded: its resource name, the subset's glyph ids, and the one text each
+/// glyph stands for.
+struct Embedded {
+    id: FontId,
+    remap: BTreeMap<u16, u16>,
+    text: BTreeMap<u16, char>,
+}
 
 /// An outline entry: level (1 = heading, 2 = table row), title, page index, y from the top.
 struct OutlineEntry {
@@ -23,99 +52,322 @@ struct OutlineEntry {
     y: f32,
 }
 
-const SMALL_STREAM: usize = 1536;
-
-struct Writer {
-    out: Vec<u8>,
-    /// Byte offset of each object, by object number (index 0 is the free-list head).
-    offsets: Vec<usize>,
-    z: flate2::Compress,
+/// Why a PDF could not be written: a face its subsetter cannot read (by index in
+/// `Fonts::faces`), or the file itself.
+#[derive(Debug)]
+pub enum WriteError {
+    Font { face: usize, detail: String },
+    Pdf(String),
 }
 
-impl Writer {
-    fn alloc(&mut self) -> usize {
-        self.offsets.push(0);
-        self.offsets.len() - 1
-    }
-
-    fn begin(&mut self, id: usize) {
-        if let Some(slot) = self.offsets.get_mut(id) {
-            *slot = self.out.len();
+pub fn write(fonts: &Fonts, pages: &[Page], meta: &Meta) -> Result<Vec<u8>, WriteError> {
+    // Glyphs drawn, per face, with the one text each stands for (for /ToUnicode).
+    let mut used: Vec<BTreeMap<u16, char>> = vec![BTreeMap::new(); fonts.faces().len()];
+    for g in pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.line.glyphs)
+    {
+        // One glyph may stand for several characters (a space and a no-break space, a
+        // hyphen and a no-break hyphen): text extraction gets the plain one.
+        let slot = used[fonts.face_index(g.style)].entry(g.gid).or_insert(g.ch);
+        if g.ch.is_ascii() && !slot.is_ascii() {
+            *slot = g.ch;
         }
-        self.out.extend_from_slice(id.to_string().as_bytes());
-        self.out.extend_from_slice(b" 0 obj\n");
     }
 
-    fn object(&mut self, id: usize, body: &[u8]) {
-        self.begin(id);
-        self.out.extend_from_slice(body);
-        self.out.extend_from_slice(b"\nendobj\n");
+    let mut doc = PdfDocument::new(&meta.title);
+    let subsets: Vec<Result<Option<(ParsedFont, Embedded)>, WriteError>> = fonts
+        .faces()
+        .iter()
+        .zip(&used)
+        .enumerate()
+        .map(|(i, (font, glyphs))| {
+            embed(i, font, glyphs).map_err(|detail| WriteError::Font { face: i, detail })
+        })
+        .collect();
+    let mut embedded: Vec<Option<Embedded>> = Vec::new();
+    for subset in subsets {
+        match subset? {
+            Some((parsed, emb)) => {
+                doc.resources
+                    .fonts
+                    .map
+                    .insert(emb.id.clone(), PdfFont::new(parsed));
+                embedded.push(Some(emb));
+            }
+            None => embedded.push(None),
+        }
     }
 
-    /// A stream object, deflated (one compressor reused: building one per stream zeroes
-    /// hundreds of KB of tables each time). `extra` goes into the stream dictionary.
-    fn stream(&mut self, id: usize, extra: &str, data: &[u8]) {
-        // Resetting the compressor zeroes ~200 KB of tables: not worth it for a stream that
-        // could at best save a kilobyte.
-        let packed = if data.len() >= SMALL_STREAM {
-            self.deflate(data)
+    let mut outline = Vec::new();
+    for (pi, page) in pages.iter().enumerate() {
+        let ops = page_ops(fonts, page, &embedded, pi, &mut outline);
+        let mut p = PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops);
+        p.media_box = Rect::from_wh(Pt(PAGE_W), Pt(PAGE_H));
+        p.trim_box = p.media_box.clone();
+        p.crop_box = p.media_box.clone();
+        doc.pages.push(p);
+    }
+
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    finish(&mut lo, meta, &outline).map_err(|e| WriteError::Pdf(e.to_string()))?;
+    compress(&mut lo);
+    let mut h = FNV0;
+    for obj in lo.objects.values() {
+        if let Object::Stream(s) = obj {
+            h = fnv(h, &s.content);
+        }
+    }
+    h = fnv(h, meta.title.as_bytes());
+    let mut id = h.to_be_bytes().to_vec();
+    id.extend_from_slice(&fnv(h, b"mentorcard").to_be_bytes());
+    let id = Object::String(id, StringFormat::Hexadecimal);
+    lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    let mut out = Vec::with_capacity(64 * 1024);
+    // Object and cross-reference streams: the dictionaries (pages, outline, widths) are a
+    // fifth of the file and shrink to a third when deflated together.
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(CONTENT_LEVEL)
+        .build();
+    lo.save_with_options(&mut out, save)
+        .map_err(|e| WriteError::Pdf(e.to_string()))?;
+    Ok(out)
+}
+
+/// Face `i` cut down to the glyphs drawn and parsed for printpdf; `None` if none is drawn.
+fn embed(
+    i: usize,
+    font: &Font,
+    glyphs: &BTreeMap<u16, char>,
+) -> Result<Option<(ParsedFont, Embedded)>, String> {
+    if glyphs.is_empty() {
+        return Ok(None);
+    }
+    let gids: Vec<u16> = glyphs.keys().copied().collect();
+    let (program, remap) = subset(font, &gids)?;
+    let mut warnings = Vec::new();
+    let mut parsed = ParsedFont::from_bytes(&program, 0, &mut warnings)
+        .ok_or_else(|| format!("the subset of {} cannot be read", font.postscript_name()))?;
+    parsed.font_name = Some(format!(
+        "{}+{}",
+        subset_tag(i, &gids),
+        font.postscript_name()
+    ));
+    let emb = Embedded {
+        id: FontId(format!("F{}", i + 1)),
+        remap,
+        text: glyphs.clone(),
+    };
+    Ok(Some((parsed, emb)))
+}
+
+/// A page's drawing: rules, then the text runs (one `Tm` and one `TJ` per run of a face),
+/// then its links.
+fn page_ops(
+    fonts: &Fonts,
+    page: &Page,
+    embedded: &[Option<Embedded>],
+    page_index: usize,
+    outline: &mut Vec<OutlineEntry>,
+) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(page.lines.len() * 4 + page.rules.len() + 8);
+    if !page.rules.is_empty() {
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetOutlineColor {
+            col: Color::Rgb(Rgb {
+                r: 0.0,
+                g: 0.0,
+                b: 0.0,
+                icc_profile: None,
+            }),
+        });
+        ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+        for r in &page.rules {
+            let point = |x: f32, y: f32| LinePoint {
+                p: Point {
+                    x: Pt(x),
+                    y: Pt(PAGE_H - y),
+                },
+                bezier: false,
+            };
+            ops.push(Op::DrawLine {
+                line: PdfLine {
+                    points: vec![point(r[0], r[1]), point(r[2], r[3])],
+                    is_closed: false,
+                },
+            });
+        }
+        ops.push(Op::RestoreGraphicsState);
+    }
+    ops.push(Op::StartTextSection);
+    let mut links = Vec::new();
+    let mut current: Option<(usize, u32)> = None;
+    for placed in &page.lines {
+        let line = &placed.line;
+        let size = line.size;
+        let x0 = placed.x + line.x;
+        let y = round2(PAGE_H - placed.y);
+        if let Some((level, title)) = &line.outline {
+            outline.push(OutlineEntry {
+                level: *level,
+                title: title.clone(),
+                page: page_index,
+                y: placed.y - size,
+            });
+        }
+        let mut k = 0;
+        while k < line.glyphs.len() {
+            let face = fonts.face_index(line.glyphs[k].style);
+            let mut e = k;
+            while e < line.glyphs.len() && fonts.face_index(line.glyphs[e].style) == face {
+                e += 1;
+            }
+            let Some(emb) = &embedded[face] else {
+                k = e;
+                continue;
+            };
+            if current != Some((face, size.to_bits())) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(emb.id.clone()),
+                    size: Pt(size),
+                });
+                current = Some((face, size.to_bits()));
+            }
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(round2(x0 + line.glyphs[k].x)), Pt(y)),
+            });
+            let items = run(&fonts.faces()[face], &line.glyphs[k..e], size, emb);
+            ops.push(Op::ShowText { items });
+            k = e;
+        }
+        for (lx0, lx1, url) in &line.links {
+            links.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    Rect {
+                        x: Pt(round2(x0 + lx0)),
+                        y: Pt(round2(y - 0.2 * size)),
+                        width: Pt(round2(lx1 - lx0)),
+                        height: Pt(round2(size)),
+                        mode: None,
+                        winding_order: None,
+                    },
+                    Actions::Uri(url.clone()),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    None,
+                    None,
+                ),
+            });
+        }
+    }
+    ops.push(Op::EndTextSection);
+    ops.extend(links);
+    ops
+}
+
+/// A run of one face's glyphs. The viewer moves its pen by the truncated `/W` widths
+/// printpdf writes (`Font::advance_1000`); a `TJ` offset is added only where the pen has
+/// strayed half a unit (a hundredth of a point) from where layout put the next glyph, so
+/// most glyphs need none. Glyphs go out as text (printpdf maps it through the subset's
+/// cmap, one string per stretch), and by id only where the text would pick another glyph.
+fn run(
+    font: &Font,
+    glyphs: &[super::linebreak::Placed],
+    size: f32,
+    emb: &Embedded,
+) -> Vec<TextItem> {
+    let mut items = Vec::new();
+    let mut text = String::new();
+    let start = glyphs.first().map_or(0.0, |g| g.x);
+    let mut pen = 0.0f32;
+    for (i, g) in glyphs.iter().enumerate() {
+        pen += font.advance_1000(g.gid) as f32;
+        let ch = emb.text.get(&g.gid).copied().unwrap_or(g.ch);
+        if font.glyph(ch) == Some(g.gid) {
+            text.push(ch);
         } else {
-            None
-        };
-        self.begin(id);
-        let (body, filter): (&[u8], &str) = match &packed {
-            Some(p) if p.len() + 19 < data.len() => (p, "/Filter /FlateDecode "),
-            _ => (data, ""),
-        };
-        self.out.extend_from_slice(
-            format!("<<{extra}{filter}/Length {}>>\nstream\n", body.len()).as_bytes(),
-        );
-        self.out.extend_from_slice(body);
-        self.out.extend_from_slice(b"\nendstream\nendobj\n");
-    }
-
-    /// Level 1. Measured on the example (callgrind): level 6 costs 15 M instructions, level 2
-    /// 9 M, level 1 4 M, for files of 38, 40 and 42 KB; speed is the harder target.
-    fn deflate(&mut self, data: &[u8]) -> Option<Vec<u8>> {
-        self.z.reset();
-        let mut packed = Vec::with_capacity(data.len() / 2 + 64);
-        loop {
-            let consumed = usize::try_from(self.z.total_in()).ok()?;
-            let input = data.get(consumed..)?;
-            match self
-                .z
-                .compress_vec(input, &mut packed, flate2::FlushCompress::Finish)
-            {
-                Ok(flate2::Status::StreamEnd) => return Some(packed),
-                Ok(_) => packed.reserve(packed.capacity().max(1024)),
-                Err(_) => return None,
+            if !text.is_empty() {
+                items.push(TextItem::Text(std::mem::take(&mut text)));
+            }
+            items.push(TextItem::GlyphIds(vec![Codepoint {
+                gid: emb.remap.get(&g.gid).copied().unwrap_or(0),
+                offset: 0.0,
+                cid: Some(ch.to_string()),
+            }]));
+        }
+        if let Some(next) = glyphs.get(i + 1) {
+            let want = (next.x - start) * 1000.0 / size;
+            let d = ((pen - want) * 10.0).round() / 10.0;
+            if d.abs() >= 0.5 {
+                if !text.is_empty() {
+                    items.push(TextItem::Text(std::mem::take(&mut text)));
+                }
+                items.push(TextItem::Offset(d));
+                pen -= d;
             }
         }
     }
-}
-
-/// A PDF text string: UTF-16BE with a byte-order mark, in hex, so Cyrillic survives.
-fn text(s: &str) -> String {
-    let mut out = String::with_capacity(6 + s.len() * 4);
-    out.push_str("<FEFF");
-    for u in s.encode_utf16() {
-        out.push_str(&format!("{u:04X}"));
+    if !text.is_empty() {
+        items.push(TextItem::Text(text));
     }
-    out.push('>');
-    out
+    items
 }
 
-fn hex_bytes(s: &str) -> String {
-    let mut out = String::with_capacity(2 + s.len() * 2);
-    out.push('<');
-    for b in s.bytes() {
-        out.push_str(&format!("{b:02X}"));
-    }
-    out.push('>');
-    out
+/// The face cut down to the glyphs drawn, by allsorts (as printpdf would with its
+/// `text_layout` feature): `.notdef` first, then the glyphs in order, each new id its
+/// position.
+fn subset(font: &Font, gids: &[u16]) -> Result<(Vec<u8>, BTreeMap<u16, u16>), String> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::CmapTarget;
+    let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", font.postscript_name());
+    let data = ReadScope::new(font.bytes())
+        .read::<FontData<'_>>()
+        .map_err(|e| fail(&e))?;
+    let provider = data
+        .table_provider(font.index() as usize)
+        .map_err(|e| fail(&e))?;
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(gids.iter().copied().filter(|&g| g != 0))
+        .collect();
+    let bytes = allsorts::subset::subset(&provider, &ids, &profile(), CmapTarget::Unicode)
+        .map_err(|e| fail(&e))?;
+    let remap = ids
+        .iter()
+        .enumerate()
+        .map(|(i, &g)| (g, i as u16))
+        .collect();
+    Ok((bytes, remap))
 }
 
-fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
+/// allsorts' PDF profile without `name` and `post`: a PDF reads neither from an
+/// embedded font, and Liberation's `name` alone is kilobytes of licence text per face.
+fn profile() -> allsorts::subset::SubsetProfile {
+    use allsorts::tag;
+    allsorts::subset::SubsetProfile::Custom(vec![
+        tag::CMAP,
+        tag::HEAD,
+        tag::CVT,
+        tag::FPGM,
+        tag::HHEA,
+        tag::HMTX,
+        tag::MAXP,
+        tag::PREP,
+    ])
+}
+
+const FNV0: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
@@ -124,274 +376,122 @@ fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
 }
 
 /// The `ABCDEF+` subset prefix, derived from the glyph set so equal input gives equal tags.
-fn subset_tag(style: Style, gids: &[u16]) -> String {
-    let mut h = fnv_more(0xcbf2_9ce4_8422_2325, &[style.index() as u8]);
+fn subset_tag(face: usize, gids: &[u16]) -> String {
+    let mut h = fnv(FNV0, &[face as u8]);
     for g in gids {
-        h = fnv_more(h, &g.to_be_bytes());
+        h = fnv(h, &g.to_be_bytes());
     }
     (0..6)
         .map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8))
         .collect()
 }
 
-pub fn write(fonts: &Fonts, pages: &[Page], meta: &Meta) -> Result<Vec<u8>, String> {
-    // Glyphs drawn, per face, with the text each stands for (for /ToUnicode).
-    let mut used: [BTreeMap<u16, char>; 4] = Default::default();
-    for page in pages {
-        for placed in &page.lines {
-            for g in &placed.line.glyphs {
-                let slot = used[g.style.index()].entry(g.gid).or_insert(g.ch);
-                if g.ch == ' ' {
-                    *slot = ' ';
-                }
-            }
-        }
+fn round2(v: f32) -> f32 {
+    if v.is_finite() {
+        (v * 100.0).round() / 100.0
+    } else {
+        0.0
     }
+}
 
-    let mut w = Writer {
-        out: Vec::with_capacity(64 * 1024),
-        offsets: vec![0],
-        z: flate2::Compress::new(flate2::Compression::new(1), true),
-    };
-    w.out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
-    let catalog = w.alloc();
-    let pages_id = w.alloc();
-    let info = w.alloc();
-
-    // Fonts: Type0 → CIDFontType2 → descriptor → subset program, plus the ToUnicode map.
-    let mut remaps: Remaps = Default::default();
-    let mut font_refs = String::new();
-    for style in Style::ALL {
-        let glyphs = &used[style.index()];
-        if glyphs.is_empty() {
-            continue;
-        }
-        let font = fonts.get(style);
-        let gids: Vec<u16> = glyphs.keys().copied().collect();
-        let (program, remap) = font.subset(&gids)?;
-        let name = format!("{}+{}", subset_tag(style, &gids), font.postscript_name());
-        let (type0, cid, desc, file, cmap) =
-            (w.alloc(), w.alloc(), w.alloc(), w.alloc(), w.alloc());
-        font_refs.push_str(&format!("/{} {type0} 0 R ", content::resource_name(style)));
-
-        let mut by_new: Vec<(u16, u16)> = remap.iter().map(|(&old, &new)| (new, old)).collect();
-        by_new.sort_unstable();
-        let mut widths = String::from("[0 [");
-        for (_, old) in &by_new {
-            widths.push_str(&format!("{} ", font.advance_1000(*old)));
-        }
-        widths.push_str("]]");
-        w.object(
-            type0,
-            format!(
-                "<</Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H \
-                 /DescendantFonts [{cid} 0 R] /ToUnicode {cmap} 0 R>>"
-            )
-            .as_bytes(),
-        );
-        w.object(
-            cid,
-            format!(
-                "<</Type /Font /Subtype /CIDFontType2 /BaseFont /{name} \
-                 /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> \
-                 /FontDescriptor {desc} 0 R /CIDToGIDMap /Identity /DW 1000 /W {widths}>>"
-            )
-            .as_bytes(),
-        );
-        let d = font.descriptor();
-        let upm = f32::from(font.units_per_em().max(1));
-        let s = |v: i16| (f32::from(v) * 1000.0 / upm).round() as i32;
-        let italic = d.italic_angle != 0.0;
-        let flags = 2 | 32 | if italic { 64 } else { 0 };
-        let stem_v = 50 + ((f32::from(d.weight) / 65.0).powi(2)).round() as i32;
-        let mut angle = Vec::new();
-        num(&mut angle, d.italic_angle);
-        w.object(
-            desc,
-            format!(
-                "<</Type /FontDescriptor /FontName /{name} /Flags {flags} \
-                 /FontBBox [{} {} {} {}] /ItalicAngle {} /Ascent {} /Descent {} \
-                 /CapHeight {} /StemV {stem_v} /FontFile2 {file} 0 R>>",
-                s(d.bbox[0]),
-                s(d.bbox[1]),
-                s(d.bbox[2]),
-                s(d.bbox[3]),
-                String::from_utf8_lossy(&angle),
-                s(d.ascender),
-                s(d.descender),
-                s(d.cap_height),
-            )
-            .as_bytes(),
-        );
-        w.stream(file, &format!("/Length1 {} ", program.len()), &program);
-        let mut chars: Vec<(u16, char)> = glyphs
-            .iter()
-            .filter_map(|(old, ch)| remap.get(old).map(|&n| (n, *ch)))
-            .collect();
-        chars.sort_unstable();
-        w.stream(cmap, "", to_unicode(&chars).as_bytes());
-        remaps[style.index()] = Some(remap);
+/// A PDF text string: UTF-16BE with a byte-order mark, so Cyrillic survives; as a literal
+/// string, half the size of hex (lopdf escapes what must be escaped).
+fn text(s: &str) -> Object {
+    let mut b = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        b.extend_from_slice(&u.to_be_bytes());
     }
+    Object::String(b, StringFormat::Literal)
+}
 
-    // Pages, their links, and where outline entries land.
-    let mut outline = Vec::new();
-    let mut page_ids = Vec::with_capacity(pages.len());
-    for (pi, page) in pages.iter().enumerate() {
-        let (pid, cid) = (w.alloc(), w.alloc());
-        page_ids.push(pid);
-        let mut annots = Vec::new();
-        for placed in &page.lines {
-            let line = &placed.line;
-            if let Some((level, title)) = &line.outline {
-                outline.push(OutlineEntry {
-                    level: *level,
-                    title: title.clone(),
-                    page: pi,
-                    y: placed.y - line.size,
-                });
-            }
-            for (lx0, lx1, url) in &line.links {
-                let x0 = placed.x + line.x;
-                let y = PAGE_H - placed.y;
-                let mut rect = Vec::new();
-                for v in [x0 + lx0, y - 0.2 * line.size, x0 + lx1, y + 0.8 * line.size] {
-                    num(&mut rect, v);
-                    rect.push(b' ');
-                }
-                annots.push((
-                    String::from_utf8_lossy(&rect).trim_end().to_string(),
-                    url.clone(),
-                ));
-            }
-        }
-        let mut annot_refs = String::new();
-        for (rect, url) in annots {
-            let id = w.alloc();
-            w.object(
-                id,
-                format!(
-                    "<</Type /Annot /Subtype /Link /Rect [{rect}] /Border [0 0 0] \
-                     /P {pid} 0 R /A <</S /URI /URI {}>>>>",
-                    hex_bytes(&url)
-                )
-                .as_bytes(),
-            );
-            annot_refs.push_str(&format!("{id} 0 R "));
-        }
-        let annots = if annot_refs.is_empty() {
-            String::new()
-        } else {
-            format!(" /Annots [{}]", annot_refs.trim_end())
-        };
-        w.object(
-            pid,
-            format!(
-                "<</Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {} {}] \
-                 /Resources <</Font <<{}>>>> /Contents {cid} 0 R{annots}>>",
-                PAGE_W,
-                PAGE_H,
-                font_refs.trim_end()
-            )
-            .as_bytes(),
-        );
-        let stream = content::page(fonts, page, &remaps);
-        w.stream(cid, "", &stream);
+/// What printpdf's API has no place for; see the module comment.
+fn finish(doc: &mut lopdf::Document, meta: &Meta, outline: &[OutlineEntry]) -> lopdf::Result<()> {
+    doc.version = "1.7".into();
+    let mut info = Dictionary::new();
+    info.set("Title", text(&meta.title));
+    if !meta.authors.is_empty() {
+        info.set("Author", text(&meta.authors.join(", ")));
     }
-    let kids: Vec<String> = page_ids.iter().map(|p| format!("{p} 0 R")).collect();
-    w.object(
-        pages_id,
-        format!(
-            "<</Type /Pages /Kids [{}] /Count {}>>",
-            kids.join(" "),
-            page_ids.len()
-        )
-        .as_bytes(),
-    );
+    if !meta.keywords.is_empty() {
+        info.set("Keywords", text(&meta.keywords.join(", ")));
+    }
+    info.set("Creator", text("mentorcard"));
+    info.set("Producer", text("mentorcard (printpdf)"));
+    if let Some(epoch) = meta.date {
+        let d = Object::String(pdf_date(epoch).into_bytes(), StringFormat::Literal);
+        info.set("CreationDate", d.clone());
+        info.set("ModDate", d);
+    }
+    if let Ok(old) = doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        doc.objects.remove(&old);
+    }
+    let info_id = doc.add_object(info);
+    doc.trailer.set("Info", Object::Reference(info_id));
 
-    let outline_root = build_outline(&mut w, &outline, &page_ids);
+    let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    for &pid in &page_ids {
+        indirect_annotations(doc, pid)?;
+    }
+    let root = build_outline(doc, outline, &page_ids);
     let lang = if meta.lang.is_empty() {
         "ru"
     } else {
         meta.lang.as_str()
     };
-    let mut cat = format!(
-        "<</Type /Catalog /Pages {pages_id} 0 R /Lang {} /ViewerPreferences <</DisplayDocTitle true>>",
-        text(lang)
-    );
-    if let Some(root) = outline_root {
-        cat.push_str(&format!(" /Outlines {root} 0 R /PageMode /UseOutlines"));
+    let catalog = doc.catalog_mut()?;
+    catalog.set("Lang", text(lang));
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", true);
+    catalog.set("ViewerPreferences", prefs);
+    catalog.remove(b"PageLayout");
+    match root {
+        Some(r) => {
+            catalog.set("Outlines", Object::Reference(r));
+            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        }
+        None => {
+            catalog.remove(b"PageMode");
+        }
     }
-    cat.push_str(">>");
-    w.object(catalog, cat.as_bytes());
-
-    let mut inf = format!(
-        "<</Title {} /Creator {} /Producer {}",
-        text(&meta.title),
-        text("mentorcard"),
-        text("mentorcard")
-    );
-    if !meta.authors.is_empty() {
-        inf.push_str(&format!(" /Author {}", text(&meta.authors.join(", "))));
-    }
-    if !meta.keywords.is_empty() {
-        inf.push_str(&format!(" /Keywords {}", text(&meta.keywords.join(", "))));
-    }
-    if let Some(epoch) = meta.date {
-        let d = pdf_date(epoch);
-        inf.push_str(&format!(" /CreationDate ({d}) /ModDate ({d})"));
-    }
-    inf.push_str(">>");
-    w.object(info, inf.as_bytes());
-
-    // Cross-reference table and trailer; the file ID is a hash of everything before it.
-    let xref = w.out.len();
-    let n = w.offsets.len();
-    let mut x = format!("xref\n0 {n}\n0000000000 65535 f \n");
-    for off in w.offsets.iter().skip(1) {
-        x.push_str(&format!("{off:010} 00000 n \n"));
-    }
-    let h = fnv_more(0xcbf2_9ce4_8422_2325, &w.out);
-    let id = format!("<{h:016X}{:016X}>", fnv_more(h, b"mentorcard"));
-    x.push_str(&format!(
-        "trailer\n<</Size {n} /Root {catalog} 0 R /Info {info} 0 R /ID [{id} {id}]>>\nstartxref\n{xref}\n%%EOF\n"
-    ));
-    w.out.extend_from_slice(x.as_bytes());
-    Ok(w.out)
+    Ok(())
 }
 
-/// The ToUnicode CMap: each subset glyph id → the text it stands for (UTF-16BE).
-fn to_unicode(chars: &[(u16, char)]) -> String {
-    let mut s = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n\
-         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-    );
-    for chunk in chars.chunks(100) {
-        s.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (gid, ch) in chunk {
-            let mut units = [0u16; 2];
-            let hex: String = ch
-                .encode_utf16(&mut units)
-                .iter()
-                .map(|u| format!("{u:04X}"))
-                .collect();
-            s.push_str(&format!("<{gid:04X}> <{hex}>\n"));
+/// Link annotations as indirect objects that name their page; no empty `/Annots`.
+fn indirect_annotations(doc: &mut lopdf::Document, page: ObjectId) -> lopdf::Result<()> {
+    let annots = match doc.get_dictionary(page)?.get(b"Annots") {
+        Ok(Object::Array(a)) => a.clone(),
+        _ => return Ok(()),
+    };
+    let mut refs = Vec::with_capacity(annots.len());
+    for a in annots {
+        if let Object::Dictionary(mut d) = a {
+            d.set("P", Object::Reference(page));
+            d.remove(b"C");
+            d.remove(b"H");
+            refs.push(Object::Reference(doc.add_object(d)));
         }
-        s.push_str("endbfchar\n");
     }
-    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    s
+    let dict = doc.get_dictionary_mut(page)?;
+    if refs.is_empty() {
+        dict.remove(b"Annots");
+    } else {
+        dict.set("Annots", Object::Array(refs));
+    }
+    Ok(())
 }
 
 /// Nest entries by level (a row under the heading before it) and link them as the outline
 /// tree wants: Parent/First/Last/Prev/Next/Count. Rows start folded.
-fn build_outline(w: &mut Writer, entries: &[OutlineEntry], pages: &[usize]) -> Option<usize> {
+fn build_outline(
+    doc: &mut lopdf::Document,
+    entries: &[OutlineEntry],
+    pages: &[ObjectId],
+) -> Option<ObjectId> {
     if entries.is_empty() || pages.is_empty() {
         return None;
     }
-    let root = w.alloc();
-    let ids: Vec<usize> = entries.iter().map(|_| w.alloc()).collect();
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
     let mut parent: Vec<Option<usize>> = Vec::with_capacity(entries.len());
     let mut stack: Vec<usize> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
@@ -411,49 +511,103 @@ fn build_outline(w: &mut Writer, entries: &[OutlineEntry], pages: &[usize]) -> O
             .map(Vec::as_slice)
             .unwrap_or_default();
         let pos = siblings.iter().position(|&s| s == i).unwrap_or(0);
-        let mut d = format!(
-            "<</Title {} /Parent {} 0 R",
-            text(&e.title),
-            parent[i].map_or(root, |p| ids[p])
+        let mut d = Dictionary::new();
+        d.set("Title", text(&e.title));
+        d.set(
+            "Parent",
+            Object::Reference(parent[i].map_or(root, |p| ids[p])),
         );
         if pos > 0 {
-            d.push_str(&format!(" /Prev {} 0 R", ids[siblings[pos - 1]]));
+            d.set("Prev", Object::Reference(ids[siblings[pos - 1]]));
         }
         if let Some(&n) = siblings.get(pos + 1) {
-            d.push_str(&format!(" /Next {} 0 R", ids[n]));
+            d.set("Next", Object::Reference(ids[n]));
         }
         if let Some(kids) = children.get(&Some(i)) {
             if let (Some(&f), Some(&l)) = (kids.first(), kids.last()) {
-                d.push_str(&format!(
-                    " /First {} 0 R /Last {} 0 R /Count -{}",
-                    ids[f],
-                    ids[l],
-                    kids.len()
-                ));
+                d.set("First", Object::Reference(ids[f]));
+                d.set("Last", Object::Reference(ids[l]));
+                d.set("Count", Object::Integer(-(kids.len() as i64)));
             }
         }
-        let page = pages.get(e.page).or(pages.first()).copied().unwrap_or(0);
-        let mut top = Vec::new();
-        num(&mut top, (PAGE_H - e.y).round());
-        d.push_str(&format!(
-            " /Dest [{page} 0 R /XYZ 0 {} null]>>",
-            String::from_utf8_lossy(&top)
-        ));
-        w.object(ids[i], d.as_bytes());
+        let page = pages.get(e.page).or(pages.first()).copied().unwrap_or(root);
+        d.set(
+            "Dest",
+            Object::Array(vec![
+                Object::Reference(page),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Integer(0),
+                Object::Integer((PAGE_H - e.y).round() as i64),
+                Object::Null,
+            ]),
+        );
+        doc.objects.insert(ids[i], Object::Dictionary(d));
     }
     let top = children.get(&None).map(Vec::as_slice).unwrap_or_default();
-    let mut r = String::from("<</Type /Outlines");
+    let mut r = Dictionary::new();
+    r.set("Type", Object::Name(b"Outlines".to_vec()));
     if let (Some(&f), Some(&l)) = (top.first(), top.last()) {
-        r.push_str(&format!(
-            " /First {} 0 R /Last {} 0 R /Count {}",
-            ids[f],
-            ids[l],
-            top.len()
-        ));
+        r.set("First", Object::Reference(ids[f]));
+        r.set("Last", Object::Reference(ids[l]));
+        r.set("Count", Object::Integer(top.len() as i64));
     }
-    r.push_str(">>");
-    w.object(root, r.as_bytes());
+    doc.objects.insert(root, Object::Dictionary(r));
     Some(root)
+}
+
+/// Every stream deflated, kept only where it saves bytes.
+fn compress(doc: &mut lopdf::Document) {
+    let mut streams: Vec<&mut lopdf::Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            Object::Stream(s)
+                if s.allows_compression
+                    && !s.dict.has(b"Filter")
+                    && s.content.len() >= SMALL_STREAM =>
+            {
+                Some(s)
+            }
+            _ => None,
+        })
+        .collect();
+    deflate_all(&mut streams);
+}
+
+fn deflate_all(streams: &mut [&mut lopdf::Stream]) {
+    // Made on first use: a compressor's tables are a few hundred kilobytes to zero.
+    let mut content: Option<flate2::Compress> = None;
+    let mut font: Option<flate2::Compress> = None;
+    for s in streams.iter_mut() {
+        let is_font = s.dict.has(b"Length1") || s.dict.has(b"Subtype");
+        let (slot, level) = match is_font {
+            true => (&mut font, FONT_LEVEL),
+            false => (&mut content, CONTENT_LEVEL),
+        };
+        let z = slot
+            .get_or_insert_with(|| flate2::Compress::new(flate2::Compression::new(level), true));
+        if let Some(packed) = deflate(z, &s.content) {
+            if packed.len() + 19 < s.content.len() {
+                s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                s.set_content(packed);
+            }
+        }
+    }
+}
+
+fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
+    z.reset();
+    let mut packed = Vec::with_capacity(data.len() / 2 + 64);
+    loop {
+        let input = usize::try_from(z.total_in())
+            .ok()
+            .and_then(|n| data.get(n..))?;
+        match z.compress_vec(input, &mut packed, flate2::FlushCompress::Finish) {
+            Ok(flate2::Status::StreamEnd) => return Some(packed),
+            Ok(_) => packed.reserve(packed.capacity().max(4096)),
+            Err(_) => return None,
+        }
+    }
 }
 
 /// `D:YYYYMMDDHHmmSSZ` from Unix seconds (UTC), without a date library.
