@@ -1324,6 +1324,24 @@ impl Failure {
                     "build refused: fix the errors first (details: mentorcard check)"
                 )
             ),
+            Failure::Listen { port, detail } => format!(
+                "{} 127.0.0.1:{port}: {detail} ({})",
+                lang.t(
+                    "не удалось запустить сервер на",
+                    "cannot start the server on"
+                ),
+                lang.t(
+                    "выберите другой порт: --port 8080, или не указывайте его",
+                    "choose another port with --port 8080, or leave it out"
+                )
+            ),
+            Failure::Watch { detail } => format!(
+                "{}: {detail}",
+                lang.t(
+                    "не удалось следить за изменениями файлов",
+                    "cannot watch the files for changes"
+                )
+            ),
             Failure::Internal { detail } => format!(
                 "{}: {detail}",
                 lang.t("внутренняя ошибка mentorcard", "mentorcard internal error")
@@ -1366,7 +1384,66 @@ impl Status {
                 ),
                 dir.display()
             ),
+            Status::Watching => lang
+                .t(
+                    "слежу за изменениями: сохраните карточку, и всё пересоберётся (выход — Ctrl-C)",
+                    "watching for changes: save the card to rebuild (Ctrl-C to stop)",
+                )
+                .into(),
+            Status::Rebuilt { millis } => format!(
+                "{} {millis} {}",
+                lang.t("пересобрано за", "rebuilt in"),
+                lang.t("мс", "ms")
+            ),
+            Status::KeptLastGood(path) => format!(
+                "{}: {}",
+                path.display(),
+                lang.t(
+                    "есть ошибки — оставлен последний удачный вариант",
+                    "has errors — the last good version is kept"
+                )
+            ),
+            Status::Serving(url) => format!(
+                "{}: {url} ({})",
+                lang.t("сервер", "server"),
+                lang.t(
+                    "откройте в браузере; выход — Ctrl-C",
+                    "open it in a browser; Ctrl-C to stop"
+                )
+            ),
+            Status::Stopped => lang.t("остановлено", "stopped").into(),
         }
+    }
+}
+
+/// The words of the live preview page (`mentorcard serve`).
+pub struct PreviewWords {
+    /// The heading of the panel over the last good page.
+    pub problems: &'static str,
+    pub pdf: &'static str,
+    /// The title of the page before the card was first built.
+    pub title: &'static str,
+    pub building: &'static str,
+    pub never_built: &'static str,
+}
+
+pub fn preview_words(lang: Lang) -> PreviewWords {
+    match lang {
+        Lang::Ru => PreviewWords {
+            problems: "В карточке ошибки — ниже последний удачный вариант. Исправьте и сохраните:",
+            pdf: "Открыть PDF",
+            title: "Предпросмотр карточки",
+            building: "Карточка собирается…",
+            never_built:
+                "Карточка ещё не собралась без ошибок: исправьте их, и она появится здесь.",
+        },
+        Lang::En => PreviewWords {
+            problems: "The card has errors — below is the last good version. Fix them and save:",
+            pdf: "Open PDF",
+            title: "Card preview",
+            building: "Building the card…",
+            never_built: "The card has not built without errors yet: fix them and it appears here.",
+        },
     }
 }
 

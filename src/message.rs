@@ -399,6 +399,15 @@ pub enum Failure {
     BuildRefused {
         path: PathBuf,
     },
+    /// The preview server cannot listen on its port (taken, or not allowed).
+    Listen {
+        port: u16,
+        detail: String,
+    },
+    /// The operating system refused to report file changes (`watch`, `serve`).
+    Watch {
+        detail: String,
+    },
     /// An error inside mentorcard itself (embedded fonts unreadable, a zip failed).
     Internal {
         detail: String,
@@ -428,4 +437,16 @@ pub enum Status {
     SchemaWritten(PathBuf),
     TemplateWritten(PathBuf),
     TemplatesNext(PathBuf),
+    /// `watch` and `serve` wait for saves.
+    Watching,
+    /// A rebuild after a save (or the first build) succeeded.
+    Rebuilt {
+        millis: u128,
+    },
+    /// A rebuild found errors: the last good files (or page) stay as they were.
+    KeptLastGood(PathBuf),
+    /// The preview server's address.
+    Serving(String),
+    /// Ctrl-C: `watch` or `serve` stopped.
+    Stopped,
 }
