@@ -2,14 +2,19 @@
 //! library, prints, writes files atomically and maps outcomes to exit codes. One file per
 //! command, as in mdBook; what they share is in `common`, the world in `system`.
 
+mod browser;
 mod build;
 mod check;
 mod common;
+mod live;
 mod new;
 mod output;
 mod schema;
+mod serve;
+mod server;
 mod system;
 mod templates;
+mod watch;
 
 use clap::{Parser, Subcommand};
 
@@ -40,6 +45,10 @@ pub enum Command {
     Schema(schema::Args),
     /// Работа со встроенными шаблонами HTML: --eject ПАПКА выгружает их для правки.
     Templates(templates::Args),
+    /// Собрать и пересобирать после каждого сохранения карточки (выход — Ctrl-C).
+    Watch(watch::Args),
+    /// Предпросмотр в браузере: страница обновляется сама, ошибки видны на ней (выход — Ctrl-C).
+    Serve(serve::Args),
 }
 
 /// Runs the program and returns the exit status; never panics on user input.
@@ -62,6 +71,8 @@ pub fn main() -> i32 {
         Command::New(args) => new::run(args, lang),
         Command::Schema(args) => schema::run(args, lang),
         Command::Templates(args) => templates::run(args, lang),
+        Command::Watch(args) => watch::run(args, lang),
+        Command::Serve(args) => serve::run(args, lang),
     };
     match result {
         Ok(code) => code,

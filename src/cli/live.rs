@@ -1,0 +1,116 @@
+//! What `watch` and `serve` share: a watcher over what the last build read, with a debounce
+//! (an editor writes a file several times per save), and Ctrl-C, which waits for a write
+//! under way to finish and exits 0, so no temporary file is ever left behind.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+use notify::{RecursiveMode, Watcher};
+
+use super::common::{self, EXIT_OK};
+use super::output;
+use crate::locale::Lang;
+use crate::message::{Failure, Status};
+use crate::preview::WatchSet;
+
+/// The quiet after an event that ends a save.
+const SETTLE: Duration = Duration::from_millis(40);
+/// A stream of events postpones a build at most this long.
+const AT_MOST: Duration = Duration::from_millis(500);
+
+pub struct Live {
+    watcher: notify::RecommendedWatcher,
+    events: Receiver<notify::Result<notify::Event>>,
+    set: WatchSet,
+    watched: BTreeSet<PathBuf>,
+    /// The files the command writes itself.
+    outputs: Vec<PathBuf>,
+}
+
+impl Live {
+    /// A watcher that ignores the command's own `outputs`; from now on Ctrl-C stops the program.
+    pub fn new(outputs: Vec<PathBuf>, lang: Lang) -> Result<Live, Failure> {
+        let failure = |e: &dyn std::fmt::Display| Failure::Watch {
+            detail: e.to_string(),
+        };
+        ctrlc::set_handler(move || {
+            let _no_more_writes = output::hold_writes();
+            common::say(&Status::Stopped, lang);
+            std::process::exit(EXIT_OK);
+        })
+        .map_err(|e| failure(&e))?;
+        let (tx, events) = channel();
+        let watcher = notify::recommended_watcher(move |event| {
+            let _ = tx.send(event);
+        })
+        .map_err(|e| failure(&e))?;
+        let (set, watched) = (WatchSet::default(), BTreeSet::new());
+        #[rustfmt::skip]
+        return Ok(Live { watcher, events, set, watched, outputs });
+    }
+
+    /// Watches what a build read (`Project::files_read`) instead of what the one before read.
+    pub fn watch(&mut self, read: &[PathBuf]) {
+        let (folders, files): (Vec<_>, Vec<_>) =
+            read.iter().map(|p| resolve(p)).partition(|p| p.is_dir());
+        let outputs = self.outputs.iter().map(|p| resolve(p));
+        self.set = WatchSet::new(files, folders, outputs);
+        let wanted = self.set.folders_to_watch().into_iter();
+        let wanted: BTreeSet<PathBuf> = wanted.map(existing).collect();
+        for gone in self.watched.difference(&wanted) {
+            let _ = self.watcher.unwatch(gone);
+        }
+        // Watching again is harmless, and renews the watch of a folder removed and made anew.
+        for folder in &wanted {
+            let _ = self.watcher.watch(folder, RecursiveMode::NonRecursive);
+        }
+        self.watched = wanted;
+    }
+
+    /// Returns once something the build read has changed and the saving is over.
+    pub fn wait(&mut self) {
+        while let Ok(event) = self.events.recv() {
+            if self.matters(event) {
+                let start = Instant::now();
+                while let Some(left) = AT_MOST.checked_sub(start.elapsed()) {
+                    if self.events.recv_timeout(SETTLE.min(left)).is_err() {
+                        break;
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    fn matters(&self, event: notify::Result<notify::Event>) -> bool {
+        // An error means events were lost: build again to be sure.
+        let Ok(event) = event else { return true };
+        let changes = match event.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+            EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
+            EventKind::Other => false,
+            _ => true,
+        };
+        changes && event.paths.iter().any(|p| self.set.concerns(p))
+    }
+}
+
+/// An absolute path whose folder is resolved (links, `..`), as the watcher reports paths.
+fn resolve(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => (parent.canonicalize())
+            .unwrap_or_else(|_| resolve(parent))
+            .join(name),
+        _ => path.canonicalize().unwrap_or(path),
+    }
+}
+
+/// The folder itself, or the nearest one above it that exists (its creation is then seen).
+fn existing(mut dir: PathBuf) -> PathBuf {
+    while !dir.is_dir() && dir.pop() {}
+    dir
+}
