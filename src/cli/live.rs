@@ -31,8 +31,9 @@ pub struct Live {
 }
 
 impl Live {
-    /// A watcher that ignores the command's own `outputs`; from now on Ctrl-C stops the program.
-    pub fn new(outputs: Vec<PathBuf>, lang: Lang) -> Result<Live, Failure> {
+    /// A watcher that ignores the command's own `outputs`, already watching the `cards` so
+    /// that no save during the first build is missed; from now on Ctrl-C stops the program.
+    pub fn new(cards: &[PathBuf], outputs: Vec<PathBuf>, lang: Lang) -> Result<Live, Failure> {
         let failure = |e: &dyn std::fmt::Display| Failure::Watch {
             detail: e.to_string(),
         };
@@ -49,7 +50,9 @@ impl Live {
         .map_err(|e| failure(&e))?;
         let (set, watched) = (WatchSet::default(), BTreeSet::new());
         #[rustfmt::skip]
-        return Ok(Live { watcher, events, set, watched, outputs });
+        let mut live = Live { watcher, events, set, watched, outputs };
+        live.watch(cards);
+        Ok(live)
     }
 
     /// Watches what a build read (`Project::files_read`) instead of what the one before read.

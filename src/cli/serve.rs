@@ -52,10 +52,11 @@ pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
         hyphenate,
         lang,
     };
-    let mut live = Live::new(Vec::new(), l)?;
+    let mut live = Live::new(std::slice::from_ref(&args.file), Vec::new(), l)?;
     let shared = server::start(args.port, l)?;
     let url = format!("http://{}/", shared.addr);
     common::say(&Status::Serving(url.clone()), l);
+    common::say(&Status::Watching, l);
     if args.open {
         browser::open(&url);
     }

@@ -87,7 +87,9 @@ fn answer(request: Request, shared: &Shared) -> std::io::Result<()> {
         .flat_map(|(k, v)| Header::from_bytes(k, v))
         .collect();
     let (length, body) = (Some(body.len()), Cursor::new(body));
-    request.respond(Response::new(StatusCode(200), headers, body, length, None))
+    let response = Response::new(StatusCode(200), headers, body, length, None);
+    // With its length known, the body goes whole: tiny_http would chunk one over 32 KiB.
+    request.respond(response.with_chunked_threshold(usize::MAX))
 }
 
 /// The event stream: the version the server holds at once, then each new one, until the tab

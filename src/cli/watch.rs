@@ -27,7 +27,7 @@ pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
                 .map(|f| build::target(args, card, f))
         })
         .collect();
-    let mut live = Live::new(outputs, l)?;
+    let mut live = Live::new(&args.files, outputs, l)?;
     let mut first = true;
     loop {
         let started = Instant::now();
