@@ -21,6 +21,7 @@ const STYLE: &str = "<style>\
 overflow:auto;box-sizing:border-box;margin:0;padding:12px 16px;background:#fff4f4;color:#1b1b1b;\
 border-bottom:3px solid #b00020;box-shadow:0 4px 16px rgba(0,0,0,.3);text-align:left;\
 font:15px/1.4 system-ui,sans-serif}\
+#mentorcard-problems *{text-align:left;text-indent:0}\
 #mentorcard-problems h2{font:600 16px/1.3 system-ui,sans-serif;margin:0 0 8px;color:#b00020}\
 #mentorcard-problems pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;\
 font:13px/1.45 ui-monospace,'DejaVu Sans Mono',monospace}\
