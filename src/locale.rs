@@ -6,9 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::message::{
-    CslError, EndedProject, Failure, LinkFormat, MaterialsProblem, Message, OldStyle, OldStyleHint,
-    ProfileProblem, Section, Severity, Status, SyntaxKind, TemplateReason, TypeHint, Unfilled,
-    ValueKind, Written,
+    CslError, EndedProject, Failure, LinkFormat, ListenProblem, MaterialsProblem, Message,
+    OldStyle, OldStyleHint, ProfileProblem, Section, Severity, Status, SyntaxKind, TemplateReason,
+    TypeHint, Unfilled, ValueKind, Written,
 };
 use crate::path::FieldPath;
 use crate::typography::Rule;
@@ -1324,15 +1324,26 @@ impl Failure {
                     "build refused: fix the errors first (details: mentorcard check)"
                 )
             ),
-            Failure::Listen { port, detail } => format!(
-                "{} 127.0.0.1:{port}: {detail} ({})",
+            Failure::Listen { port, problem } => format!(
+                "{} 127.0.0.1:{port}: {} ({})",
                 lang.t(
                     "не удалось запустить сервер на",
                     "cannot start the server on"
                 ),
+                match problem {
+                    ListenProblem::InUse => lang.t(
+                        "порт уже занят другой программой",
+                        "the port is taken by another program"
+                    ),
+                    ListenProblem::Denied => lang.t(
+                        "порты меньше 1024 доступны только администратору",
+                        "ports below 1024 need administrator rights"
+                    ),
+                    ListenProblem::Other(text) => text,
+                },
                 lang.t(
-                    "выберите другой порт: --port 8080, или не указывайте его",
-                    "choose another port with --port 8080, or leave it out"
+                    "выберите другой порт: --port 8080, или не указывайте его, и найдётся свободный",
+                    "choose another port with --port 8080, or leave it out to get a free one"
                 )
             ),
             Failure::Watch { detail } => format!(

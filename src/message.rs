@@ -402,7 +402,7 @@ pub enum Failure {
     /// The preview server cannot listen on its port (taken, or not allowed).
     Listen {
         port: u16,
-        detail: String,
+        problem: ListenProblem,
     },
     /// The operating system refused to report file changes (`watch`, `serve`).
     Watch {
@@ -419,6 +419,26 @@ pub enum ProfileProblem {
     Toml(String),
     BaseNotText,
     UnknownBase(String),
+}
+
+/// Why the preview server cannot listen on its port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListenProblem {
+    /// Another program (or another `serve`) has the port.
+    InUse,
+    /// Ports below 1024 need the administrator.
+    Denied,
+    Other(String),
+}
+
+impl ListenProblem {
+    pub fn from_io(e: &std::io::Error) -> ListenProblem {
+        match e.kind() {
+            std::io::ErrorKind::AddrInUse => ListenProblem::InUse,
+            std::io::ErrorKind::PermissionDenied => ListenProblem::Denied,
+            _ => ListenProblem::Other(e.to_string()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

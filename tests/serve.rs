@@ -300,3 +300,19 @@ fn huge_half_saved_and_unreadable_cards_only_give_diagnostics() {
     assert!(gone.contains("mentorcard-problems\""), "{gone}");
     assert_eq!(server.interrupt(), Some(0), "{}", server.stderr());
 }
+
+#[test]
+fn a_port_in_use_is_a_usage_error_in_words() {
+    let dir = card_in("serve-port-taken");
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let r = run(&dir, &["serve", "card.toml", "--port", &port]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "127.0.0.1:{port}: порт уже занят другой программой"
+        )),
+        "{}",
+        r.stderr
+    );
+}

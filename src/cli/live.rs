@@ -10,15 +10,14 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 
-use super::common::{self, EXIT_OK};
+use super::common;
 use super::output;
 use crate::locale::Lang;
-use crate::message::{Failure, Status};
+use crate::message::Failure;
 use crate::preview::WatchSet;
 
-/// The quiet after an event that ends a save.
+/// A save ends with this much quiet; a stream of events postpones a build at most `AT_MOST`.
 const SETTLE: Duration = Duration::from_millis(40);
-/// A stream of events postpones a build at most this long.
 const AT_MOST: Duration = Duration::from_millis(500);
 
 pub struct Live {
@@ -28,37 +27,34 @@ pub struct Live {
     watched: BTreeSet<PathBuf>,
     /// The files the command writes itself.
     outputs: Vec<PathBuf>,
+    lang: Lang,
 }
 
 impl Live {
     /// A watcher that ignores the command's own `outputs`, already watching the `cards` so
     /// that no save during the first build is missed; from now on Ctrl-C stops the program.
     pub fn new(cards: &[PathBuf], outputs: Vec<PathBuf>, lang: Lang) -> Result<Live, Failure> {
-        let failure = |e: &dyn std::fmt::Display| Failure::Watch {
-            detail: e.to_string(),
-        };
-        ctrlc::set_handler(move || {
-            let _no_more_writes = output::hold_writes();
-            common::say(&Status::Stopped, lang);
-            std::process::exit(EXIT_OK);
-        })
-        .map_err(|e| failure(&e))?;
+        output::stop_on_interrupt(lang)?;
         let (tx, events) = channel();
         let watcher = notify::recommended_watcher(move |event| {
             let _ = tx.send(event);
         })
-        .map_err(|e| failure(&e))?;
+        .map_err(|e| Failure::Watch {
+            detail: e.to_string(),
+        })?;
         let (set, watched) = (WatchSet::default(), BTreeSet::new());
         #[rustfmt::skip]
-        let mut live = Live { watcher, events, set, watched, outputs };
+        let mut live = Live { watcher, events, set, watched, outputs, lang };
         live.watch(cards);
         Ok(live)
     }
 
     /// Watches what a build read (`Project::files_read`) instead of what the one before read.
+    /// A file that is a link is watched where it leads as well.
     pub fn watch(&mut self, read: &[PathBuf]) {
-        let (folders, files): (Vec<_>, Vec<_>) =
-            read.iter().map(|p| resolve(p)).partition(|p| p.is_dir());
+        let links = read.iter().filter_map(|p| p.canonicalize().ok());
+        let read = read.iter().map(|p| resolve(p)).chain(links);
+        let (folders, files): (Vec<_>, Vec<_>) = read.partition(|p| p.is_dir());
         let outputs = self.outputs.iter().map(|p| resolve(p));
         self.set = WatchSet::new(files, folders, outputs);
         let wanted = self.set.folders_to_watch().into_iter();
@@ -68,7 +64,10 @@ impl Live {
         }
         // Watching again is harmless, and renews the watch of a folder removed and made anew.
         for folder in &wanted {
-            let _ = self.watcher.watch(folder, RecursiveMode::NonRecursive);
+            if let Err(e) = self.watcher.watch(folder, RecursiveMode::NonRecursive) {
+                let detail = format!("{}: {e}", folder.display());
+                common::fail(&Failure::Watch { detail }, self.lang);
+            }
         }
         self.watched = wanted;
     }

@@ -10,7 +10,9 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use crate::message::Failure;
+use super::common::{self, EXIT_OK};
+use crate::locale::Lang;
+use crate::message::{Failure, Status};
 use crate::world::FileError;
 
 fn failure(path: &Path, e: &std::io::Error) -> Failure {
@@ -28,6 +30,19 @@ pub fn hold_writes() -> MutexGuard<'static, ()> {
     WRITING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// From now on Ctrl-C (and SIGTERM, SIGHUP) waits for a write under way to finish, says so
+/// and exits 0, instead of killing the program between a temporary file and its rename.
+pub fn stop_on_interrupt(lang: Lang) -> Result<(), Failure> {
+    ctrlc::set_handler(move || {
+        let _no_more_writes = hold_writes();
+        common::say(&Status::Stopped, lang);
+        std::process::exit(EXIT_OK);
+    })
+    .map_err(|e| Failure::Watch {
+        detail: e.to_string(),
+    })
 }
 
 /// Replaces `path` with `bytes`, creating the folder it goes in if needed.

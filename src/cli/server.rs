@@ -12,7 +12,7 @@ use tiny_http::{Header, Request, Response, StatusCode};
 
 use super::common;
 use crate::locale::{self, Lang};
-use crate::message::Failure;
+use crate::message::{Failure, ListenProblem};
 use crate::preview::{page, protocol, Preview, Route};
 
 /// How often an idle event stream shows it is alive (and learns that its tab is closed).
@@ -46,13 +46,12 @@ impl Shared {
 
 /// Listens on 127.0.0.1:`port` (any free port for 0) and answers on threads of its own.
 pub fn start(port: u16, lang: Lang) -> Result<Arc<Shared>, Failure> {
-    let detail = |e: &dyn std::fmt::Display| e.to_string();
-    let failure = |detail| Failure::Listen { port, detail };
-    let listener =
-        TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(|e| failure(detail(&e)))?;
-    let addr = listener.local_addr().map_err(|e| failure(detail(&e)))?;
+    let failure = |problem| Failure::Listen { port, problem };
+    let io = |e: std::io::Error| failure(ListenProblem::from_io(&e));
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(io)?;
+    let addr = listener.local_addr().map_err(io)?;
     let server = tiny_http::Server::from_listener(listener, None);
-    let server = server.map_err(|e| failure(detail(&e)))?;
+    let server = server.map_err(|e| failure(ListenProblem::Other(e.to_string())))?;
     let (preview, changed) = (Mutex::new(Preview::new(lang)), Condvar::new());
     #[rustfmt::skip]
     let shared = Arc::new(Shared { addr, preview, changed });
