@@ -25,11 +25,15 @@ fn card_in(name: &str) -> PathBuf {
     dir
 }
 
-/// `serve card.toml` in `dir`, once its first build is done.
+/// `serve card.toml` in `dir`; it prints the address once the first build is done.
 fn serve(dir: &Path) -> (Running, u16) {
     let mut server = Running::start(dir, &["serve", "card.toml"]);
     let port = port_of(&server.line_with("http://127.0.0.1:", DEADLINE));
-    server.line_with("пересобрано за", DEADLINE);
+    assert!(
+        server.seen.iter().any(|l| l.starts_with("пересобрано за")),
+        "{:?}",
+        server.seen
+    );
     (server, port)
 }
 
@@ -314,5 +318,21 @@ fn a_port_in_use_is_a_usage_error_in_words() {
         )),
         "{}",
         r.stderr
+    );
+}
+
+#[test]
+fn a_card_that_is_not_there_is_a_usage_error_at_once() {
+    let dir = scratch("serve-missing");
+    let r = run(&dir, &["serve", "nope.toml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("не удалось прочитать файл nope.toml"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !r.stdout.contains("http://"),
+        "no address for a server that is not there"
     );
 }

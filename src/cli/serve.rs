@@ -6,10 +6,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::browser;
+use super::common;
 use super::live::Live;
 use super::server::{self, Shared};
 use super::system::SystemWorld;
-use super::{browser, common};
 use crate::diag;
 use crate::locale::Lang;
 use crate::message::{Failure, Status};
@@ -40,54 +41,52 @@ pub struct Args {
     pub source_date_epoch: Option<i64>,
 }
 
-/// Serves until Ctrl-C, which exits 0.
+/// Serves until Ctrl-C, which exits 0. Only a first build that cannot read its inputs fails.
 pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
     let l = lang.unwrap_or_default();
     let world = SystemWorld::new(args.source_date_epoch);
-    let (profile, templates) = (args.profile.clone(), args.templates.clone());
-    let hyphenate = args.hyphenate;
     let settings = Settings {
-        profile,
-        templates,
-        hyphenate,
+        profile: args.profile.clone(),
+        templates: args.templates.clone(),
+        hyphenate: args.hyphenate,
         lang,
     };
     let mut live = Live::new(std::slice::from_ref(&args.file), Vec::new(), l)?;
     let shared = server::start(args.port, l)?;
-    let url = format!("http://{}/", shared.addr);
-    common::say(&Status::Serving(url.clone()), l);
-    common::say(&Status::Watching, l);
-    if args.open {
-        browser::open(&url);
-    }
+    let mut first = true;
     loop {
-        let rebuild = || rebuild(&world, &settings, &args.file, &shared);
-        match catch_unwind(AssertUnwindSafe(rebuild)) {
-            Ok(Some(read)) => live.watch(&read),
-            Ok(None) => {}
-            Err(_) => shared.report(
-                &Failure::Internal {
-                    detail: "panic".into(),
-                },
-                l,
-            ),
+        let (read, result) = rebuild(&world, &settings, &args.file, &shared);
+        read.inspect(|read| live.watch(read));
+        match result {
+            Err(failure) if first => return Err(failure),
+            Err(failure) => shared.report(&failure, l),
+            Ok(()) => {}
+        }
+        if std::mem::take(&mut first) {
+            let url = format!("http://{}/", shared.addr);
+            common::say(&Status::Serving(url.clone()), l);
+            common::say(&Status::Watching, l);
+            if args.open {
+                browser::open(&url);
+            }
         }
         live.wait();
     }
 }
 
 /// One build into the preview, as `build` does it; the page goes first, so the browser shows
-/// the change before the PDF is laid out. Returns what was read, if the build could start.
+/// the change before the PDF is laid out. Gives what was read, if the build could start.
 fn rebuild(
     world: &SystemWorld,
     settings: &Settings,
     path: &Path,
     shared: &Shared,
-) -> Option<Vec<PathBuf>> {
-    let (started, l) = (Instant::now(), settings.lang.unwrap_or_default());
-    let project = Project::new(world, settings.clone())
-        .map_err(|f| shared.report(&f, l))
-        .ok()?;
+) -> (Option<Vec<PathBuf>>, Result<(), Failure>) {
+    let started = Instant::now();
+    let project = match Project::new(world, settings.clone()) {
+        Ok(project) => project,
+        Err(failure) => return (None, Err(failure)),
+    };
     let publish = || -> Result<(), Failure> {
         let checked = project.check(path, Purpose::Build)?;
         let (source, lang) = (&checked.source, checked.lang);
@@ -110,8 +109,11 @@ fn rebuild(
         common::say(&Status::Rebuilt { millis }, lang);
         Ok(())
     };
-    if let Err(failure) = publish() {
-        shared.report(&failure, l);
-    }
-    Some(project.files_read())
+    // Last resort: no input should make the build panic, but none may stop the server.
+    let result = catch_unwind(AssertUnwindSafe(publish)).unwrap_or_else(|_| {
+        Err(Failure::Internal {
+            detail: "a panic in the build".into(),
+        })
+    });
+    (Some(project.files_read()), result)
 }
