@@ -88,7 +88,7 @@ impl Live {
     }
 
     fn matters(&self, event: notify::Result<notify::Event>) -> bool {
-        // An error means events were lost: build again to be sure.
+        // An error or an overflowing queue means events were lost: build again to be sure.
         let Ok(event) = event else { return true };
         let changes = match event.kind {
             EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
@@ -96,7 +96,8 @@ impl Live {
             EventKind::Other => false,
             _ => true,
         };
-        changes && event.paths.iter().any(|p| self.set.concerns(p))
+        let concerns = |p: &PathBuf| self.set.concerns(p);
+        event.need_rescan() || (changes && event.paths.iter().any(concerns))
     }
 }
 
