@@ -15,9 +15,10 @@
 //! print), `path` (paths into a card), `richtext` (the text syntax of card fields),
 //! `typography`, `biblio` (ГОСТ Р 7.0.100-2018), `norms` (normative acts), `profile`
 //! (contest formatting rules as data), `fonts` (the font book) and `typeface` (choosing
-//! the PDF's family from it), `templates` (built-in and
-//! user HTML templates), `scaffold` (what `new` writes), `date`, and `cli`, the thin
-//! command-line layer the binary calls.
+//! the PDF's family from it), `templates` (built-in and user HTML templates), `scaffold`
+//! (what `new` writes), `date`, `preview` (the pure half of `watch` and `serve`: served
+//! URLs, the page with its live-reload script and error panel, which file events matter),
+//! and `cli`, the thin command-line layer the binary calls.
 
 pub mod biblio;
 pub mod card;
@@ -33,6 +34,7 @@ pub mod locale;
 pub mod message;
 pub mod norms;
 pub mod path;
+pub mod preview;
 pub mod profile;
 pub mod project;
 pub mod render;

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::fonts::Style;
 use crate::message::{
-    CslError, EndedProject, Failure, LinkFormat, MaterialsProblem, Message, OldStyle, OldStyleHint,
-    ProfileProblem, Section, Severity, Status, SyntaxKind, TemplateReason, TypeHint, Unfilled,
-    ValueKind, Written,
+    CslError, EndedProject, Failure, LinkFormat, ListenProblem, MaterialsProblem, Message,
+    OldStyle, OldStyleHint, ProfileProblem, Section, Severity, Status, SyntaxKind, TemplateReason,
+    TypeHint, Unfilled, ValueKind, Written,
 };
 use crate::path::FieldPath;
 use crate::typography::Rule;
@@ -1405,6 +1405,35 @@ impl Failure {
                     "is damaged or not a TrueType/OpenType font"
                 )
             ),
+            Failure::Listen { port, problem } => format!(
+                "{} 127.0.0.1:{port}: {} ({})",
+                lang.t(
+                    "не удалось запустить сервер на",
+                    "cannot start the server on"
+                ),
+                match problem {
+                    ListenProblem::InUse => lang.t(
+                        "порт уже занят другой программой",
+                        "the port is taken by another program"
+                    ),
+                    ListenProblem::Denied => lang.t(
+                        "порты меньше 1024 доступны только администратору",
+                        "ports below 1024 need administrator rights"
+                    ),
+                    ListenProblem::Other(text) => text,
+                },
+                lang.t(
+                    "выберите другой порт: --port 8080, или не указывайте его, и найдётся свободный",
+                    "choose another port with --port 8080, or leave it out to get a free one"
+                )
+            ),
+            Failure::Watch { detail } => format!(
+                "{}: {detail}",
+                lang.t(
+                    "не удалось следить за изменениями файлов",
+                    "cannot watch the files for changes"
+                )
+            ),
             Failure::Internal { detail } => format!(
                 "{}: {detail}",
                 lang.t("внутренняя ошибка mentorcard", "mentorcard internal error")
@@ -1471,7 +1500,66 @@ impl Status {
                     "to set the PDF in a family, write in a profile: font_family = \"Name\"",
                 )
                 .to_string(),
+            Status::Watching => lang
+                .t(
+                    "слежу за изменениями: сохраните карточку, и всё пересоберётся (выход — Ctrl-C)",
+                    "watching for changes: save the card to rebuild (Ctrl-C to stop)",
+                )
+                .into(),
+            Status::Rebuilt { millis } => format!(
+                "{} {millis} {}",
+                lang.t("пересобрано за", "rebuilt in"),
+                lang.t("мс", "ms")
+            ),
+            Status::KeptLastGood(path) => format!(
+                "{}: {}",
+                path.display(),
+                lang.t(
+                    "есть ошибки — оставлен последний удачный вариант",
+                    "has errors — the last good version is kept"
+                )
+            ),
+            Status::Serving(url) => format!(
+                "{}: {url} ({})",
+                lang.t("сервер", "server"),
+                lang.t(
+                    "откройте в браузере; выход — Ctrl-C",
+                    "open it in a browser; Ctrl-C to stop"
+                )
+            ),
+            Status::Stopped => lang.t("остановлено", "stopped").into(),
         }
+    }
+}
+
+/// The words of the live preview page (`mentorcard serve`).
+pub struct PreviewWords {
+    /// The heading of the panel over the last good page.
+    pub problems: &'static str,
+    pub pdf: &'static str,
+    /// The title of the page before the card was first built.
+    pub title: &'static str,
+    pub building: &'static str,
+    pub never_built: &'static str,
+}
+
+pub fn preview_words(lang: Lang) -> PreviewWords {
+    match lang {
+        Lang::Ru => PreviewWords {
+            problems: "В карточке ошибки — ниже последний удачный вариант. Исправьте и сохраните:",
+            pdf: "Открыть PDF",
+            title: "Предпросмотр карточки",
+            building: "Карточка собирается…",
+            never_built:
+                "Карточка ещё не собралась без ошибок: исправьте их, и она появится здесь.",
+        },
+        Lang::En => PreviewWords {
+            problems: "The card has errors — below is the last good version. Fix them and save:",
+            pdf: "Open PDF",
+            title: "Card preview",
+            building: "Building the card…",
+            never_built: "The card has not built without errors yet: fix them and it appears here.",
+        },
     }
 }
 

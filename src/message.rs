@@ -425,6 +425,15 @@ pub enum Failure {
     FontCorrupt {
         path: PathBuf,
     },
+    /// The preview server cannot listen on its port (taken, or not allowed).
+    Listen {
+        port: u16,
+        problem: ListenProblem,
+    },
+    /// The operating system refused to report file changes (`watch`, `serve`).
+    Watch {
+        detail: String,
+    },
     /// An error inside mentorcard itself (embedded fonts unreadable, a zip failed).
     Internal {
         detail: String,
@@ -436,6 +445,26 @@ pub enum ProfileProblem {
     Toml(String),
     BaseNotText,
     UnknownBase(String),
+}
+
+/// Why the preview server cannot listen on its port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListenProblem {
+    /// Another program (or another `serve`) has the port.
+    InUse,
+    /// Ports below 1024 need the administrator.
+    Denied,
+    Other(String),
+}
+
+impl ListenProblem {
+    pub fn from_io(e: &std::io::Error) -> ListenProblem {
+        match e.kind() {
+            std::io::ErrorKind::AddrInUse => ListenProblem::InUse,
+            std::io::ErrorKind::PermissionDenied => ListenProblem::Denied,
+            _ => ListenProblem::Other(e.to_string()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -463,4 +492,16 @@ pub enum Status {
     },
     /// What to write in a profile to use a family.
     FontsHowTo,
+    /// `watch` and `serve` wait for saves.
+    Watching,
+    /// A rebuild after a save (or the first build) succeeded.
+    Rebuilt {
+        millis: u128,
+    },
+    /// A rebuild found errors: the last good files (or page) stay as they were.
+    KeptLastGood(PathBuf),
+    /// The preview server's address.
+    Serving(String),
+    /// Ctrl-C: `watch` or `serve` stopped.
+    Stopped,
 }

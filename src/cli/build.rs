@@ -1,7 +1,6 @@
 use std::path::{Path, PathBuf};
 
-use super::common::Globals;
-use super::common::{self, EXIT_OK, EXIT_PROBLEMS};
+use super::common::{self, Globals, EXIT_OK, EXIT_PROBLEMS};
 use super::{output, system::SystemWorld};
 use crate::diag;
 use crate::locale::Lang;
@@ -39,61 +38,70 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
-    let lang = globals.lang;
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
-    let settings = Settings {
-        profile: args.profile.clone(),
-        templates: args.templates.clone(),
-        hyphenate: args.hyphenate,
-        lang,
-    };
-    let project = Project::new(&world, settings)?;
-    let mut formats = args.format.clone();
-    if formats.is_empty() {
-        formats = Format::ALL.to_vec();
-    }
-    formats.sort();
-    formats.dedup();
+    let project = Project::new(&world, settings(args, globals.lang))?;
     let mut worst = EXIT_OK;
     for path in &args.files {
-        let checked = project.check(path, Purpose::Build)?;
-        let lang = checked.lang;
-        common::err(&diag::render_text(
-            &checked.source,
-            &checked.diagnostics,
-            lang,
-        ));
-        if checked.failed(args.strict) {
+        if let Built::Refused(lang) = build_card(&project, path, args)? {
             common::err(&(Failure::BuildRefused { path: path.clone() }.text(lang) + "\n"));
             worst = EXIT_PROBLEMS;
-            continue;
         }
-        // Render everything first, so a failing format leaves no partial set of files.
-        let mut files = Vec::new();
-        for &format in &formats {
-            let exported = project.export(&checked, format)?;
-            common::err(&diag::render_text(
-                &checked.source,
-                &exported.diagnostics,
-                lang,
-            ));
-            files.push((target(args, path, format), exported.bytes));
-        }
-        write_all(path, &files, lang)?;
     }
     Ok(worst)
 }
 
+pub(super) fn settings(args: &Args, lang: Option<Lang>) -> Settings {
+    Settings {
+        profile: args.profile.clone(),
+        templates: args.templates.clone(),
+        hyphenate: args.hyphenate,
+        lang,
+    }
+}
+
+/// The formats asked for, each once, in a fixed order; all of them when none is named.
+pub(super) fn formats(args: &Args) -> Vec<Format> {
+    let mut formats = args.format.clone();
+    formats.extend(Format::ALL.iter().filter(|_| args.format.is_empty()));
+    formats.sort();
+    formats.dedup();
+    formats
+}
+
+/// What building one card came to: written, or refused for its problems (told in its language).
+pub(super) enum Built {
+    Written(Lang),
+    Refused(Lang),
+}
+
+/// Checks one card and, unless its problems refuse the build, writes every format (all or
+/// none); prints the diagnostics. `build` and `watch` both go through here.
+pub(super) fn build_card(project: &Project, path: &Path, args: &Args) -> Result<Built, Failure> {
+    let checked = project.check(path, Purpose::Build)?;
+    let lang = checked.lang;
+    let print = |diags: &[_]| common::err(&diag::render_text(&checked.source, diags, lang));
+    print(&checked.diagnostics);
+    if checked.failed(args.strict) {
+        return Ok(Built::Refused(lang));
+    }
+    // Render everything first, so a failing format leaves no partial set of files.
+    let mut files = Vec::new();
+    for format in formats(args) {
+        let exported = project.export(&checked, format)?;
+        print(&exported.diagnostics);
+        files.push((target(args, path, format), exported.bytes));
+    }
+    write_all(path, &files, lang)?;
+    Ok(Built::Written(lang))
+}
+
 /// `OUT/stem.ext`, or beside the card without `-o`.
-fn target(args: &Args, card: &Path, format: Format) -> PathBuf {
-    let dir = match &args.out_dir {
-        Some(d) => d.clone(),
-        None => card.parent().map(Path::to_path_buf).unwrap_or_default(),
-    };
+pub(super) fn target(args: &Args, card: &Path, format: Format) -> PathBuf {
+    let beside = || card.parent().map(Path::to_path_buf);
+    let dir = args.out_dir.clone().or_else(beside).unwrap_or_default();
     let stem = card
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "card".into());
+        .map_or("card".into(), |s| s.to_string_lossy());
     dir.join(format!("{stem}.{}", format.extension()))
 }
 

@@ -2,17 +2,22 @@
 //! library, prints, writes files atomically and maps outcomes to exit codes. One file per
 //! command, as in mdBook; what they share is in `common`, the world in `system`.
 
+mod browser;
 mod build;
 mod check;
 mod common;
 mod disk;
 mod fonts;
 mod fontscan;
+mod live;
 mod new;
 mod output;
 mod schema;
+mod serve;
+mod server;
 mod system;
 mod templates;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -56,6 +61,10 @@ pub enum Command {
     Templates(templates::Args),
     /// Показать шрифты с кириллицей, которыми можно набрать PDF.
     Fonts(fonts::Args),
+    /// Собрать и пересобирать после каждого сохранения карточки (выход — Ctrl-C).
+    Watch(watch::Args),
+    /// Предпросмотр в браузере: страница обновляется сама, ошибки видны на ней (выход — Ctrl-C).
+    Serve(serve::Args),
 }
 
 /// Runs the program and returns the exit status; never panics on user input.
@@ -83,6 +92,8 @@ pub fn main() -> i32 {
         Command::Schema(args) => schema::run(args, lang),
         Command::Templates(args) => templates::run(args, lang),
         Command::Fonts(args) => fonts::run(args, &globals),
+        Command::Watch(args) => watch::run(args, &globals),
+        Command::Serve(args) => serve::run(args, &globals),
     };
     match result {
         Ok(code) => code,

@@ -2,13 +2,17 @@
 //! temporary file beside the target, then rename it over the target. The rename is atomic,
 //! so no reader ever sees a half-written file. Outputs are not fsynced: they can always be
 //! rebuilt from the card, and the sync cost more than the whole PDF layout (measured with
-//! hyperfine when the PDF writer was added).
+//! hyperfine when the PDF writer was added). A write holds [`WRITING`] while its temporary
+//! file exists, and Ctrl-C takes it before exiting, so an interrupt never leaves one behind.
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
 
-use crate::message::Failure;
+use super::common::{self, EXIT_OK};
+use crate::locale::Lang;
+use crate::message::{Failure, Status};
 use crate::world::FileError;
 
 fn failure(path: &Path, e: &std::io::Error) -> Failure {
@@ -16,6 +20,29 @@ fn failure(path: &Path, e: &std::io::Error) -> Failure {
         path: path.to_path_buf(),
         error: FileError::from_io(e),
     }
+}
+
+/// Held from a temporary file's creation to its rename.
+static WRITING: Mutex<()> = Mutex::new(());
+
+/// Waits for a write under way to finish and keeps new ones from starting.
+pub fn hold_writes() -> MutexGuard<'static, ()> {
+    WRITING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// From now on Ctrl-C (and SIGTERM, SIGHUP) waits for a write under way to finish, says so
+/// and exits 0, instead of killing the program between a temporary file and its rename.
+pub fn stop_on_interrupt(lang: Lang) -> Result<(), Failure> {
+    ctrlc::set_handler(move || {
+        let _no_more_writes = hold_writes();
+        common::say(&Status::Stopped, lang);
+        std::process::exit(EXIT_OK);
+    })
+    .map_err(|e| Failure::Watch {
+        detail: e.to_string(),
+    })
 }
 
 /// Replaces `path` with `bytes`, creating the folder it goes in if needed.
@@ -30,6 +57,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _writing = hold_writes();
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
