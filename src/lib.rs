@@ -15,7 +15,8 @@
 //! print), `path` (paths into a card), `richtext` (the text syntax of card fields),
 //! `typography`, `biblio` (ГОСТ Р 7.0.100-2018), `norms` (normative acts), `profile`
 //! (contest formatting rules as data), `fonts` (the font book), `templates` (built-in and
-//! user HTML templates), `scaffold` (what `new` writes), `date`, and `cli`, the thin
+//! user HTML templates), `scaffold` (what `new` writes), `import` (a Word, LibreOffice,
+//! text or Markdown description made into a card), `date`, and `cli`, the thin
 //! command-line layer the binary calls.
 
 pub mod biblio;
@@ -27,6 +28,7 @@ pub mod date;
 pub mod diag;
 pub mod document;
 pub mod fonts;
+pub mod import;
 pub mod load;
 pub mod locale;
 pub mod message;
