@@ -5,6 +5,7 @@
 mod build;
 mod check;
 mod common;
+mod import;
 mod new;
 mod output;
 mod schema;
@@ -36,6 +37,8 @@ pub enum Command {
     Build(build::Args),
     /// Создать новую карточку-заготовку со всеми критериями.
     New(new::Args),
+    /// Сделать карточку из готового описания практики (.docx, .odt, .txt, .md) и проверить её.
+    Import(import::Args),
     /// Напечатать JSON Schema карточки (для Taplo / Even Better TOML).
     Schema(schema::Args),
     /// Работа со встроенными шаблонами HTML: --eject ПАПКА выгружает их для правки.
@@ -60,6 +63,7 @@ pub fn main() -> i32 {
         Command::Check(args) => check::run(args, lang),
         Command::Build(args) => build::run(args, lang),
         Command::New(args) => new::run(args, lang),
+        Command::Import(args) => import::run(args, lang),
         Command::Schema(args) => schema::run(args, lang),
         Command::Templates(args) => templates::run(args, lang),
     };
