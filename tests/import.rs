@@ -1,0 +1,724 @@
+//! `mentorcard import` on documents nobody on the project wrote by hand: every document in
+//! tests/fixtures/import/ is imported through the binary and checked against what
+//! expected.toml (written by make.py from the data the documents are built from) says it
+//! must yield — title, authors, definitions, each row in its criterion, participants, acts
+//! and sources, list items, bold, italic and links — and the card must pass `check`. Documents
+//! are discovered from the folder, so a new one without an expectation fails the suite.
+//!
+//! Round trips go through the library: the example card rendered as our DOCX and our
+//! Markdown imports back to the same text in every criterion.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use mentorcard::card::{Card, Material, Norm, Participant};
+use mentorcard::compose::{compose, ComposeOptions};
+use mentorcard::document::{Block, Document, Inline};
+use mentorcard::message::ImportNote;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Expected {
+    files: BTreeMap<String, Case>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    must_fail: bool,
+    error: Option<String>,
+    title: Option<String>,
+    organisation: Option<String>,
+    #[serde(default)]
+    authors: Vec<AuthorCase>,
+    #[serde(default)]
+    definitions: Vec<String>,
+    #[serde(default)]
+    header: Vec<String>,
+    tables: Option<usize>,
+    #[serde(default)]
+    rows: Vec<RowCase>,
+    #[serde(default)]
+    conclusion: Vec<String>,
+    #[serde(default)]
+    absent: Vec<String>,
+    counts: Option<Counts>,
+    items: Option<Items>,
+    #[serde(default)]
+    list_items: BTreeMap<String, usize>,
+    #[serde(default)]
+    contains: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    bold: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    italic: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    links: Vec<LinkCase>,
+}
+
+#[derive(Debug, Deserialize)]
+struct AuthorCase {
+    name: String,
+    position: Option<String>,
+    organisation: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RowCase {
+    number: Option<String>,
+    label: String,
+    key: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Counts {
+    participants: usize,
+    norms: usize,
+    materials: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct Items {
+    participants: Vec<String>,
+    norms: Vec<String>,
+    materials: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LinkCase {
+    key: String,
+    text: String,
+    url: String,
+}
+
+fn fixtures() -> PathBuf {
+    root().join("tests/fixtures/import")
+}
+
+fn expected() -> Expected {
+    let text = std::fs::read_to_string(fixtures().join("expected.toml")).expect("expected.toml");
+    toml::from_str(&text).expect("expected.toml parses")
+}
+
+/// White space runs (U+00A0 too) as one space, as expected.toml compares phrases.
+fn ws(s: &str) -> String {
+    s.replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Letters, digits and `№` only, lower case: for phrases that a structured act or record
+/// says in its own punctuation («Волков А.А., Белова Н.И.» in `author = […]`).
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '№')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The text of a criterion as its rich text reads (list markers gone, no typography).
+fn criterion_blocks(card: &Card, key: &str) -> Vec<Block> {
+    mentorcard::richtext::parse(card.criteria.text(key).unwrap_or(""))
+}
+
+fn participant_text(p: &Participant) -> String {
+    format!(
+        "{} {} {} {} {}",
+        p.role,
+        p.name.as_deref().unwrap_or(""),
+        p.mentoring.as_deref().unwrap_or(""),
+        p.shares.join(" "),
+        p.learns.join(" ")
+    )
+}
+
+fn norm_text(n: &Norm) -> String {
+    match n {
+        Norm::Text(t) => t.clone(),
+        Norm::Act(a) => format!(
+            "{} {}",
+            mentorcard::norms::cite(a),
+            toml::to_string(a.as_ref()).unwrap()
+        ),
+    }
+}
+
+fn material_text(m: &Material) -> String {
+    match m {
+        Material::Text(t) => t.clone(),
+        Material::Entry(e) => mentorcard::biblio::to_toml(e),
+    }
+}
+
+fn list_items(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::List(l) => l.items.len() + l.items.iter().map(|i| list_items(i)).sum::<usize>(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Text inside bold (`strong`) or italic runs of some blocks.
+fn styled_runs(blocks: &[Block], strong: bool) -> Vec<String> {
+    fn walk(inlines: &[Inline], strong: bool, out: &mut Vec<String>) {
+        for i in inlines {
+            match i {
+                Inline::Strong(c) => {
+                    if strong {
+                        out.push(Inline::plain(c));
+                    }
+                    walk(c, strong, out);
+                }
+                Inline::Emph(c) => {
+                    if !strong {
+                        out.push(Inline::plain(c));
+                    }
+                    walk(c, strong, out);
+                }
+                Inline::Link { content, .. } => walk(content, strong, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    visit(blocks, &mut |inlines| walk(inlines, strong, &mut out));
+    out
+}
+
+fn visit(blocks: &[Block], f: &mut dyn FnMut(&[Inline])) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { content, .. } | Block::Heading { content, .. } => f(content),
+            Block::List(l) => l.items.iter().for_each(|i| visit(i, f)),
+            Block::Table(t) => t.rows.iter().for_each(|r| visit(&r.content, f)),
+        }
+    }
+}
+
+fn links(blocks: &[Block]) -> Vec<(String, String)> {
+    fn walk(inlines: &[Inline], out: &mut Vec<(String, String)>) {
+        for i in inlines {
+            match i {
+                Inline::Link { url, content } => out.push((Inline::plain(content), url.clone())),
+                Inline::Strong(c) | Inline::Emph(c) => walk(c, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    visit(blocks, &mut |inlines| walk(inlines, &mut out));
+    out
+}
+
+fn load_card(path: &Path) -> Card {
+    let text = std::fs::read_to_string(path).expect("the card was written");
+    let loaded = mentorcard::load::load(&path.display().to_string(), &text, None);
+    loaded.card.expect("the card loads").card
+}
+
+/// Imports one document through the binary into a scratch folder of its own.
+fn import_doc(name: &str, extra: &[&str]) -> (Run, PathBuf) {
+    let dir = scratch(&format!("import-{}", name.replace('.', "_")));
+    std::fs::copy(fixtures().join(name), dir.join(name)).expect("copy the document");
+    let card = dir.join(Path::new(name).with_extension("toml"));
+    let mut args = vec!["import", name];
+    args.extend_from_slice(extra);
+    (run(&dir, &args), card)
+}
+
+/// Everything one document must yield; the problems found, not a panic at the first.
+fn check_case(name: &str, case: &Case) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut fail = |p: String| problems.push(format!("{name}: {p}"));
+    let (run, card_path) = import_doc(name, &[]);
+    if case.must_fail {
+        if run.code == 0 {
+            fail(format!("imported, but must fail:\n{}", run.stdout));
+        }
+        let want = match case.error.as_deref() {
+            Some("no criteria table") => "таблица критериев не найдена",
+            _ => "не читается как",
+        };
+        if !run.stderr.contains(want) {
+            fail(format!("stderr lacks «{want}»: {}", run.stderr));
+        }
+        if card_path.exists() || card_path.with_file_name("mentorcard.schema.json").exists() {
+            fail("a file was written for a document that failed".into());
+        }
+        return problems;
+    }
+    if run.code != 0 {
+        fail(format!(
+            "exit {} (the card must pass check):\n{}{}",
+            run.code, run.stdout, run.stderr
+        ));
+        return problems;
+    }
+    let card = load_card(&card_path);
+
+    // The report, from the library: which row went where.
+    let bytes = std::fs::read(fixtures().join(name)).unwrap();
+    let imported = mentorcard::import::import(Path::new(name), &bytes).expect("imports");
+    let placed: Vec<(Option<String>, String, &str)> = imported
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            ImportNote::Row {
+                number, label, key, ..
+            } => Some((number.clone(), ws(label), *key)),
+            _ => None,
+        })
+        .collect();
+    let want: Vec<(Option<String>, String, &str)> = case
+        .rows
+        .iter()
+        .map(|r| (r.number.clone(), ws(&r.label), r.key.as_str()))
+        .collect();
+    if placed != want {
+        fail(format!("rows:\n  got  {placed:?}\n  want {want:?}"));
+    }
+    for r in &case.rows {
+        if !run.stdout.contains(&format!("({})", r.key)) {
+            fail(format!("the printed report does not name ({})", r.key));
+        }
+    }
+    let headers: Vec<String> = imported
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            ImportNote::Skipped {
+                text,
+                what: mentorcard::message::Skipped::Header,
+            } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    if headers.first() != Some(&case.header.join(" | ")) || Some(headers.len()) != case.tables {
+        fail(format!(
+            "header rows {headers:?}, want {:?} once per table ({:?})",
+            case.header, case.tables
+        ));
+    }
+
+    if let Some(t) = &case.title {
+        if ws(&card.title) != ws(t) {
+            fail(format!("title «{}», want «{t}»", card.title));
+        }
+    }
+    let names: Vec<&str> = card.authors.iter().map(|a| a.name.as_str()).collect();
+    let want_names: Vec<&str> = case.authors.iter().map(|a| a.name.as_str()).collect();
+    if names != want_names {
+        fail(format!("authors {names:?}, want {want_names:?}"));
+    }
+    for (a, w) in card.authors.iter().zip(&case.authors) {
+        if w.position.is_some() && a.position.as_deref().map(ws) != w.position.as_deref().map(ws) {
+            fail(format!(
+                "{}: position {:?}, want {:?}",
+                a.name, a.position, w.position
+            ));
+        }
+        // An author's organisation, or the one the card names for all of them.
+        let org = a.organisation.as_ref().or(card.organisation.as_ref());
+        if w.organisation.is_some() && org.map(|o| ws(o)) != w.organisation.as_deref().map(ws) {
+            fail(format!(
+                "{}: organisation {org:?}, want {:?}",
+                a.name, w.organisation
+            ));
+        }
+    }
+    if let Some(o) = &case.organisation {
+        if card.organisation.as_deref().map(ws) != Some(ws(o)) {
+            fail(format!("organisation {:?}, want «{o}»", card.organisation));
+        }
+    }
+    let terms: Vec<&str> = card
+        .introduction
+        .iter()
+        .flat_map(|i| i.definitions.iter().map(|d| d.term.as_str()))
+        .collect();
+    if terms != case.definitions {
+        fail(format!(
+            "definitions {terms:?}, want {:?}",
+            case.definitions
+        ));
+    }
+    let conclusion = ws(card.conclusion.as_ref().map_or("", |c| c.text.as_str()));
+    for p in &case.conclusion {
+        if !conclusion.contains(&ws(p)) {
+            fail(format!("the conclusion lacks «{p}»"));
+        }
+    }
+
+    let c = &card.criteria;
+    if let Some(n) = &case.counts {
+        let got = (c.participants.len(), c.norms.len(), c.materials.len());
+        if got != (n.participants, n.norms, n.materials) {
+            fail(format!(
+                "participants/norms/materials {got:?}, want {:?}",
+                (n.participants, n.norms, n.materials)
+            ));
+        }
+    }
+    if let Some(items) = &case.items {
+        let pairs: [(&str, Vec<String>, &Vec<String>); 3] = [
+            (
+                "participant",
+                c.participants.iter().map(participant_text).collect(),
+                &items.participants,
+            ),
+            (
+                "norm",
+                c.norms.iter().map(norm_text).collect(),
+                &items.norms,
+            ),
+            (
+                "material",
+                c.materials.iter().map(material_text).collect(),
+                &items.materials,
+            ),
+        ];
+        for (what, got, want) in pairs {
+            for (i, phrase) in want.iter().enumerate() {
+                let ok = got
+                    .get(i)
+                    .is_some_and(|g| letters(g).contains(&letters(phrase)));
+                if !ok {
+                    fail(format!(
+                        "{what} {} lacks «{phrase}»: {:?}",
+                        i + 1,
+                        got.get(i)
+                    ));
+                }
+            }
+        }
+    }
+    for (key, n) in &case.list_items {
+        let got = list_items(&criterion_blocks(&card, key));
+        if got != *n {
+            fail(format!("{key}: {got} list items, want {n}"));
+        }
+    }
+    for (key, phrases) in &case.contains {
+        let text = ws(&Block::plain(&criterion_blocks(&card, key)));
+        for p in phrases {
+            if !text.contains(&ws(p)) {
+                fail(format!("{key} lacks «{p}»: {text}"));
+            }
+        }
+    }
+    for (strong, table) in [(true, &case.bold), (false, &case.italic)] {
+        for (key, phrases) in table {
+            let runs: Vec<String> = styled_runs(&criterion_blocks(&card, key), strong)
+                .iter()
+                .map(|r| ws(r))
+                .collect();
+            for p in phrases {
+                if !runs.iter().any(|r| r.contains(&ws(p))) {
+                    let style = if strong { "bold" } else { "italic" };
+                    fail(format!("{key}: «{p}» is not {style}: {runs:?}"));
+                }
+            }
+        }
+    }
+    for l in &case.links {
+        let found = links(&criterion_blocks(&card, &l.key));
+        if !found
+            .iter()
+            .any(|(t, u)| ws(t) == ws(&l.text) && u == &l.url)
+        {
+            fail(format!(
+                "{}: no link «{}» → {}: {found:?}",
+                l.key, l.text, l.url
+            ));
+        }
+    }
+    if !case.absent.is_empty() {
+        let doc = compose(
+            &card,
+            &ComposeOptions::from_profile(&mentorcard::profile::Profile::gost(), None),
+        );
+        let rows = table_text(&doc);
+        for p in &case.absent {
+            if rows.iter().any(|(_, t)| t.contains(&ws(p))) {
+                fail(format!("«{p}» stands in a criterion"));
+            }
+        }
+    }
+    problems
+}
+
+/// (key, plain text) of every row of the composed criteria table.
+fn table_text(doc: &Document) -> Vec<(&'static str, String)> {
+    doc.blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .map(|t| {
+            t.rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.source.map_or("", |s| s.key),
+                        ws(&Block::plain(&r.content)),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_fixture_document_yields_what_expected_toml_says() {
+    let expected = expected();
+    let mut docs: Vec<String> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "expected.toml" && n != "make.py")
+        .collect();
+    docs.sort();
+    let described: Vec<String> = expected.files.keys().cloned().collect();
+    assert_eq!(
+        docs, described,
+        "every document has an expectation and every expectation a document"
+    );
+    assert!(docs.len() >= 12, "{docs:?}");
+    let mut problems = Vec::new();
+    for name in &docs {
+        problems.extend(check_case(name, &expected.files[name]));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_check_above_can_fail() {
+    // A case that asks for the wrong key and a phrase that is not there reports both.
+    let case: Case = toml::from_str(
+        r#"
+        must_fail = false
+        rows = [{ number = "1.", label = "Наименование практики", key = "goal" }]
+        [contains]
+        name = ["слов этих в документе нет"]
+        "#,
+    )
+    .unwrap();
+    let problems = check_case("seed.txt", &case);
+    assert!(problems.iter().any(|p| p.contains("rows:")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("слов этих")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn the_seed_text_imports_and_builds_with_every_word_of_the_seed() {
+    let (run_import, card) = import_doc("seed.txt", &[]);
+    assert_eq!(
+        run_import.code, 0,
+        "{}{}",
+        run_import.stdout, run_import.stderr
+    );
+    assert!(
+        run_import.stdout.contains("ошибок не найдено") || run_import.stdout.contains("0 ошибок")
+    );
+    let dir = card.parent().unwrap().to_path_buf();
+    let built = run(&dir, &["build", "seed.toml", "-f", "md", "-o", "out"]);
+    assert_eq!(built.code, 0, "{}{}", built.stdout, built.stderr);
+    let md = std::fs::read_to_string(dir.join("out/seed.md")).unwrap();
+    let missing = missing_words(&seed_text(), &md);
+    let unexplained: Vec<&String> = missing
+        .iter()
+        .filter(|w| !RESTATED_IN_STANDARD_FORM.contains(&w.as_str()))
+        .collect();
+    assert!(
+        unexplained.is_empty(),
+        "seed words missing from the built card: {unexplained:?}"
+    );
+}
+
+#[test]
+fn an_existing_card_is_not_overwritten_without_force() {
+    let (first, card) = import_doc("two-column.docx", &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    std::fs::write(&card, "# мои правки\n").unwrap();
+    let dir = card.parent().unwrap();
+    let again = run(dir, &["import", "two-column.docx"]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("уже существует"), "{}", again.stderr);
+    assert!(again.stderr.contains("--force"), "{}", again.stderr);
+    assert_eq!(std::fs::read_to_string(&card).unwrap(), "# мои правки\n");
+    let forced = run(dir, &["import", "two-column.docx", "--force"]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert!(std::fs::read_to_string(&card)
+        .unwrap()
+        .starts_with("#:schema"));
+    let other = run(dir, &["import", "two-column.docx", "-o", "другое имя.toml"]);
+    assert_eq!(other.code, 0, "{}", other.stderr);
+    assert!(dir.join("другое имя.toml").exists());
+}
+
+#[test]
+fn files_that_are_not_documents_get_advice_and_no_card() {
+    let dir = scratch("import-refusals");
+    std::fs::write(dir.join("практика.pdf"), b"%PDF-1.7\n%binary").unwrap();
+    std::fs::write(
+        dir.join("старая.doc"),
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+    )
+    .unwrap();
+    std::fs::write(dir.join("записка.rtf"), b"{\\rtf1\\ansi text}").unwrap();
+    std::fs::write(dir.join("таблица.xlsx"), b"PK\x03\x04").unwrap();
+    std::fs::write(
+        dir.join("переименованный.txt"),
+        b"PK\x03\x04not a zip at all",
+    )
+    .unwrap();
+    let big = std::fs::File::create(dir.join("огромный.docx")).unwrap();
+    big.set_len(17 << 20).unwrap();
+    for (file, code, words) in [
+        ("практика.pdf", 2, &["PDF", ".docx", "Сохранить как"][..]),
+        ("старая.doc", 2, &["Word 97–2003", ".docx"][..]),
+        ("записка.rtf", 2, &["RTF", ".docx"][..]),
+        ("таблица.xlsx", 2, &["«.xlsx»", ".odt"][..]),
+        (
+            "переименованный.txt",
+            1,
+            &["не читается как документ Word"][..],
+        ),
+        ("огромный.docx", 2, &["16 МБ"][..]),
+        ("нет-такого.docx", 2, &["файл не найден"][..]),
+    ] {
+        let r = run(&dir, &["import", file]);
+        assert_eq!(r.code, code, "{file}: {}", r.stderr);
+        for w in words {
+            assert!(r.stderr.contains(w), "{file}: «{w}» not in {}", r.stderr);
+        }
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    }
+    let written: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml") || n.ends_with(".json"))
+        .collect();
+    assert!(written.is_empty(), "written: {written:?}");
+    let en = run(&dir, &["--lang", "en", "import", "практика.pdf"]);
+    assert!(en.stderr.contains("save it as .docx"), "{}", en.stderr);
+}
+
+#[test]
+fn a_letter_without_the_table_says_so_in_english_too() {
+    let (r, card) = import_doc("letter.docx", &["--lang", "en"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("criteria table not found"),
+        "{}",
+        r.stderr
+    );
+    assert!(!card.exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trips: our own outputs read back
+
+fn example_project_export(format: mentorcard::render::Format) -> (Card, Vec<u8>) {
+    let text = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
+    let world = mentorcard::world::MemoryWorld::new().with_file("example.toml", text.clone());
+    let project =
+        mentorcard::project::Project::new(&world, mentorcard::project::Settings::default())
+            .unwrap();
+    let checked = project
+        .check(
+            Path::new("example.toml"),
+            mentorcard::project::Purpose::Build,
+        )
+        .unwrap();
+    let bytes = project.export(&checked, format).unwrap().bytes;
+    let card = checked.card().unwrap().card.clone();
+    (card, bytes)
+}
+
+/// Everything a reader sees of a card, block by block and row by row, as composed (with
+/// typography), so the same parts mean the same document.
+fn parts(card: &Card) -> Vec<(String, String)> {
+    let doc = compose(
+        card,
+        &ComposeOptions::from_profile(&mentorcard::profile::Profile::gost(), None),
+    );
+    let mut out = vec![("title".to_string(), ws(&doc.meta.title))];
+    for b in &doc.blocks {
+        match b {
+            Block::Table(_) => {}
+            b => out.push(("block".into(), ws(&Block::plain(std::slice::from_ref(b))))),
+        }
+    }
+    for (key, text) in table_text(&doc) {
+        out.push((key.to_string(), text));
+    }
+    out
+}
+
+fn assert_same_parts(original: &Card, imported: &Card) {
+    let (a, b) = (parts(original), parts(imported));
+    assert_eq!(a.len(), b.len(), "{b:#?}");
+    for ((ka, ta), (kb, tb)) in a.iter().zip(&b) {
+        assert_eq!(ka, kb);
+        assert_eq!(ta, tb, "«{ka}» differs");
+    }
+    // Our documents print the form and type with typography applied; so does the import.
+    let typeset = |o: &Option<String>| o.as_deref().map(mentorcard::typography::apply);
+    assert_eq!(typeset(&original.form), typeset(&imported.form));
+    assert_eq!(
+        typeset(&original.mentoring_type),
+        typeset(&imported.mentoring_type)
+    );
+    assert_eq!(
+        original.criteria.participants.len(),
+        imported.criteria.participants.len()
+    );
+}
+
+#[test]
+fn the_example_as_our_docx_imports_back_to_the_same_text() {
+    let (card, bytes) = example_project_export(mentorcard::render::Format::Docx);
+    let imported = mentorcard::import::import(Path::new("example.docx"), &bytes).expect("imports");
+    assert_same_parts(&card, &imported.card);
+    for (a, b) in card
+        .criteria
+        .participants
+        .iter()
+        .zip(&imported.card.criteria.participants)
+    {
+        assert_eq!(a.mentoring, b.mentoring);
+    }
+    let acts = imported
+        .card
+        .criteria
+        .norms
+        .iter()
+        .filter(|n| matches!(n, Norm::Act(_)))
+        .count();
+    assert_eq!(acts, 3, "the three registry acts are structured again");
+}
+
+#[test]
+fn the_example_as_our_markdown_imports_back_to_the_same_text() {
+    let (card, bytes) = example_project_export(mentorcard::render::Format::Md);
+    let imported = mentorcard::import::import(Path::new("example.md"), &bytes).expect("imports");
+    assert_same_parts(&card, &imported.card);
+}
+
+#[test]
+fn the_round_trip_check_can_fail() {
+    let (card, _) = example_project_export(mentorcard::render::Format::Md);
+    let mut other = card.clone();
+    other.criteria.goal.push_str(" Лишнее.");
+    let result = std::panic::catch_unwind(|| assert_same_parts(&card, &other));
+    assert!(result.is_err());
+}
