@@ -157,22 +157,35 @@ const HEADER_WORDS: &[&str] = &[
     "practice",
 ];
 
-/// How strongly a label means a criterion; the exact label of the form (in either language)
-/// is the strongest.
-pub fn score(label: &str, key: &str) -> u8 {
-    let norm = normal(label);
+/// The form's labels in both languages, normalised once.
+fn form_labels() -> &'static [(&'static str, [String; 2])] {
+    static LABELS: std::sync::OnceLock<Vec<(&'static str, [String; 2])>> =
+        std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        locale::CRITERIA
+            .iter()
+            .map(|c| {
+                (
+                    c.key,
+                    [normal(c.label(Lang::Ru)), normal(c.label(Lang::En))],
+                )
+            })
+            .collect()
+    })
+}
+
+/// How strongly a (normalised) label means a criterion; the exact label of the form in
+/// either language is the strongest.
+fn score_normal(norm: &str, words: &[&str], key: &str) -> u8 {
     if norm.is_empty() {
         return 0;
     }
-    if let Some(info) = locale::criterion(key) {
-        if [Lang::Ru, Lang::En]
-            .iter()
-            .any(|&l| normal(info.label(l)) == norm)
-        {
-            return 10;
-        }
+    if form_labels()
+        .iter()
+        .any(|(k, labels)| *k == key && labels.iter().any(|l| l == norm))
+    {
+        return 10;
     }
-    let words = words(&norm);
     let Some((_, patterns)) = VOCABULARY.iter().find(|(k, _)| *k == key) else {
         return 0;
     };
@@ -186,9 +199,11 @@ pub fn score(label: &str, key: &str) -> u8 {
 /// The criteria a label may mean, strongest first, with their scores (only those that
 /// reach `MIN_SCORE`).
 pub fn candidates(label: &str) -> Vec<(&'static str, u8)> {
+    let norm = normal(label);
+    let words = words(&norm);
     let mut out: Vec<(&'static str, u8)> = locale::CRITERIA
         .iter()
-        .map(|c| (c.key, score(label, c.key)))
+        .map(|c| (c.key, score_normal(&norm, &words, c.key)))
         .filter(|(_, s)| *s >= MIN_SCORE)
         .collect();
     out.sort_by_key(|c| std::cmp::Reverse(c.1));
@@ -257,6 +272,11 @@ fn words(norm: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn score(label: &str, key: &str) -> u8 {
+        let norm = normal(label);
+        score_normal(&norm, &words(&norm), key)
+    }
 
     fn best(label: &str) -> Option<&'static str> {
         candidates(label).first().map(|c| c.0)
