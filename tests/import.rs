@@ -722,3 +722,93 @@ fn the_round_trip_check_can_fail() {
     let result = std::panic::catch_unwind(|| assert_same_parts(&card, &other));
     assert!(result.is_err());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hostile input: never a panic, always a card or a refusal
+
+/// A zip holding the given parts, as a document would.
+fn package(parts: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, body) in parts {
+            z.start_file(*name, options).unwrap();
+            z.write_all(body.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+fn docx(body: &str) -> Vec<u8> {
+    package(&[(
+        "word/document.xml",
+        format!("<w:document {W}><w:body>{body}</w:body></w:document>"),
+    )])
+}
+
+#[test]
+fn hostile_documents_give_a_card_or_a_refusal_never_a_panic() {
+    let row = |label: &str| {
+        format!("<w:tr><w:tc><w:p><w:r><w:t>{label}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>текст</w:t></w:r></w:p></w:tc></w:tr>")
+    };
+    let form_rows: String = mentorcard::locale::CRITERIA
+        .iter()
+        .map(|c| row(c.ru))
+        .collect();
+    let mut seed = 0x2545_f491_u64;
+    let mut noise = |n: usize| -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect()
+    };
+    let deep_lists: String = (0..300)
+        .map(|i| format!("{}- пункт {i}\n", "  ".repeat(i)))
+        .collect();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("a.txt", vec![0xFF; 4096]),
+        ("a.txt", "\t".repeat(100_000).into_bytes()),
+        ("a.txt", format!("\t№\n\tКритерии\n\tСодержание\n\n{}", "\tЦель практики\n".repeat(5000)).into_bytes()),
+        ("a.md", "+".repeat(10_000).into_bytes()),
+        ("a.md", "+--+\n|".repeat(3000).into_bytes()),
+        ("a.md", "| a |\n|---|\n| Цель практики | b |\n".repeat(2000).into_bytes()),
+        ("a.md", deep_lists.into_bytes()),
+        ("a.md", format!("| № | Критерии | Содержание |\n|---|---|---|\n| 1. | Цель практики | {} |\n| 2. | Проблема | {} |\n| 3. | Участники | x |\n", "*".repeat(50_000), "[".repeat(50_000)).into_bytes()),
+        ("a.docx", docx(&format!("<w:tbl>{form_rows}</w:tbl>"))),
+        ("a.docx", docx(&format!("<w:tbl>{}</w:tbl>", row("Цель практики").repeat(5000)))),
+        ("a.docx", docx(&format!("{}<w:p/>{}", "<w:sdt><w:sdtContent>".repeat(120), "</w:sdtContent></w:sdt>".repeat(120)))),
+        ("a.docx", docx(&"<w:p>".repeat(2000))),
+        ("a.docx", docx("<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"99999999999\"/></w:tcPr></w:tc></w:tr></w:tbl>")),
+        ("a.docx", package(&[("word/document.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><x>&a;&a;</x>".into())])),
+        ("a.odt", package(&[("content.xml", format!("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>{}<text:p>x</text:p>{}</office:text></office:body></office:document-content>", "<text:list><text:list-item>".repeat(100), "</text:list-item></text:list>".repeat(100)))])),
+        ("a.docx", noise(20_000)),
+        ("a.odt", { let mut z = b"PK\x03\x04".to_vec(); z.extend(noise(5000)); z }),
+        ("a.md", noise(20_000)),
+    ];
+    for (i, (name, bytes)) in cases.into_iter().enumerate() {
+        match mentorcard::import::import(Path::new(name), &bytes) {
+            Ok(imported) => {
+                let loaded = mentorcard::load::load("card.toml", &imported.text, None);
+                assert!(
+                    loaded.card.is_some(),
+                    "case {i}: the written card does not load: {:?}",
+                    loaded.diagnostics
+                );
+            }
+            Err(failure) => {
+                let text = failure.text(mentorcard::locale::Lang::Ru);
+                assert!(!text.is_empty(), "case {i}");
+            }
+        }
+    }
+}

@@ -39,7 +39,7 @@ pub fn read(package: &mut Package) -> Result<Doc, Error> {
         counters: HashMap::new(),
     };
     let mut doc = Doc::default();
-    reader.blocks(text, None, 0, &mut doc.nodes);
+    reader.blocks(text, None, &mut doc.nodes);
     Ok(doc)
 }
 
@@ -188,13 +188,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn blocks(
-        &mut self,
-        parent: &Element,
-        list: Option<&ListCtx>,
-        depth: usize,
-        out: &mut Vec<Node>,
-    ) {
+    fn blocks(&mut self, parent: &Element, list: Option<&ListCtx>, out: &mut Vec<Node>) {
         for e in parent.elements() {
             match (e.ns.as_str(), e.name.as_str()) {
                 (TEXT, "p") | (TEXT, "h") => {
@@ -206,12 +200,12 @@ impl Reader {
                     );
                     // Only an item's first paragraph carries its number.
                     if let Some(l) = list {
-                        return self.blocks_rest(parent, e, l, depth, out);
+                        return self.blocks_rest(parent, e, l, out);
                     }
                 }
-                (TEXT, "list") => self.list(e, list, depth, out),
+                (TEXT, "list") => self.list(e, list, out),
                 (TABLE, "table") => out.push(Node::Table(self.table(e))),
-                (TEXT, "section") | (TEXT, "soft-page-break") => self.blocks(e, list, depth, out),
+                (TEXT, "section") | (TEXT, "soft-page-break") => self.blocks(e, list, out),
                 _ => {}
             }
         }
@@ -223,7 +217,6 @@ impl Reader {
         parent: &Element,
         first: &Element,
         list: &ListCtx,
-        depth: usize,
         out: &mut Vec<Node>,
     ) {
         let mut seen = false;
@@ -239,23 +232,21 @@ impl Reader {
                 (TEXT, "p") | (TEXT, "h") => {
                     out.extend(self.paragraph(e, None).into_iter().map(Node::Para))
                 }
-                (TEXT, "list") => self.list(e, Some(list), depth, out),
+                (TEXT, "list") => self.list(e, Some(list), out),
                 (TABLE, "table") => out.push(Node::Table(self.table(e))),
                 _ => {}
             }
         }
     }
 
-    fn list(&mut self, e: &Element, outer: Option<&ListCtx>, depth: usize, out: &mut Vec<Node>) {
-        if depth > 16 {
-            return;
-        }
+    fn list(&mut self, e: &Element, outer: Option<&ListCtx>, out: &mut Vec<Node>) {
         let style = e
             .attr_ns(TEXT, "style-name")
             .map(String::from)
             .or_else(|| outer.map(|o| o.style.clone()))
             .unwrap_or_default();
-        let level = outer.map_or(0, |o| o.level + 1);
+        // Deeper lists than a card can show are read as the deepest level it can.
+        let level = outer.map_or(0, |o| (o.level + 1).min(8));
         let continues = e.attr_ns(TEXT, "continue-numbering") == Some("true")
             || e.attr_ns(TEXT, "continue-list").is_some();
         if outer.is_none() && !continues {
@@ -273,9 +264,9 @@ impl Reader {
                     .and_then(|v| v.parse().ok()),
             };
             if item.is(TEXT, "list-header") {
-                self.blocks(item, None, depth + 1, out);
+                self.blocks(item, None, out);
             } else {
-                self.blocks(item, Some(&ctx), depth + 1, out);
+                self.blocks(item, Some(&ctx), out);
             }
         }
     }
@@ -342,7 +333,7 @@ impl Reader {
                             *d = down.saturating_sub(1);
                         }
                         let mut nodes = Vec::new();
-                        self.blocks(c, None, 0, &mut nodes);
+                        self.blocks(c, None, &mut nodes);
                         row.cells.push(Cell {
                             paras: source::flatten(nodes),
                             span,
@@ -391,7 +382,7 @@ impl Reader {
             }
         };
         let mut lines: Vec<Vec<Run>> = vec![Vec::new()];
-        self.spans(p, &base, &mut lines, 0);
+        self.spans(p, &base, &mut lines);
         lines
             .into_iter()
             .enumerate()
@@ -403,10 +394,7 @@ impl Reader {
             .collect()
     }
 
-    fn spans(&self, parent: &Element, base: &Run, lines: &mut Vec<Vec<Run>>, depth: usize) {
-        if depth > 64 {
-            return;
-        }
+    fn spans(&self, parent: &Element, base: &Run, lines: &mut Vec<Vec<Run>>) {
         let push = |lines: &mut Vec<Vec<Run>>, text: String| {
             if let Some(line) = lines.last_mut() {
                 line.push(Run {
@@ -431,14 +419,14 @@ impl Reader {
                         italic: self.styles.get(name, |s| s.italic).unwrap_or(base.italic),
                         ..base.clone()
                     };
-                    self.spans(e, &run, lines, depth + 1);
+                    self.spans(e, &run, lines);
                 }
                 (TEXT, "a") => {
                     let run = Run {
                         link: e.attr_ns(XLINK, "href").map(String::from),
                         ..base.clone()
                     };
-                    self.spans(e, &run, lines, depth + 1);
+                    self.spans(e, &run, lines);
                 }
                 (TEXT, "s") => {
                     let n = e
@@ -451,7 +439,7 @@ impl Reader {
                 (TEXT, "tab") => push(lines, "\t".into()),
                 (TEXT, "line-break") => lines.push(Vec::new()),
                 (TEXT, "note") | (OFFICE, "annotation") | (TEXT, "tracked-changes") => {}
-                (TEXT, _) => self.spans(e, base, lines, depth + 1),
+                (TEXT, _) => self.spans(e, base, lines),
                 _ => {}
             }
         }

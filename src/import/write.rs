@@ -165,10 +165,21 @@ pub fn card(card: &Card, remarks: &Remarks) -> String {
             key => s.push_str(&format!("{key} = {}\n", text(c.text(key).unwrap_or("")))),
         }
     }
-    if !c.participants.is_empty() {
-        s.push_str(w.participants);
-    }
-    for p in &c.participants {
+    s.push_str(w.participants);
+    // No participants in the document: the scaffold's empty entry, for the teacher to fill.
+    let empty = [crate::card::Participant {
+        role: String::new(),
+        name: None,
+        mentoring: None,
+        shares: Vec::new(),
+        learns: Vec::new(),
+    }];
+    let participants = if c.participants.is_empty() {
+        &empty[..]
+    } else {
+        &c.participants[..]
+    };
+    for p in participants {
         s.push_str("[[criteria.participants]]\n");
         s.push_str(&format!("role = {}\n", basic(&p.role)));
         if let Some(n) = &p.name {

@@ -16,7 +16,7 @@ pub const MAX_PART_BYTES: u64 = 64 << 20;
 const MAX_TOTAL_BYTES: u64 = 128 << 20;
 
 /// Elements nested deeper than this are not a document but an attack on the stack.
-const MAX_DEPTH: usize = 512;
+const MAX_DEPTH: usize = 256;
 
 /// Why a package or a part could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
