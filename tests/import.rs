@@ -812,3 +812,72 @@ fn hostile_documents_give_a_card_or_a_refusal_never_a_panic() {
         }
     }
 }
+
+#[test]
+fn the_example_in_english_as_our_docx_imports_back_in_english() {
+    let text = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml"))
+        .unwrap()
+        .replace("language = \"ru\"", "language = \"en\"");
+    let world = mentorcard::world::MemoryWorld::new().with_file("example.toml", text);
+    let project =
+        mentorcard::project::Project::new(&world, mentorcard::project::Settings::default())
+            .unwrap();
+    let checked = project
+        .check(
+            Path::new("example.toml"),
+            mentorcard::project::Purpose::Build,
+        )
+        .unwrap();
+    let bytes = project
+        .export(&checked, mentorcard::render::Format::Docx)
+        .unwrap()
+        .bytes;
+    let card = checked.card().unwrap().card.clone();
+    let imported = mentorcard::import::import(Path::new("example.docx"), &bytes).unwrap();
+    assert_eq!(imported.card.language, mentorcard::locale::Lang::En);
+    assert_same_parts(&card, &imported.card);
+    assert!(imported.text.contains("# Imported from «example.docx»"));
+}
+
+#[test]
+fn a_row_the_form_has_no_place_for_is_kept_reported_and_marked() {
+    let md = "# Практика\n\n\
+              | № | Критерии | Содержание |\n|---|---|---|\n\
+              | 1. | Наименование практики | Имя практики |\n\
+              | 2. | Проблема | Проблема практики |\n\
+              | 3. | Участники | Участник 1: учитель — наставник |\n\
+              | 4. | Цель практики | Цель практики |\n\
+              | | Примечание | Важное замечание автора |\n\
+              | 7. | Нормативная база | Документы практики:<br>1. Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации» |\n";
+    let imported = mentorcard::import::import(Path::new("a.md"), md.as_bytes()).unwrap();
+    let goal = &imported.card.criteria.goal;
+    assert!(
+        goal.contains("Примечание") && goal.contains("Важное замечание автора"),
+        "{goal}"
+    );
+    // The norms' lead-in goes to the nearest criterion before them that the document has
+    // (6 and 5 are missing: filling them would hide that).
+    assert!(goal.contains("Документы практики:"), "{goal}");
+    assert!(imported.card.criteria.methods.is_empty());
+    assert_eq!(imported.card.criteria.norms.len(), 1);
+    let unplaced: Vec<&ImportNote> = imported
+        .notes
+        .iter()
+        .filter(|n| matches!(n, ImportNote::Unplaced { .. }))
+        .collect();
+    assert_eq!(unplaced.len(), 2, "{unplaced:?}");
+    assert!(unplaced.iter().all(|n| n.is_warning()));
+    let missing = imported
+        .notes
+        .iter()
+        .filter(|n| matches!(n, ImportNote::Missing { .. }))
+        .count();
+    assert_eq!(missing, 13 - 5, "rows 5, 6, 8–13 are not in the document");
+    let comment = imported
+        .text
+        .find("«Примечание»")
+        .expect("a comment names the moved text");
+    let goal_at = imported.text.find("goal = ").unwrap();
+    assert!(comment < goal_at);
+    assert!(imported.text.contains("этой строки в документе нет"));
+}
