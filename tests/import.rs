@@ -223,7 +223,10 @@ fn load_card(path: &Path) -> Card {
 
 /// Imports one document through the binary into a scratch folder of its own.
 fn import_doc(name: &str, extra: &[&str]) -> (Run, PathBuf) {
-    let dir = scratch(&format!("import-{}", name.replace('.', "_")));
+    // Each run gets its own folder: tests that import the same document run in parallel.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = scratch(&format!("import-{}-{n}", name.replace('.', "_")));
     std::fs::copy(fixtures().join(name), dir.join(name)).expect("copy the document");
     let card = dir.join(Path::new(name).with_extension("toml"));
     let mut args = vec!["import", name];
@@ -264,6 +267,11 @@ fn check_case(name: &str, case: &Case) -> Vec<String> {
     // The report, from the library: which row went where.
     let bytes = std::fs::read(fixtures().join(name)).unwrap();
     let imported = mentorcard::import::import(Path::new(name), &bytes).expect("imports");
+    // The binary writes exactly what the library makes, and the same document always gives
+    // the same bytes.
+    if std::fs::read_to_string(&card_path).ok().as_deref() != Some(imported.text.as_str()) {
+        fail("the card written differs from the library's text for the same document".into());
+    }
     let placed: Vec<(Option<String>, String, &str)> = imported
         .notes
         .iter()

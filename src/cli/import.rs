@@ -1,4 +1,4 @@
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::common::{self, EXIT_OK, EXIT_PROBLEMS};
 use super::output;
@@ -64,13 +64,7 @@ pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
         };
         common::out(&line);
     }
-    let dir = out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let schema = dir.join(crate::scaffold::SCHEMA_FILE);
-    if !schema.exists() {
-        output::write_new(&schema, crate::schema::schema_text().as_bytes())?;
+    if let Some(schema) = output::schema_beside(&out)? {
         common::say(&Status::SchemaWritten(schema), l);
     }
     let checked = project.check(&out, Purpose::Check)?;
