@@ -36,11 +36,30 @@ pub fn front(paras: Vec<Para>) -> Front {
     paras.retain(|p| !is_section_heading(p));
     let mut out = Front::default();
     let mut i = 0;
+    // The organisation's name above the title, as school documents begin.
+    while let (Some(p), Some(next)) = (paras.get(i), paras.get(i + 1)) {
+        let t = p.text();
+        let t = t.trim();
+        let above = t.chars().count() <= MAX_BYLINE_CHARS
+            && is_organisation(t)
+            && person_line(t).is_none()
+            && !p.all_bold()
+            && (next.all_bold() || matches!(next.style, Style::Title | Style::Heading(_)));
+        if !above {
+            break;
+        }
+        out.organisation = Some(match out.organisation.take() {
+            Some(o) => format!("{o} {t}"),
+            None => t.to_string(),
+        });
+        i += 1;
+    }
+    let start = i;
     // Title: the first line when it looks like one; consecutive title lines are one title.
     let mut title: Vec<String> = Vec::new();
     while let Some(p) = paras.get(i) {
-        let looks = title_like(p, i == 0, paras.get(i + 1));
-        if !looks || (i > 0 && p.style != paras[0].style) {
+        let looks = title_like(p, i == start, paras.get(i + 1));
+        if !looks || (i > start && p.style != paras[start].style) {
             break;
         }
         title.push(p.text().trim().to_string());
@@ -128,24 +147,37 @@ fn byline(p: &Para, out: &mut Front) -> bool {
     {
         return false;
     }
-    if let Some((name, rest)) = person_line(t) {
-        let mut author = Author {
-            name,
-            position: None,
-            organisation: None,
+    if person_line(t).is_some() {
+        // «Иванова М. П., учитель, МБОУ …» or «Иванова М. П., Петров И. И.»: each name
+        // starts an author; what follows it is that author's position and organisation.
+        let mut positions: Vec<String> = Vec::new();
+        let finish = |positions: &mut Vec<String>, out: &mut Front| {
+            if let Some(a) = out.authors.last_mut() {
+                if !positions.is_empty() {
+                    a.position = Some(positions.join(", "));
+                }
+            }
+            positions.clear();
         };
-        let mut positions = Vec::new();
-        for part in split_parts(&rest) {
-            if is_organisation(&part) && author.organisation.is_none() {
-                author.organisation = Some(part);
+        for part in split_parts(without_byline_word(t)) {
+            if is_person(&part) {
+                finish(&mut positions, out);
+                out.authors.push(Author {
+                    name: part,
+                    position: None,
+                    organisation: None,
+                });
+            } else if let Some(a) = out.authors.last_mut().filter(|_| is_organisation(&part)) {
+                if a.organisation.is_none() {
+                    a.organisation = Some(part);
+                } else {
+                    positions.push(part);
+                }
             } else {
                 positions.push(part);
             }
         }
-        if !positions.is_empty() {
-            author.position = Some(positions.join(", "));
-        }
-        out.authors.push(author);
+        finish(&mut positions, out);
         return true;
     }
     if out.authors.is_empty() && !aligned {
@@ -305,12 +337,37 @@ fn is_organisation(text: &str) -> bool {
 /// A person's name at the start of a line and what follows it: «Фамилия Имя Отчество, …»,
 /// «Фамилия И. О., …», «И. О. Фамилия, …».
 fn person_line(text: &str) -> Option<(String, String)> {
-    let parts = split_parts(text);
+    let parts = split_parts(without_byline_word(text));
     let first = parts.first()?;
     if !is_person(first) {
         return None;
     }
     Some((first.clone(), parts[1..].join(", ")))
+}
+
+/// «Автор: …», «Авторы: …», «Составитель: …» — the word before a byline, left out.
+fn without_byline_word(text: &str) -> &str {
+    let t = text.trim_start();
+    let lower = t.to_lowercase();
+    for w in [
+        "авторы-составители",
+        "автор-составитель",
+        "авторы практики",
+        "автор практики",
+        "составители",
+        "составитель",
+        "авторы",
+        "автор",
+        "authors",
+        "author",
+    ] {
+        if let Some(rest) = lower.strip_prefix(w) {
+            if let Some(after) = rest.trim_start().strip_prefix(':') {
+                return t[t.len() - after.len()..].trim_start();
+            }
+        }
+    }
+    t
 }
 
 pub(super) fn is_person(name: &str) -> bool {
@@ -540,6 +597,40 @@ mod tests {
         );
         assert_eq!(intro.text, "Вступление.");
         assert!(intro.after_definitions.starts_with("Рассмотрим"));
+    }
+
+    #[test]
+    fn an_organisation_above_the_title_and_several_authors_on_one_line() {
+        let f = front(vec![
+            styled(
+                "МБОУ «Средняя общеобразовательная школа № 7»",
+                Style::Center,
+            ),
+            Para {
+                content: vec![Inline::Strong(vec![Inline::Text(
+                    "Наставничество в школе".into(),
+                )])],
+                style: Style::Center,
+                item: None,
+            },
+            styled(
+                "Авторы: Иванова М. П., учитель начальных классов, Петров И. И.",
+                Style::Right,
+            ),
+            Para::plain("Введение в тему."),
+        ]);
+        assert_eq!(
+            f.organisation.as_deref(),
+            Some("МБОУ «Средняя общеобразовательная школа № 7»")
+        );
+        assert_eq!(f.title.as_deref(), Some("Наставничество в школе"));
+        let names: Vec<&str> = f.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Иванова М. П.", "Петров И. И."]);
+        assert_eq!(
+            f.authors[0].position.as_deref(),
+            Some("учитель начальных классов")
+        );
+        assert_eq!(f.authors[1].position, None);
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! `mentorcard import`: a description a teacher already has — Word (.docx), LibreOffice,
 //! МойОфис or Р7 (.odt), text in the seed's layout (.txt), Markdown (.md) — becomes a card.
 //!
-//! One reader per format turns the file into the same [`source`] model (paragraphs with
+//! One reader per format turns the file into the same `source` model (paragraphs with
 //! their formatting and list membership, tables of cells); hand-typed list markers become
-//! list items ([`lists`]); the criteria table is found and its rows are matched to the form
-//! by meaning ([`table`], [`labels`]); what stands before it gives the title, the authors and
-//! the introduction with its definitions ([`front`]); cells become rich text ([`rich`]),
-//! participants, acts and sources ([`fields`]); and the card is written to read like `new`'s
-//! scaffold ([`write`]). Nothing is dropped: text the form has no place for is added to the
+//! list items (`lists`); the criteria table is found and its rows are matched to the form
+//! by meaning (`table`, `labels`); what stands before it gives the title, the authors and
+//! the introduction with its definitions (`front`); cells become rich text (`rich`),
+//! participants, acts and sources (`fields`); and the card is written to read like `new`'s
+//! scaffold (`write`). Nothing is dropped: text the form has no place for is added to the
 //! nearest text criterion, reported, and marked with a comment in the card.
 
 mod docx;
