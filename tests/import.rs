@@ -889,3 +889,26 @@ fn a_row_the_form_has_no_place_for_is_kept_reported_and_marked() {
     assert!(comment < goal_at);
     assert!(imported.text.contains("этой строки в документе нет"));
 }
+
+#[test]
+fn sources_listed_after_the_conclusion_are_the_materials() {
+    let md = "# Практика\n\n\
+              | № | Критерии | Содержание |\n|---|---|---|\n\
+              | 1. | Наименование практики | Имя практики |\n\
+              | 2. | Проблема | Проблема практики |\n\
+              | 4. | Цель практики | Цель практики |\n\n\
+              Заключение практики.\n\n\
+              Список литературы\n\n\
+              1. Смирнова Л.Н. Наставничество в школе [Текст]: учебное пособие / Л.Н. Смирнова.- М.: Просвещение, 2019.- 120с.\n\
+              2. Какой-то сайт школы\n";
+    let imported = mentorcard::import::import(Path::new("a.md"), md.as_bytes()).unwrap();
+    let c = &imported.card.criteria;
+    assert_eq!(c.materials.len(), 2, "{:?}", c.materials);
+    assert!(matches!(c.materials[0], Material::Entry(_)));
+    let conclusion = &imported.card.conclusion.as_ref().unwrap().text;
+    assert_eq!(conclusion.trim(), "Заключение практики.");
+    assert!(imported.notes.iter().any(|n| matches!(
+        n,
+        ImportNote::Row { key: "materials", label, .. } if label == "Список литературы"
+    )));
+}

@@ -184,7 +184,8 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
     let layout = table::layout(doc)?;
     let mut notes: Vec<ImportNote> = Vec::new();
     let front = front::front(layout.before);
-    let conclusion = front::conclusion(layout.after);
+    let mut after = layout.after;
+    let mut table_notes = layout.notes;
 
     // Each criterion's paragraphs, in document order; rows with no place wait for a home.
     let mut content: Vec<(&'static str, Vec<Para>)> = Vec::new();
@@ -228,6 +229,20 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
             .map(|i| content.remove(i).1)
             .unwrap_or_default()
     };
+    // A table without row 13 and a «Список литературы» after the conclusion: its list is
+    // the sources.
+    if !content.iter().any(|(k, _)| *k == "materials") {
+        if let Some((heading, list)) = sources_after(&mut after) {
+            table_notes.push(ImportNote::Row {
+                number: None,
+                label: heading,
+                key: "materials",
+                by_number: false,
+            });
+            content.push(("materials", list));
+        }
+    }
+    let conclusion = front::conclusion(after);
     let present: Vec<&'static str> = content.iter().map(|(k, _)| *k).collect();
 
     let (participants, lead) = fields::participants(&take("participants", &mut content));
@@ -331,7 +346,7 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
             definitions,
         },
     );
-    notes.splice(1..1, layout.notes);
+    notes.splice(1..1, table_notes);
     notes.push(ImportNote::Lists {
         participants: criteria.participants.len(),
         norms: criteria.norms.len(),
@@ -369,6 +384,27 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
     };
     let text = write::card(&card, &remarks);
     Some(Imported { card, text, notes })
+}
+
+/// A heading such as «Список литературы» after the table and the paragraphs under it, taken
+/// out of `after`.
+fn sources_after(after: &mut Vec<Para>) -> Option<(String, Vec<Para>)> {
+    let at = after.iter().position(|p| {
+        let t = p.text();
+        let t = t.trim().trim_end_matches([':', '.']);
+        p.item.is_none()
+            && t.chars().count() <= 60
+            && labels::candidates(t)
+                .first()
+                .is_some_and(|(k, s)| *k == "materials" && *s >= 3)
+    })?;
+    let list: Vec<Para> = after.split_off(at + 1);
+    if list.iter().all(Para::is_blank) {
+        after.extend(list);
+        return None;
+    }
+    let heading = after.pop().map(|p| p.text().trim().to_string())?;
+    Some((heading, list))
 }
 
 /// The text criterion next to a list criterion or a row with no place: the one before it in
