@@ -658,6 +658,134 @@ fn collect<'a>(parent: &'a Element, w: &str, name: &str, out: &mut Vec<&'a Eleme
 mod tests {
     use super::*;
 
+    fn package(parts: &[(&str, String)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            for (name, body) in parts {
+                z.start_file(*name, zip::write::SimpleFileOptions::default())
+                    .unwrap();
+                z.write_all(body.as_bytes()).unwrap();
+            }
+            z.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    fn p(style: Option<&str>, num: Option<(&str, u8)>, text: &str) -> String {
+        let style = style.map_or(String::new(), |s| format!(r#"<w:pStyle w:val="{s}"/>"#));
+        let num = num.map_or(String::new(), |(id, l)| {
+            format!(r#"<w:numPr><w:ilvl w:val="{l}"/><w:numId w:val="{id}"/></w:numPr>"#)
+        });
+        format!("<w:p><w:pPr>{style}{num}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    fn doc(body: &str) -> Doc {
+        let ns = format!(r#"xmlns:w="{W}" xmlns:r="{R}""#);
+        let numbering = format!(
+            r#"<w:numbering {ns}>
+            <w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>
+            <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="8"/></w:num>
+            <w:num w:numId="5"><w:abstractNumId w:val="7"/></w:num>
+            <w:num w:numId="6"><w:abstractNumId w:val="7"/></w:num>
+            <w:num w:numId="10"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+            </w:numbering>"#
+        );
+        let styles = format!(
+            r#"<w:styles {ns}>
+            <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+            <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>
+            <w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
+            </w:styles>"#
+        );
+        let bytes = package(&[
+            (
+                "word/document.xml",
+                format!("<w:document {ns}><w:body>{body}</w:body></w:document>"),
+            ),
+            ("word/numbering.xml", numbering),
+            ("word/styles.xml", styles),
+            (
+                "word/_rels/document.xml.rels",
+                format!(
+                    r#"<Relationships xmlns="{PKG_RELS}"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/a" TargetMode="External"/></Relationships>"#
+                ),
+            ),
+        ]);
+        let mut package = Package::open(&bytes).unwrap();
+        read(&mut package).unwrap()
+    }
+
+    fn kinds(d: &Doc) -> Vec<(Option<(usize, ItemKind)>, String)> {
+        d.nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Para(p) => Some((p.item.map(|i| (i.level, i.kind)), p.text())),
+                Node::Table(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbering_restarts_where_a_num_overrides_and_continues_its_list_elsewhere() {
+        let body = [
+            p(None, Some(("5", 0)), "a"),
+            p(None, Some(("5", 1)), "a.1"),
+            p(None, Some(("6", 0)), "b"),
+            p(None, Some(("10", 0)), "c"),
+            p(None, Some(("10", 0)), "d"),
+            p(Some("ListBullet"), None, "e"),
+            p(None, Some(("0", 0)), "f"),
+        ]
+        .concat();
+        let n = |k| Some((0, ItemKind::Number(k)));
+        assert_eq!(
+            kinds(&doc(&body)),
+            vec![
+                (n(1), "a".into()),
+                (Some((1, ItemKind::Bullet)), "a.1".into()),
+                (n(2), "b".into()),
+                (n(1), "c".into()),
+                (n(2), "d".into()),
+                (Some((0, ItemKind::Bullet)), "e".into()),
+                (None, "f".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn styles_links_fields_and_revisions() {
+        let body = r#"<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>Заголовок</w:t></w:r></w:p>
+            <w:p><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>Жирный</w:t></w:r><w:r><w:t xml:space="preserve"> и </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>ссылка</w:t></w:r></w:hyperlink><w:del><w:r><w:delText>удалено</w:delText></w:r></w:del><w:r><w:br/><w:t>строка</w:t></w:r></w:p>
+            <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://b.ru" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>поле</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#;
+        let d = doc(body);
+        let paras: Vec<&Para> = d
+            .nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Para(p) => Some(p),
+                Node::Table(_) => None,
+            })
+            .collect();
+        assert_eq!(paras[0].style, Style::Heading(1));
+        assert_eq!(paras[1].text(), "Жирный и ссылка");
+        assert!(matches!(
+            &paras[1].content[0],
+            crate::document::Inline::Strong(_)
+        ));
+        let has_link = |p: &Para, want: &str| {
+            p.content
+                .iter()
+                .any(|i| matches!(i, crate::document::Inline::Link { url, .. } if url == want))
+        };
+        assert!(has_link(paras[1], "https://example.org/a"));
+        assert_eq!(paras[2].text(), "строка", "a line break starts a paragraph");
+        assert_eq!(paras[3].text(), "поле");
+        assert!(has_link(paras[3], "https://b.ru"));
+    }
+
     #[test]
     fn relationship_targets_resolve_against_their_part() {
         assert_eq!(

@@ -478,3 +478,100 @@ fn collect_rows<'a>(e: &'a Element, out: &mut Vec<&'a Element>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn odt(body: &str) -> Doc {
+        use std::io::Write;
+        let content = format!(
+            r#"<office:document-content xmlns:office="{OFFICE}" xmlns:text="{TEXT}" xmlns:style="{STYLE}" xmlns:fo="{FO}" xmlns:table="{TABLE}" xmlns:xlink="{XLINK}">
+            <office:automatic-styles>
+              <text:list-style style:name="N"><text:list-level-style-number text:level="1" style:num-format="1"/></text:list-style>
+              <text:list-style style:name="B"><text:list-level-style-bullet text:level="1" text:bullet-char="&#xF0B7;"/></text:list-style>
+              <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+              <style:style style:name="P1" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/></style:style>
+            </office:automatic-styles>
+            <office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+        );
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            z.start_file("content.xml", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            z.write_all(content.as_bytes()).unwrap();
+            z.finish().unwrap();
+        }
+        let bytes = buf.into_inner();
+        let mut package = Package::open(&bytes).unwrap();
+        read(&mut package).unwrap()
+    }
+
+    fn items(doc: &Doc) -> Vec<(Option<ItemKind>, String)> {
+        doc.nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Para(p) => Some((p.item.map(|i| i.kind), p.text())),
+                Node::Table(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_continued_list_that_restarts_counts_from_its_start() {
+        let doc = odt(r#"
+            <text:list xml:id="l1" text:style-name="N">
+              <text:list-item><text:p>a</text:p></text:list-item>
+              <text:list-item><text:p>b</text:p></text:list-item>
+            </text:list>
+            <text:p>между</text:p>
+            <text:list text:continue-list="l1" text:style-name="N">
+              <text:list-item text:start-value="1"><text:p>c</text:p></text:list-item>
+              <text:list-item><text:p>d</text:p></text:list-item>
+            </text:list>
+            <text:list text:continue-numbering="true" text:style-name="N">
+              <text:list-item><text:p>e</text:p></text:list-item>
+            </text:list>
+            <text:list text:style-name="B"><text:list-item><text:p>f</text:p></text:list-item></text:list>"#);
+        let n = |k: u32, t: &str| (Some(ItemKind::Number(k)), t.to_string());
+        assert_eq!(
+            items(&doc),
+            vec![
+                n(1, "a"),
+                n(2, "b"),
+                (None, "между".into()),
+                n(1, "c"),
+                n(2, "d"),
+                n(3, "e"),
+                (Some(ItemKind::Bullet), "f".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_spaces_links_and_alignment() {
+        let doc = odt(
+            r#"<text:p text:style-name="P1"><text:span text:style-name="T1">Жирный</text:span><text:s text:c="2"/>и <text:a xlink:href="https://a.ru">ссылка</text:a><text:line-break/>вторая</text:p>"#,
+        );
+        let paras: Vec<&Para> = doc
+            .nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Para(p) => Some(p),
+                Node::Table(_) => None,
+            })
+            .collect();
+        assert_eq!(paras.len(), 2, "a line break splits the paragraph");
+        assert_eq!(paras[0].style, Style::Right);
+        assert_eq!(paras[0].text(), "Жирный  и ссылка");
+        assert!(matches!(
+            &paras[0].content[0],
+            crate::document::Inline::Strong(_)
+        ));
+        assert!(paras[0].content.iter().any(
+            |i| matches!(i, crate::document::Inline::Link { url, .. } if url == "https://a.ru")
+        ));
+        assert_eq!(paras[1].text(), "вторая");
+    }
+}
