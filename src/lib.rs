@@ -16,9 +16,10 @@
 //! `typography`, `biblio` (ГОСТ Р 7.0.100-2018), `norms` (normative acts), `profile`
 //! (contest formatting rules as data), `fonts` (the font book) and `typeface` (choosing
 //! the PDF's family from it), `templates` (built-in and user HTML templates), `scaffold`
-//! (what `new` writes), `date`, `preview` (the pure half of `watch` and `serve`: served
-//! URLs, the page with its live-reload script and error panel, which file events matter),
-//! and `cli`, the thin command-line layer the binary calls.
+//! (what `new` writes), `import` (a Word, LibreOffice, text or Markdown description made
+//! into a card), `date`, `preview` (the pure half of `watch` and `serve`: served URLs, the
+//! page with its live-reload script and error panel, which file events matter), and `cli`,
+//! the thin command-line layer the binary calls.
 
 pub mod biblio;
 pub mod card;
@@ -29,6 +30,7 @@ pub mod date;
 pub mod diag;
 pub mod document;
 pub mod fonts;
+pub mod import;
 pub mod load;
 pub mod locale;
 pub mod message;

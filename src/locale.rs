@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::fonts::Style;
 use crate::message::{
-    CslError, EndedProject, Failure, LinkFormat, ListenProblem, MaterialsProblem, Message,
-    OldStyle, OldStyleHint, ProfileProblem, Section, Severity, Status, SyntaxKind, TemplateReason,
-    TypeHint, Unfilled, ValueKind, Written,
+    CslError, EndedProject, Failure, ImportNote, LinkFormat, ListenProblem, MaterialsProblem,
+    Message, OldStyle, OldStyleHint, ProfileProblem, Section, Severity, Skipped, SourceFormat,
+    Status, SyntaxKind, TemplateReason, TypeHint, Unfilled, Unsupported, ValueKind, Written,
 };
 use crate::path::FieldPath;
 use crate::typography::Rule;
@@ -1438,6 +1438,74 @@ impl Failure {
                 "{}: {detail}",
                 lang.t("внутренняя ошибка mentorcard", "mentorcard internal error")
             ),
+            Failure::ImportUnsupported { path, kind } => {
+                let what = match (kind, lang) {
+                    (Unsupported::Pdf, Lang::Ru) => "это PDF: из него нельзя надёжно восстановить таблицу критериев".to_string(),
+                    (Unsupported::Pdf, Lang::En) => "this is a PDF: the criteria table cannot be recovered from it reliably".to_string(),
+                    (Unsupported::Doc, Lang::Ru) => "это документ старого формата Word 97–2003 (.doc)".to_string(),
+                    (Unsupported::Doc, Lang::En) => "this is an old Word 97–2003 document (.doc)".to_string(),
+                    (Unsupported::Rtf, Lang::Ru) => "это документ RTF".to_string(),
+                    (Unsupported::Rtf, Lang::En) => "this is an RTF document".to_string(),
+                    (Unsupported::Other(ext), Lang::Ru) if ext.is_empty() => "у файла нет расширения, по которому видно, что это за документ".to_string(),
+                    (Unsupported::Other(ext), Lang::En) if ext.is_empty() => "the file has no extension that says what document it is".to_string(),
+                    (Unsupported::Other(ext), Lang::Ru) => format!("файлы «.{ext}» не читаются"),
+                    (Unsupported::Other(ext), Lang::En) => format!("«.{ext}» files are not read"),
+                };
+                format!(
+                    "{}: {what}. {}",
+                    path.display(),
+                    lang.t(
+                        "mentorcard import читает .docx (Word), .odt (LibreOffice, МойОфис, Р7), .txt и .md. \
+                         Откройте исходный документ в Word или LibreOffice и сохраните его как .docx \
+                         («Файл → Сохранить как → Документ Word (*.docx)»), затем импортируйте этот файл",
+                        "mentorcard import reads .docx (Word), .odt (LibreOffice, MyOffice, R7), .txt and .md. \
+                         Open the original document in Word or LibreOffice and save it as .docx \
+                         (File → Save As → Word Document (*.docx)), then import that file"
+                    )
+                )
+            }
+            Failure::ImportBroken { path, format } => {
+                let (ru, en) = match format {
+                    SourceFormat::Docx => ("документ Word (.docx)", "a Word document (.docx)"),
+                    SourceFormat::Odt => ("документ OpenDocument (.odt)", "an OpenDocument text (.odt)"),
+                    SourceFormat::Text => ("текст", "text"),
+                    SourceFormat::Markdown => ("текст Markdown", "Markdown text"),
+                };
+                match lang {
+                    Lang::Ru => format!(
+                        "{}: файл не читается как {ru}: он повреждён или это не документ, а файл с таким расширением. \
+                         Откройте его в Word или LibreOffice и сохраните заново как .docx; ничего не записано",
+                        path.display()
+                    ),
+                    Lang::En => format!(
+                        "{}: the file cannot be read as {en}: it is damaged, or it is not a document but a file with that extension. \
+                         Open it in Word or LibreOffice and save it again as .docx; nothing was written",
+                        path.display()
+                    ),
+                }
+            }
+            Failure::ImportTooLarge { path, limit } => format!(
+                "{}: {} {} {}",
+                path.display(),
+                lang.t("часть документа при распаковке больше", "a part of the document unpacks to more than"),
+                limit >> 20,
+                lang.t(
+                    "МБ: это не похоже на описание практики (файл может быть повреждён); ничего не записано",
+                    "MB: this does not look like a practice description (the file may be damaged); nothing was written"
+                )
+            ),
+            Failure::ImportNoTable { path } => format!(
+                "{}: {}",
+                path.display(),
+                lang.t(
+                    "таблица критериев не найдена: в документе нет таблицы со строками «Наименование практики», \
+                     «Цель практики», «Участники практики»…; карточка не записана. Если таблица есть, проверьте, \
+                     что это таблица Word, а не текст, выровненный пробелами",
+                    "criteria table not found: the document has no table with rows such as «Наименование практики», \
+                     «Цель практики», «Участники практики»…; no card was written. If there is a table, check that it \
+                     is a real Word table, not text lined up with spaces"
+                )
+            ),
         }
     }
 }
@@ -1450,6 +1518,13 @@ pub fn error_word(lang: Lang) -> &'static str {
 impl Status {
     pub fn text(&self, lang: Lang) -> String {
         match self {
+            Status::Imported { from, to } => format!(
+                "{} {} {} {}",
+                lang.t("карточка", "card"),
+                to.display(),
+                lang.t("создана из", "written from"),
+                from.display()
+            ),
             Status::Written(p) => format!("{} {}", lang.t("записан", "written"), p.display()),
             Status::CardWritten(p) => {
                 format!(
@@ -1559,6 +1634,177 @@ pub fn preview_words(lang: Lang) -> PreviewWords {
             title: "Card preview",
             building: "Building the card…",
             never_built: "The card has not built without errors yet: fix them and it appears here.",
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What `import` reports, and the comments it writes into the card
+// ---------------------------------------------------------------------------------------------
+
+/// At most this many characters of a moved text are quoted in a report line or a comment.
+const SNIPPET_CHARS: usize = 70;
+
+/// The start of a text, on one line, for quoting.
+pub fn snippet(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= SNIPPET_CHARS {
+        return flat;
+    }
+    let cut: String = flat.chars().take(SNIPPET_CHARS).collect();
+    format!("{}…", cut.trim_end())
+}
+
+impl ImportNote {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ImportNote::Row {
+                number,
+                label,
+                key,
+                by_number,
+            } => {
+                let source = match number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                    Some(n) => format!("{n} {}", snippet(label)),
+                    None => snippet(label),
+                };
+                let how = if *by_number {
+                    lang.t(" (по номеру строки)", " (by its row number)")
+                } else {
+                    ""
+                };
+                format!("«{source}» → {} ({key}){how}", describe(key, lang))
+            }
+            ImportNote::RowJoined { label, key } => format!(
+                "«{}» {} {} ({key})",
+                snippet(label),
+                lang.t("добавлена к строке:", "joined to"),
+                describe(key, lang)
+            ),
+            ImportNote::Skipped { text, what } => {
+                let what = match what {
+                    Skipped::Header => lang.t("пропущена шапка таблицы", "skipped the table header"),
+                    Skipped::Caption => lang.t("пропущена подпись таблицы", "skipped the table caption"),
+                    Skipped::Continuation => lang.t("пропущена пометка", "skipped the note"),
+                    Skipped::EmptyRows => lang.t("пропущены пустые строки таблицы", "skipped empty table rows"),
+                };
+                if text.is_empty() {
+                    what.to_string()
+                } else {
+                    format!("{what} «{}»", snippet(text))
+                }
+            }
+            ImportNote::Unplaced { text, key } => match lang {
+                Lang::Ru => format!(
+                    "текст «{}» не относится ни к одному критерию формы: он добавлен в конец {} ({key}) \
+                     с комментарием в карточке — перенесите его или удалите",
+                    snippet(text),
+                    describe_genitive(key)
+                ),
+                Lang::En => format!(
+                    "the text «{}» fits no criterion of the form: it was added at the end of {} ({key}) \
+                     with a comment in the card; move or delete it",
+                    snippet(text),
+                    describe(key, lang)
+                ),
+            },
+            ImportNote::Missing { key } => format!(
+                "{} {} ({key}) — {}",
+                lang.t("в документе нет строки:", "the document has no row for"),
+                describe(key, lang),
+                lang.t("заполните её в карточке", "fill it in in the card")
+            ),
+            ImportNote::Front {
+                title,
+                authors,
+                definitions,
+            } => {
+                let title = match title {
+                    Some(t) => format!("«{}»", snippet(t)),
+                    None => lang.t("не найдено", "not found").to_string(),
+                };
+                format!(
+                    "{} {title}; {}: {authors}; {}: {definitions}",
+                    lang.t("до таблицы: название", "before the table: title"),
+                    lang.t("авторов", "authors"),
+                    lang.t("определений терминов", "definitions of terms")
+                )
+            }
+            ImportNote::TitleFromName { title } => format!(
+                "{} «{}» — {}",
+                lang.t(
+                    "строки с названием в документе нет: название работы взято из критерия 1:",
+                    "the document has no title line: the title is taken from criterion 1:"
+                ),
+                snippet(title),
+                lang.t("проверьте title", "check title")
+            ),
+            ImportNote::Lists {
+                participants,
+                norms,
+                acts,
+                materials,
+                entries,
+            } => format!(
+                "{}: {participants}; {}: {norms} ({} {acts}); {}: {materials} ({} {entries})",
+                lang.t("участников", "participants"),
+                lang.t("нормативных актов", "normative acts"),
+                lang.t("распознано как акты:", "recognised as acts:"),
+                lang.t("источников", "sources"),
+                lang.t("записей по ГОСТ:", "structured records:")
+            ),
+            ImportNote::Conclusion { paragraphs } => format!(
+                "{}: {paragraphs}",
+                lang.t("после таблицы — заключение, абзацев", "after the table: conclusion, paragraphs")
+            ),
+        }
+    }
+}
+
+/// «критерия 4 «Цель практики»» / «строки «…»»: a row named in the genitive.
+fn describe_genitive(key: &str) -> String {
+    match criterion(key) {
+        Some(CriterionInfo {
+            number: Some(n),
+            ru,
+            ..
+        }) => format!("критерия {n} «{ru}»"),
+        Some(info) => format!("строки «{}»", info.ru),
+        None => key.to_string(),
+    }
+}
+
+/// The comments `import` writes into the card it makes.
+pub struct ImportWords {
+    /// Where the card came from; `{file}` is the document's name.
+    pub origin: &'static str,
+    /// Above a criterion that received text with no place in the form.
+    pub unplaced: &'static str,
+    /// Above a criterion the document did not have.
+    pub missing: &'static str,
+    /// Above the title when it was taken from the practice's name.
+    pub title_from_name: &'static str,
+    pub materials_below: &'static str,
+    pub norms_below: &'static str,
+}
+
+pub fn import_words(lang: Lang) -> ImportWords {
+    match lang {
+        Lang::Ru => ImportWords {
+            origin: "# Импортировано из «{file}» командой mentorcard import: проверьте текст и заполните пустые поля.\n",
+            unplaced: "# mentorcard import: в конце этого поля — текст, которому в форме нет места; перенесите его или удалите:\n",
+            missing: "# mentorcard import: этой строки в документе нет — заполните её.\n",
+            title_from_name: "# mentorcard import: строки с названием в документе нет — это название практики из критерия 1.\n",
+            materials_below: "# (источники — в разделах [[criteria.materials]] ниже)\n",
+            norms_below: "# (акты — в разделах [[criteria.norms]] ниже)\n",
+        },
+        Lang::En => ImportWords {
+            origin: "# Imported from «{file}» by mentorcard import: check the text and fill in empty fields.\n",
+            unplaced: "# mentorcard import: this field ends with text the form has no place for; move or delete it:\n",
+            missing: "# mentorcard import: the document has no such row; fill it in.\n",
+            title_from_name: "# mentorcard import: the document has no title line; this is the practice's name from criterion 1.\n",
+            materials_below: "# (sources are the [[criteria.materials]] sections below)\n",
+            norms_below: "# (acts are the [[criteria.norms]] sections below)\n",
         },
     }
 }

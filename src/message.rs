@@ -438,6 +438,46 @@ pub enum Failure {
     Internal {
         detail: String,
     },
+    /// `import` was given a file it does not read (.pdf, .doc, …).
+    ImportUnsupported {
+        path: PathBuf,
+        kind: Unsupported,
+    },
+    /// The file has the name of a document but cannot be read as one (a damaged zip, text
+    /// renamed to .docx, XML that is not well-formed).
+    ImportBroken {
+        path: PathBuf,
+        format: SourceFormat,
+    },
+    /// A part of the document unpacks to more than import reads (a zip bomb, or not a text).
+    ImportTooLarge {
+        path: PathBuf,
+        limit: u64,
+    },
+    /// A readable document without the criteria table: nothing to import.
+    ImportNoTable {
+        path: PathBuf,
+    },
+}
+
+/// The formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    Docx,
+    Odt,
+    Text,
+    Markdown,
+}
+
+/// Files `import` does not read, each with its own advice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unsupported {
+    Pdf,
+    /// Word 97–2003 (.doc), recognised by its content whatever the name.
+    Doc,
+    Rtf,
+    /// Any other extension, as written.
+    Other(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -475,9 +515,91 @@ pub enum TemplateReason {
     Io(FileError),
 }
 
+/// What `import` did with a document, one line of its report each.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportNote {
+    /// A row of the criteria table and the criterion it became; `by_number` when its label
+    /// said nothing and its number decided.
+    Row {
+        number: Option<String>,
+        label: String,
+        key: &'static str,
+        by_number: bool,
+    },
+    /// A further row for a criterion already placed (or a row without a label): its text
+    /// follows that criterion's.
+    RowJoined {
+        label: String,
+        key: &'static str,
+    },
+    /// A table header, a caption or a continuation note left out: it is not content.
+    Skipped {
+        text: String,
+        what: Skipped,
+    },
+    /// Text the form has no place for, added at the end of a text criterion, with a comment
+    /// in the card saying so.
+    Unplaced {
+        text: String,
+        key: &'static str,
+    },
+    /// A criterion the document does not have.
+    Missing {
+        key: &'static str,
+    },
+    /// What stood before the table.
+    Front {
+        title: Option<String>,
+        authors: usize,
+        definitions: usize,
+    },
+    /// The document has no title line: the practice's name is the title.
+    TitleFromName {
+        title: String,
+    },
+    /// Participants, normative acts (how many recognised as structured acts) and sources
+    /// (how many read into structured records).
+    Lists {
+        participants: usize,
+        norms: usize,
+        acts: usize,
+        materials: usize,
+        entries: usize,
+    },
+    Conclusion {
+        paragraphs: usize,
+    },
+}
+
+/// What an import left out on purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skipped {
+    Header,
+    Caption,
+    Continuation,
+    EmptyRows,
+}
+
+impl ImportNote {
+    /// Lines the teacher must look at: text moved, a criterion missing.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            ImportNote::Unplaced { .. }
+                | ImportNote::Missing { .. }
+                | ImportNote::TitleFromName { .. }
+        )
+    }
+}
+
 /// What a command did, one line each.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
+    /// `import` read `from` and wrote the card `to`.
+    Imported {
+        from: PathBuf,
+        to: PathBuf,
+    },
     Written(PathBuf),
     CardWritten(PathBuf),
     SchemaWritten(PathBuf),

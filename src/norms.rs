@@ -616,6 +616,223 @@ pub fn text_warnings(text: &str) -> Vec<Message> {
     out
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reading a typed citation back into an act (for `import`)
+// ---------------------------------------------------------------------------------------------
+
+/// Reads a norm typed as one string into a structured act when the whole string can be read:
+/// an act of the registry found by its number (its kind and, when given, its date agreeing),
+/// or any act written `Вид от ДД.ММ.ГГГГ № N «Название»`. Amendments and notes in brackets
+/// at the end are kept. `None` when anything would be left over: nothing written is lost.
+pub fn recognise(text: &str) -> Option<Act> {
+    let t = text.replace('\u{a0}', " ");
+    let mut core = t
+        .trim()
+        .trim_end_matches(['.', ';', ','])
+        .trim()
+        .to_string();
+    // Brackets at the end: amendments and notes.
+    let mut brackets = Vec::new();
+    while core.ends_with(')') {
+        let open = matching_open(&core)?;
+        brackets.insert(0, core[open + 1..core.len() - 1].trim().to_string());
+        core = core[..open]
+            .trim_end()
+            .trim_end_matches([',', '.'])
+            .trim_end()
+            .to_string();
+    }
+    let (head, title) = match core.find('«') {
+        // Words after the closing quote would have no field to go to.
+        Some(_) if !core.ends_with('»') => return None,
+        Some(at) => (core[..at].trim(), Some(title_in_quotes(&core[at..]))),
+        None => (core.trim(), None),
+    };
+    let (kind, date, number) = act_head(head)?;
+    let mut amendments = Vec::new();
+    let mut notes = Vec::new();
+    for b in brackets {
+        let lower = b.to_lowercase();
+        if ["с изм", "в ред", "ред.", "ред ", "с изменени", "с посл"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        {
+            amendments.push(b);
+        } else {
+            notes.push(b);
+        }
+    }
+    let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join("; "));
+    let mut act = Act {
+        amendments: join(amendments),
+        note: join(notes),
+        ..Act::default()
+    };
+    let known = lookup(&number).filter(|k| {
+        let date_agrees = date.is_none_or(|d| Some(d) == Date::new(k.date.0, k.date.1, k.date.2));
+        date_agrees && same_kind(&kind, k.kind)
+    });
+    match known {
+        Some(k) => {
+            act.reference = Some(if k.kind == UKAZ {
+                format!("Указ № {}", k.number)
+            } else {
+                k.number.to_string()
+            });
+            act.title = title.filter(|t| !k.title.is_some_and(|known| same_title(t, known)));
+        }
+        None => {
+            act.kind = Some(kind);
+            act.date = Some(date?);
+            act.number = Some(number);
+            act.title = Some(title?);
+        }
+    }
+    Some(act)
+}
+
+/// The `(` that the final `)` of `text` closes, outside quotes.
+fn matching_open(text: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut quotes = 0i32;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            '»' => quotes += 1,
+            '«' => quotes -= 1,
+            ')' if quotes <= 0 => depth += 1,
+            '(' if quotes <= 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `«Название «в кавычках»»` → `Название «в кавычках»`, forgiving a lost closing quote.
+fn title_in_quotes(quoted: &str) -> String {
+    let inner = quoted.trim().strip_prefix('«').unwrap_or(quoted).trim();
+    let opens = inner.matches('«').count();
+    let closes = inner.matches('»').count();
+    let inner = if closes > opens {
+        inner.strip_suffix('»').unwrap_or(inner)
+    } else {
+        inner
+    };
+    inner.trim().to_string()
+}
+
+/// `Федеральный закон от 29.12.2012 № 273-ФЗ` → (kind, date, number); the number may also
+/// come before the date. `None` unless the head is exactly that.
+fn act_head(head: &str) -> Option<(String, Option<Date>, String)> {
+    let head = head.trim().trim_end_matches(',').trim();
+    let (kind, rest) = match (head.find(" от "), head.find('№')) {
+        (Some(o), Some(n)) if o < n => (&head[..o], &head[o..]),
+        (_, Some(n)) => (&head[..n], &head[n..]),
+        (Some(o), None) => (&head[..o], &head[o..]),
+        (None, None) => return None,
+    };
+    let kind = kind.trim().trim_end_matches(',').trim();
+    if kind.is_empty() || !kind.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut rest = rest.trim();
+    let mut date = None;
+    let mut number = None;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("от ") {
+            let (d, r) = take_date(after)?;
+            date = Some(d);
+            rest = r.trim_start_matches(',').trim();
+        } else if let Some(after) = rest.strip_prefix('№') {
+            let after = after.trim_start();
+            let end = after.find(char::is_whitespace).unwrap_or(after.len());
+            let n = after[..end].trim_end_matches(',');
+            if n.is_empty() {
+                return None;
+            }
+            number = Some(n.to_string());
+            rest = after[end..].trim();
+        } else {
+            return None;
+        }
+    }
+    Some((kind.to_string(), date, number?))
+}
+
+/// A date at the start: `29.12.2012`, `2 марта 2018 года`, `7 мая 2018 г.`; and the rest.
+fn take_date(text: &str) -> Option<(Date, &str)> {
+    let t = text.trim_start();
+    let word_end = |s: &str| s.find(char::is_whitespace).unwrap_or(s.len());
+    let first = &t[..word_end(t)];
+    if let Some(d) = Date::parse(first.trim_end_matches([',', '.']).trim_end_matches(" г")) {
+        let rest = t[first.len()..].trim_start();
+        return Some((d, skip_year_word(rest)));
+    }
+    let day: u8 = first.parse().ok()?;
+    let rest = t[first.len()..].trim_start();
+    let month_word = &rest[..word_end(rest)];
+    let month = MONTHS_GENITIVE
+        .iter()
+        .position(|m| *m == month_word.to_lowercase())?;
+    let rest = rest[month_word.len()..].trim_start();
+    let year_word = &rest[..word_end(rest)];
+    let year: i32 = year_word.trim_end_matches(['.', ',']).parse().ok()?;
+    let d = Date::new(year, month as u8 + 1, day)?;
+    Some((d, skip_year_word(rest[year_word.len()..].trim_start())))
+}
+
+/// `года`, `г.`, `г` after a date.
+fn skip_year_word(rest: &str) -> &str {
+    for w in ["года", "г.", "г"] {
+        if let Some(r) = rest.strip_prefix(w) {
+            if r.is_empty() || r.starts_with([' ', ',']) {
+                return r.trim_start_matches(',').trim_start();
+            }
+        }
+    }
+    rest
+}
+
+/// Whether a kind typed in a card names the registry's kind («Указ Президента РФ» — «Указ
+/// Президента Российской Федерации»).
+fn same_kind(typed: &str, known: &str) -> bool {
+    let typed = typed.to_lowercase();
+    let known = known.to_lowercase();
+    [
+        "указ",
+        "закон",
+        "распоряжен",
+        "письм",
+        "постановлен",
+        "приказ",
+    ]
+    .iter()
+    .any(|stem| known.contains(stem) && typed.contains(stem))
+}
+
+/// Titles equal but for quotes, spaces and case, or a typed title cut short with `…`.
+fn same_title(typed: &str, known: &str) -> bool {
+    let norm = |s: &str| {
+        plain_lower(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let typed = norm(typed);
+    let known = norm(known);
+    match typed
+        .strip_suffix('…')
+        .or_else(|| typed.strip_suffix("..."))
+    {
+        Some(start) => known.starts_with(start.trim_end()),
+        None => typed == known,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -944,5 +1161,88 @@ mod tests {
             note = "n"
         "#);
         assert_eq!(a.date, Date::new(2012, 12, 29));
+    }
+    #[test]
+    fn typed_citations_become_acts() {
+        let a = recognise("Федеральный закон от 29.12.2012 №273-ФЗ «Об образовании в Российской Федерации» (с изм. и доп. от 24.04.2020 №147-ФЗ).").unwrap();
+        assert_eq!(a.reference.as_deref(), Some("273-ФЗ"));
+        assert_eq!(a.title, None);
+        assert_eq!(
+            a.amendments.as_deref(),
+            Some("с изм. и доп. от 24.04.2020 №147-ФЗ")
+        );
+        let a = recognise("Указ Президента РФ от 2 марта 2018 года №94 «Об учреждении знака отличия «За наставничество».").unwrap();
+        assert_eq!(a.reference.as_deref(), Some("Указ № 94"));
+        assert_eq!(a.title, None, "the registry's title, quotes aside");
+        let a = recognise("Указ Президента РФ от 7 мая 2018 года №204 «О национальных целях и стратегических задачах развития Российской Федерации на период до 2024 года».").unwrap();
+        assert_eq!(a.reference.as_deref(), Some("Указ № 204"));
+        assert!(a.title.unwrap().starts_with("О национальных целях"));
+        let a = recognise("Распоряжение Минпросвещения России от 25.12.2019 № Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся…».").unwrap();
+        assert_eq!(a.reference.as_deref(), Some("Р-145"));
+        assert_eq!(a.title, None, "a title cut short with … is the registry's");
+        let a =
+            recognise("Приказ Минобрнауки России от 17.10.2013 № 1155 «Об утверждении ФГОС ДО»")
+                .unwrap();
+        assert_eq!(a.kind.as_deref(), Some("Приказ Минобрнауки России"));
+        assert_eq!(a.date, Date::new(2013, 10, 17));
+        assert_eq!(a.number.as_deref(), Some("1155"));
+        assert_eq!(a.title.as_deref(), Some("Об утверждении ФГОС ДО"));
+    }
+
+    #[test]
+    fn citations_that_cannot_be_read_whole_stay_strings() {
+        for s in [
+            "Паспорт федерального проекта «Современная школа» (утв. президиумом Совета, протокол от 24.12.2018 № 16)",
+            "Положение о системе наставничества педагогических работников МБОУ «СОШ № 5» г. Тамбова.",
+            "Программа наставничества МАОУ «Лицей № 2» г. Пензы на 2024–2026 годы.",
+            "Приказ школы от 01.09.2023 № 94 «О наставничестве»",
+            "Указ Президента РФ от 5 мая 2018 года №94 «Об учреждении знака»",
+            "",
+        ] {
+            let got = recognise(s);
+            assert!(
+                got.as_ref().is_none_or(|a| a.reference.is_none() && a.kind.is_some()),
+                "{s}: {got:?}"
+            );
+        }
+        assert_eq!(
+            recognise("Паспорт федерального проекта «Современная школа»"),
+            None
+        );
+        assert_eq!(
+            recognise("Приказ школы от 01.09.2023 № 94 «О наставничестве»")
+                .unwrap()
+                .reference,
+            None
+        );
+    }
+
+    #[test]
+    fn our_own_citations_read_back_to_the_same_citation() {
+        for act in [
+            Act {
+                reference: Some("273-ФЗ".into()),
+                amendments: Some("с изм. и доп. от 24.04.2020 № 147-ФЗ".into()),
+                ..Act::default()
+            },
+            Act {
+                reference: Some("Указ № 94".into()),
+                ..Act::default()
+            },
+            Act {
+                reference: Some("Указ № 204".into()),
+                title: Some("О национальных целях".into()),
+                ..Act::default()
+            },
+            Act {
+                reference: Some("МР-42/02".into()),
+                title: Some("О направлении целевой модели".into()),
+                ..Act::default()
+            },
+        ] {
+            let text = cite(&act);
+            let back = recognise(&text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(cite(&back), text);
+        }
     }
 }

@@ -242,6 +242,16 @@ impl<'w> Project<'w> {
         compose::compose(card, &options)
     }
 
+    /// Reads a teacher's document (.docx, .odt, .txt, .md) and makes a card of it: the card's
+    /// TOML text and the report of what went where. Nothing is written here.
+    pub fn import(&self, path: &Path) -> Result<crate::import::Imported, Failure> {
+        let bytes = self.world.read(path).map_err(|error| Failure::Read {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        crate::import::import(path, &bytes)
+    }
+
     /// The card as a document, composed once.
     pub fn document<'c>(&self, checked: &'c Checked) -> Option<&'c Document> {
         let card = checked.card()?;

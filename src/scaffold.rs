@@ -9,7 +9,8 @@ pub const EXAMPLE: &str = include_str!("../examples/reverse-mentoring.toml");
 /// File name of the schema that `new` writes beside a card, so the directive works offline.
 pub const SCHEMA_FILE: &str = "mentorcard.schema.json";
 
-fn directive() -> String {
+/// The first line of a card: where editors find the schema.
+pub fn directive() -> String {
     format!("#:schema ./{SCHEMA_FILE}\n")
 }
 

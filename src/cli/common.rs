@@ -32,7 +32,8 @@ pub fn say(status: &Status, lang: Lang) {
 }
 
 /// Prints a failure as «ошибка: …» and returns its exit status: 1 when the user's own input
-/// is at fault (a refused build, a broken template), 2 for files and usage.
+/// is at fault (a refused build, a broken template, a document with no criteria table or
+/// that cannot be read), 2 for files and usage.
 pub fn fail(failure: &Failure, lang: Lang) -> i32 {
     err(&format!(
         "{}: {}\n",
@@ -40,7 +41,10 @@ pub fn fail(failure: &Failure, lang: Lang) -> i32 {
         failure.text(lang)
     ));
     match failure {
-        Failure::BuildRefused { .. } | Failure::Template { .. } => EXIT_PROBLEMS,
+        Failure::BuildRefused { .. }
+        | Failure::Template { .. }
+        | Failure::ImportNoTable { .. }
+        | Failure::ImportBroken { .. } => EXIT_PROBLEMS,
         _ => EXIT_USAGE,
     }
 }

@@ -9,6 +9,7 @@ mod common;
 mod disk;
 mod fonts;
 mod fontscan;
+mod import;
 mod live;
 mod new;
 mod output;
@@ -55,6 +56,8 @@ pub enum Command {
     Build(build::Args),
     /// Создать новую карточку-заготовку со всеми критериями.
     New(new::Args),
+    /// Сделать карточку из готового описания практики (.docx, .odt, .txt, .md) и проверить её.
+    Import(import::Args),
     /// Напечатать JSON Schema карточки (для Taplo / Even Better TOML).
     Schema(schema::Args),
     /// Работа со встроенными шаблонами HTML: --eject ПАПКА выгружает их для правки.
@@ -89,6 +92,7 @@ pub fn main() -> i32 {
         Command::Check(args) => check::run(args, &globals),
         Command::Build(args) => build::run(args, &globals),
         Command::New(args) => new::run(args, lang),
+        Command::Import(args) => import::run(args, lang),
         Command::Schema(args) => schema::run(args, lang),
         Command::Templates(args) => templates::run(args, lang),
         Command::Fonts(args) => fonts::run(args, &globals),

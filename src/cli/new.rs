@@ -1,4 +1,4 @@
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::common::{self, EXIT_OK};
 use super::output;
@@ -39,13 +39,7 @@ pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
         output::write_new(&path, text.as_bytes())?;
     }
     common::say(&Status::CardWritten(path.clone()), l);
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let schema = dir.join(scaffold::SCHEMA_FILE);
-    if !schema.exists() {
-        output::write_new(&schema, crate::schema::schema_text().as_bytes())?;
+    if let Some(schema) = output::schema_beside(&path)? {
         common::say(&Status::SchemaWritten(schema), l);
     }
     Ok(EXIT_OK)

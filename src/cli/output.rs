@@ -88,6 +88,21 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .map_err(|e| failure(path, &e))
 }
 
+/// Writes the card schema beside a card unless one is there, so the card's `#:schema`
+/// directive works offline; the path written, if any.
+pub fn schema_beside(card: &Path) -> Result<Option<std::path::PathBuf>, Failure> {
+    let dir = match card.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let schema = dir.join(crate::scaffold::SCHEMA_FILE);
+    if schema.exists() {
+        return Ok(None);
+    }
+    write_new(&schema, crate::schema::schema_text().as_bytes())?;
+    Ok(Some(schema))
+}
+
 /// Whether two paths name the same existing file.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
