@@ -57,7 +57,13 @@ pub fn apply(text: &str) -> String {
 
 /// What [`apply`] would change, in order, with byte ranges into `text`.
 pub fn suggest(text: &str) -> Vec<Change> {
-    let t = Text::new(text);
+    suggest_around(text, &[])
+}
+
+/// [`suggest`] for a text some of whose byte ranges are `opaque`: code the rules read as
+/// context but never change. A paragraph's runs joined into one text use it for their code.
+pub fn suggest_around(text: &str, opaque: &[Range<usize>]) -> Vec<Change> {
+    let t = Text::with_opaque(text, opaque);
     let mut cands = Vec::new();
     // Earlier rules win where two want the same characters.
     range_rule(&t, &mut cands);
@@ -161,6 +167,10 @@ struct Text<'a> {
 
 impl<'a> Text<'a> {
     fn new(src: &'a str) -> Self {
+        Text::with_opaque(src, &[])
+    }
+
+    fn with_opaque(src: &'a str, opaque: &[Range<usize>]) -> Self {
         let mut chars = Vec::new();
         let mut bytes = Vec::new();
         for (b, c) in src.char_indices() {
@@ -168,7 +178,16 @@ impl<'a> Text<'a> {
             bytes.push(b);
         }
         bytes.push(src.len());
-        let protected = protect(&chars);
+        let mut protected = protect(&chars);
+        for r in opaque {
+            let from = bytes.partition_point(|&b| b < r.start);
+            let to = bytes.partition_point(|&b| b < r.end);
+            protected
+                .iter_mut()
+                .take(to)
+                .skip(from)
+                .for_each(|p| *p = true);
+        }
         Text {
             src,
             chars,
