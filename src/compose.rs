@@ -381,7 +381,7 @@ fn typography_inlines(content: &mut Vec<Inline>) {
 #[derive(Default)]
 struct Runs {
     text: String,
-    /// Byte range of every `Text` and `Code` in `text`, in reading order.
+    /// Byte range of every `Text`, `WeakTie` and `Code` in `text`, in reading order.
     leaves: Vec<std::ops::Range<usize>>,
     /// Which leaves are code.
     code: Vec<bool>,
@@ -393,6 +393,7 @@ impl Runs {
         for inline in inlines {
             match inline {
                 Inline::Text(t) => self.push(t, false),
+                Inline::WeakTie => self.push("\u{a0}", false),
                 Inline::Code(t) => self.push(t, true),
                 Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
                     self.collect(c)
@@ -443,11 +444,10 @@ impl Plan<'_> {
         let mut out = Vec::with_capacity(inlines.len());
         for inline in inlines {
             match inline {
-                Inline::Text(t) => {
-                    match self.leaf_text(*leaf) {
-                        Some(changed) if changed.is_empty() => {}
-                        Some(changed) => out.push(Inline::Text(changed)),
-                        None => out.push(Inline::Text(t)),
+                Inline::Text(_) | Inline::WeakTie => {
+                    match self.leaf_pieces(*leaf) {
+                        Some(pieces) => out.extend(pieces),
+                        None => out.push(inline),
                     }
                     *leaf += 1;
                 }
@@ -466,11 +466,13 @@ impl Plan<'_> {
         out
     }
 
-    /// The run's new text, or `None` when no change touches it.
-    fn leaf_text(&self, leaf: usize) -> Option<String> {
+    /// What the run becomes (text with a weak tie wherever a weak rule bound a space), or
+    /// `None` when no change touches it.
+    fn leaf_pieces(&self, leaf: usize) -> Option<Vec<Inline>> {
         let range = self.runs.leaves[leaf].clone();
         let text = &self.runs.text;
         let first = self.changes.partition_point(|c| c.range.end < range.start);
+        let mut pieces = Vec::new();
         let mut out = String::new();
         let mut pos = range.start;
         let mut touched = false;
@@ -488,7 +490,12 @@ impl Plan<'_> {
             if from > pos {
                 out.push_str(&text[pos..from]);
             }
-            if owned {
+            if owned && c.rule.is_weak() && c.replacement == "\u{a0}" {
+                if !out.is_empty() {
+                    pieces.push(Inline::Text(std::mem::take(&mut out)));
+                }
+                pieces.push(Inline::WeakTie);
+            } else if owned {
                 out.push_str(&c.replacement);
             }
             pos = pos.max(c.range.end.min(range.end));
@@ -497,7 +504,10 @@ impl Plan<'_> {
             return None;
         }
         out.push_str(&text[pos..range.end]);
-        Some(out)
+        if !out.is_empty() {
+            pieces.push(Inline::Text(out));
+        }
+        Some(pieces)
     }
 }
 

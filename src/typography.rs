@@ -39,6 +39,14 @@ impl Rule {
             Rule::Abbreviation => "abbreviation",
         }
     }
+
+    /// Whether the non-breaking space this rule writes only makes a line nicer (a short word
+    /// kept with the next one) rather than preventing an error (`№ 5`, initials, a number and
+    /// its unit, the space before a dash). A renderer may write the nicer ones as ordinary
+    /// spaces: Word and LibreOffice do not stretch U+00A0 in justified text.
+    pub fn is_weak(self) -> bool {
+        matches!(self, Rule::ShortWord)
+    }
 }
 
 /// One change `apply` would make: replace `range` (bytes of the input; empty for an

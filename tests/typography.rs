@@ -83,3 +83,39 @@ fn quotes_pair_across_styles() {
     );
     assert_eq!(p[0], Inline::Text("Тема «".into()));
 }
+
+#[test]
+fn a_short_word_is_a_weak_tie_and_a_number_sign_a_strong_one() {
+    let doc = document_with_intro("В данной работе № 5 и т. д.");
+    let p = paragraph(&doc, "В");
+    assert_eq!(
+        p.to_vec(),
+        [
+            Inline::Text("В".into()),
+            Inline::WeakTie,
+            Inline::Text(format!("данной работе №{NB}5 и")),
+            Inline::WeakTie,
+            Inline::Text(format!("т.{NB}д.")),
+        ]
+    );
+    assert_eq!(
+        Inline::plain(p),
+        format!("В{NB}данной работе №{NB}5 и{NB}т.{NB}д.")
+    );
+}
+
+#[test]
+fn pdf_html_and_markdown_keep_every_tie() {
+    let dir = scratch("ties-every-format");
+    let card = dir.join("card.toml");
+    std::fs::write(&card, example_card()).unwrap();
+    let r = run(&dir, &["build", "card.toml", "-f", "html,md", "-o", "out"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for file in ["card.html", "card.md"] {
+        let text = std::fs::read_to_string(dir.join("out").join(file)).unwrap();
+        assert!(
+            text.contains(&format!("В{NB}данной работе мы{NB}постараемся")),
+            "{file}"
+        );
+    }
+}
