@@ -2,8 +2,9 @@
 //! that Zotero exports map one to one. Formatting by ГОСТ Р 7.0.100-2018 lives here too.
 //!
 //! The formatter produces ordinary spaces, exactly as the standard's records are printed;
-//! layout may run [`crate::typography::apply`] over the result to bind initials and numbers
-//! with non-breaking spaces (it leaves URLs, DOIs and ISBNs alone).
+//! [`typeset`] binds the space before the prescribed `:` and `;` for the page, and layout
+//! runs [`crate::typography::apply`] over the result to bind initials and numbers with
+//! non-breaking spaces (it leaves URLs, DOIs and ISBNs alone).
 
 use std::fmt;
 use std::ops::Range;
@@ -985,6 +986,15 @@ pub fn format(entry: &Entry, style: &GostStyle) -> String {
     h.push_opt(url_note(entry));
     h.push_opt(access_note(entry));
     h.finish()
+}
+
+/// A record as it goes on the page: the space before a prescribed `:` or `;` becomes
+/// non-breaking, because a line must not start with a punctuation mark («просто! :
+/// популярный»). [`format`] keeps the ordinary spaces the standard prints, for hints, TOML
+/// and comparison with published records; typography binds the rest (initials, `208 с.`,
+/// the space before each area's dash) when the document is composed.
+pub fn typeset(record: &str) -> String {
+    record.replace(" : ", "\u{a0}: ").replace(" ; ", "\u{a0}; ")
 }
 
 fn authors_statement(people: &[Person], rule: ManyAuthors) -> String {

@@ -45,7 +45,7 @@ pub fn compose(card: &Card, options: &ComposeOptions) -> Document {
 /// The document's metadata from a card, with typography applied to the body.
 fn document(card: &Card, mut blocks: Vec<Block>, options: &ComposeOptions) -> Document {
     let lang = card.language;
-    let typeset = options.typography && lang == Lang::Ru;
+    let typeset = typesets(card, options);
     if typeset {
         apply_typography(&mut blocks);
     }
@@ -172,10 +172,7 @@ fn criteria_table(
                         NormItem::Act(act) => vec![Inline::Text(norms::cite(act))],
                     }))
                 }
-                "materials" => numbered(c.materials.iter().map(|m| match m {
-                    Material::Text(t) => richtext::parse_inline(t),
-                    Material::Entry(e) => record(&biblio::format(e, &options.bibliography)),
-                })),
+                "materials" => numbered(c.materials.iter().map(|m| material(m, card, options))),
                 "period" => period(&c.period, lang),
                 key => richtext::parse(c.text(key)?),
             };
@@ -274,6 +271,22 @@ fn period(period: &Period, lang: Lang) -> Vec<Block> {
     blocks
 }
 
+/// One source of «Дополнительные материалы»: an entry formatted by ГОСТ or a string as
+/// written, typeset as a record when the card gets typography.
+fn material(m: &Material, card: &Card, options: &ComposeOptions) -> Vec<Inline> {
+    let page = |text: String| {
+        if typesets(card, options) {
+            biblio::typeset(&text)
+        } else {
+            text
+        }
+    };
+    match m {
+        Material::Text(t) => richtext::parse_inline(&page(t.clone())),
+        Material::Entry(e) => record(&page(biblio::format(e, &options.bibliography))),
+    }
+}
+
 /// A bibliographic record: its URL, DOI and ISBN stay verbatim (typography must not touch
 /// them) and the URL becomes a link.
 fn record(text: &str) -> Vec<Inline> {
@@ -334,6 +347,11 @@ fn plain(text: &str) -> Block {
         content: vec![Inline::Text(text.to_string())],
         align: Align::Body,
     }
+}
+
+/// Whether the card gets Russian typography.
+fn typesets(card: &Card, options: &ComposeOptions) -> bool {
+    options.typography && card.language == Lang::Ru
 }
 
 /// Russian typography on every text run; URLs and code are left alone.

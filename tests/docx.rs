@@ -884,6 +884,7 @@ fn docx_binds_only_where_a_break_is_an_error() {
         "Е.\u{a0}Л.\u{a0}Александров",
         "208\u{a0}с.",
         "т.\u{a0}д.",
+        "просто!\u{a0}: популярный",
     ] {
         assert!(
             text.contains(bound),

@@ -639,6 +639,32 @@ fn typography_over_records_binds_spaces_but_keeps_urls() {
     );
 }
 
+#[test]
+fn a_typeset_record_binds_the_space_before_its_colons_and_semicolons() {
+    use mentorcard::biblio::typeset;
+    use mentorcard::typography::apply;
+    let record = typeset(&gost(
+        r#"
+        type = "book"
+        author = ["Головницкая Н. П."]
+        title = "Производство продуктов питания по-немецки"
+        genre = "учебное пособие"
+        organization = "Волгоградский государственный аграрный университет"
+        publisher-place = "Волгоград"
+        publisher = "Волгоградский ГАУ"
+        issued = 2019
+        "#,
+    ));
+    assert_eq!(
+        record,
+        "Головницкая, Н. П. Производство продуктов питания по-немецки\u{a0}: учебное пособие / \
+         Н. П. Головницкая\u{a0}; Волгоградский государственный аграрный университет. — \
+         Волгоград\u{a0}: Волгоградский ГАУ, 2019. — Текст\u{a0}: непосредственный."
+    );
+    assert_eq!(typeset(&record), record);
+    assert_eq!(apply(&apply(&record)), apply(&record));
+}
+
 // --- old-style strings read back into entries ---------------------------------------------------
 
 use mentorcard::biblio::{parse_plain, to_toml};

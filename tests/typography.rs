@@ -119,3 +119,50 @@ fn pdf_html_and_markdown_keep_every_tie() {
         );
     }
 }
+
+/// The items of the materials row, as plain text.
+fn materials(doc: &Document) -> Vec<String> {
+    let table = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("the criteria table");
+    let row = table
+        .rows
+        .iter()
+        .find(|r| r.source.is_some_and(|s| s.key == "materials"))
+        .expect("the materials row");
+    match &row.content[..] {
+        [Block::List(list)] => list.items.iter().map(|i| Block::plain(i)).collect(),
+        other => panic!("materials are a list: {other:?}"),
+    }
+}
+
+/// ГОСТ's prescribed « : » and « ; » never start a line: the space before them is bound,
+/// while the area dash after «Александров.» keeps its binding before the dash.
+#[test]
+fn a_record_never_starts_a_line_with_its_colon() {
+    let items = materials(&example_document());
+    assert_eq!(
+        items[0],
+        format!(
+            "Александров, Е.{NB}Л.{NB}Интернет{NB}— легко и{NB}просто!{NB}: популярный \
+             самоучитель{NB}: методическое пособие / Е.{NB}Л.{NB}Александров.{NB}— \
+             Санкт-Петербург{NB}: Питер, 2005.{NB}— 208{NB}с.{NB}: ил.{NB}— Текст{NB}: \
+             непосредственный.\n"
+        )
+    );
+    // a record typed as text is a record too
+    let card =
+        std::fs::read_to_string(root().join("tests/fixtures/check/short-criterion/card.toml"))
+            .unwrap();
+    let items = materials(&compose_card(&card));
+    assert!(
+        items[0].contains(&format!("Санкт-Петербург{NB}: Питер, 2005.")),
+        "{:?}",
+        items[0]
+    );
+}
