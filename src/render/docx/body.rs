@@ -233,8 +233,7 @@ impl Writer<'_> {
         for inline in inlines {
             match inline {
                 Inline::Text(t) => text.push_str(t),
-                Inline::WeakTie if self.profile.docx_bind_short_words => text.push('\u{a0}'),
-                Inline::WeakTie => text.push(' '),
+                Inline::WeakTie => text.push_str(self.weak_tie()),
                 other => {
                     self.run(&std::mem::take(&mut text), format);
                     self.styled(other, format);
@@ -244,10 +243,20 @@ impl Writer<'_> {
         self.run(&text, format);
     }
 
+    /// A space only nicer not to break: Word and LibreOffice do not stretch U+00A0 in
+    /// justified text, so it binds only when the profile asks for it.
+    fn weak_tie(&self) -> &'static str {
+        if self.profile.docx_bind_short_words {
+            "\u{a0}"
+        } else {
+            " "
+        }
+    }
+
     fn styled(&mut self, inline: &Inline, format: RunFormat) {
         match inline {
             Inline::Text(text) => self.run(text, format),
-            Inline::WeakTie => self.inlines(std::slice::from_ref(inline), format),
+            Inline::WeakTie => self.run(self.weak_tie(), format),
             Inline::Code(text) => self.run(
                 text,
                 RunFormat {
