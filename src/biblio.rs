@@ -2,8 +2,9 @@
 //! that Zotero exports map one to one. Formatting by ГОСТ Р 7.0.100-2018 lives here too.
 //!
 //! The formatter produces ordinary spaces, exactly as the standard's records are printed;
-//! layout may run [`crate::typography::apply`] over the result to bind initials and numbers
-//! with non-breaking spaces (it leaves URLs, DOIs and ISBNs alone).
+//! [`typeset`] binds the space before the prescribed `:` and `;` for the page, and layout
+//! runs [`crate::typography::apply`] over the result to bind initials and numbers with
+//! non-breaking spaces (it leaves URLs, DOIs and ISBNs alone).
 
 use std::fmt;
 use std::ops::Range;
@@ -242,6 +243,16 @@ pub struct Entry {
     /// Сведения о принятии акта: «принят Государственной думой 14 сентября 2007 года».
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted: Option<String>,
+    /// Редакция нормативного акта, по которой он цитируется (из КонсультантПлюс, Гаранта):
+    /// дата, выводится «(ред. от ДД.ММ.ГГГГ)». В Zotero — поле «Extra» строкой
+    /// «version: ДД.ММ.ГГГГ».
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "csl_or_plain_date"
+    )]
+    #[schemars(with = "Option<Date>")]
+    pub revision: Option<Date>,
     /// Журнал, сборник, сайт или электронная библиотека, в которых опубликована работа.
     #[serde(
         default,
@@ -336,6 +347,10 @@ pub struct Entry {
     /// DOI: «10.1234/abcd».
     #[serde(default, rename = "DOI", skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
+    /// Примечание, которое ГОСТ приводит перед URL: «Обновляется в течение суток» (как часто
+    /// обновляется сайт). В Zotero — поле «Extra».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Адрес в интернете.
     #[serde(default, rename = "URL", skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -885,6 +900,10 @@ pub fn format(entry: &Entry, style: &GostStyle) -> String {
     if let Some(a) = non_empty(&entry.adopted) {
         info.push(a.to_string());
     }
+    if let Some(r) = entry.revision {
+        // the revision read in a legal database ends the information about the title
+        info.push(format!("(ред. от {})", r.dotted()));
+    }
     for i in &info {
         head.push_str(" : ");
         head.push_str(i);
@@ -925,6 +944,7 @@ pub fn format(entry: &Entry, style: &GostStyle) -> String {
         rec.push_opt(publication(entry, style, dash));
         rec.push_opt(physical(entry));
         rec.push_opt(series(entry));
+        rec.push_opt(note(entry));
         rec.push_opt(url_note(entry));
         rec.push_opt(access_note(entry));
         rec.push_opt(isbn(entry));
@@ -948,6 +968,7 @@ pub fn format(entry: &Entry, style: &GostStyle) -> String {
             text.push_str(h);
         }
         let mut h = Areas::new(dash, text);
+        h.push_opt(note(entry));
         h.push_opt(url_note(entry));
         h.push_opt(access_note(entry));
         return h.finish();
@@ -982,9 +1003,19 @@ pub fn format(entry: &Entry, style: &GostStyle) -> String {
         }
     }
     h.push_opt(locator(entry, kind));
+    h.push_opt(note(entry));
     h.push_opt(url_note(entry));
     h.push_opt(access_note(entry));
     h.finish()
+}
+
+/// A record as it goes on the page: the space before a prescribed `:` or `;` becomes
+/// non-breaking, because a line must not start with a punctuation mark («просто! :
+/// популярный»). [`format`] keeps the ordinary spaces the standard prints, for hints, TOML
+/// and comparison with published records; typography binds the rest (initials, `208 с.`,
+/// the space before each area's dash) when the document is composed.
+pub fn typeset(record: &str) -> String {
+    record.replace(" : ", "\u{a0}: ").replace(" ; ", "\u{a0}; ")
 }
 
 fn authors_statement(people: &[Person], rule: ManyAuthors) -> String {
@@ -1091,6 +1122,11 @@ fn series(entry: &Entry) -> Option<String> {
         Some(n) => format!("({s} ; {n})"),
         None => format!("({s})"),
     })
+}
+
+/// The note the author gives (`Обновляется в течение суток`), in the notes area before the URL.
+fn note(entry: &Entry) -> Option<String> {
+    non_empty(&entry.note).map(str::to_string)
 }
 
 fn url_note(entry: &Entry) -> Option<String> {
@@ -1240,7 +1276,8 @@ pub fn isbn_valid(isbn: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 
 /// The CSL-JSON variables an entry keeps; the rest of a Zotero export (`id`, `abstract`,
-/// `language`, `note`…) says nothing the record prints.
+/// `language`…) says nothing the record prints. `note` is Zotero's «Extra» field and
+/// `version` becomes the revision of an act (see [`csl_note`], [`csl_revision`]).
 const CSL_KEYS: &[&str] = &[
     "type",
     "author",
@@ -1265,7 +1302,37 @@ const CSL_KEYS: &[&str] = &[
     "URL",
     "accessed",
     "medium",
+    "note",
+    "version",
 ];
+
+/// Zotero's «Extra» field without the lines it keeps for machines (`Citation Key: …`,
+/// `PMID: …`, `tex.…: …`): a Latin key and a colon is never a note a ГОСТ record prints.
+fn csl_note(note: &str) -> Option<String> {
+    let machine = |line: &str| {
+        line.split_once(':').is_some_and(|(key, _)| {
+            !key.is_empty()
+                && key.starts_with(|c: char| c.is_ascii_alphabetic())
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_'))
+        })
+    };
+    let lines: Vec<&str> = note
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !machine(l))
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(". "))
+}
+
+/// CSL's `version` of an act (`29.12.2022`, `ред. от 29.12.2022`) as its revision date; a
+/// version that is not a date (`2.0.9` of a program) is no revision and is dropped.
+fn csl_revision(version: &str) -> Option<String> {
+    let v = version.trim().trim_start_matches('(').trim_end_matches(')');
+    let v = v.strip_prefix("ред. от").unwrap_or(v).trim();
+    Date::parse(v).map(|d| d.dotted())
+}
 
 /// Reads a Zotero CSL-JSON export (an array of items, or one item) into entries.
 /// Errors name the item by position and title so the teacher can find it in Zotero.
@@ -1283,6 +1350,18 @@ pub fn from_csl_json(text: &str) -> Result<Vec<Entry>, CslError> {
             return Err(CslError::ItemNotObject(i + 1));
         };
         map.retain(|k, _| CSL_KEYS.contains(&k.as_str()));
+        let note = map.remove("note");
+        if let Some(n) = note.as_ref().and_then(|n| n.as_str()).and_then(csl_note) {
+            map.insert("note".into(), serde_json::Value::String(n));
+        }
+        let version = map.remove("version");
+        if let Some(r) = version
+            .as_ref()
+            .and_then(|v| v.as_str())
+            .and_then(csl_revision)
+        {
+            map.insert("revision".into(), serde_json::Value::String(r));
+        }
         // Zotero puts the ISBN of several bindings in one field: keep the first.
         if let Some(serde_json::Value::String(isbn)) = map.get_mut("ISBN") {
             if let Some(first) = isbn.split_whitespace().next() {
@@ -1585,11 +1664,21 @@ pub fn parse_plain(text: &str) -> Option<Entry> {
         return None;
     }
     entry.title = title.replace(" - ", " — ");
-    let info: Vec<String> = parts
+    let mut info: Vec<String> = parts
         .filter(|p| !p.is_empty())
         .map(|p| lower_first(p.trim_end_matches('.').trim()))
         .collect();
-    if !info.is_empty() {
+    if let Some(act) = info.first().and_then(|i| read_act(i)) {
+        info.remove(0);
+        entry.kind = "legislation".into();
+        entry.genre = Some(act.kind);
+        entry.enacted = act.date;
+        entry.number = act.number;
+        entry.revision = act.revision;
+        if !info.is_empty() {
+            entry.adopted = Some(info.join(" : "));
+        }
+    } else if !info.is_empty() {
         entry.genre = Some(info.join(" : "));
     }
 
@@ -1623,7 +1712,9 @@ pub fn parse_plain(text: &str) -> Option<Entry> {
         }
     }
     if let Some(h) = &host {
-        entry.kind = "article-journal".into();
+        if entry.kind == "book" {
+            entry.kind = "article-journal".into();
+        }
         let mut host_areas = split_areas(h);
         if host_areas.is_empty() {
             return None;
@@ -1645,6 +1736,75 @@ pub fn parse_plain(text: &str) -> Option<Entry> {
         }
     }
     Some(entry)
+}
+
+/// What an old-style record says about an act after its title.
+struct ActInfo {
+    kind: String,
+    date: Option<Date>,
+    number: Option<String>,
+    revision: Option<Date>,
+}
+
+/// Reads `федер. закон от 29.12.2012 № 273-ФЗ (ред. от 29.12.2022)`: the kind of act (in
+/// full: «Федеральный закон»), its date, number and the revision it was read in. `None`
+/// when the text is not an act's or holds something this would lose.
+fn read_act(text: &str) -> Option<ActInfo> {
+    let mut t = text.trim().to_string();
+    let mut revision = None;
+    if let Some(at) = t.find("(ред. от") {
+        let end = t[at..].find(')').map_or(t.len(), |e| at + e + 1);
+        let date = t[at + "(ред. от".len()..end].trim_end_matches(')').trim();
+        revision = Some(Date::parse(date)?);
+        t.replace_range(at..end, "");
+    }
+    let t = t.trim();
+    let (head, number) = match t.split_once('№') {
+        Some((head, n)) => {
+            let n = n.trim();
+            if n.is_empty() || n.contains(char::is_whitespace) {
+                return None;
+            }
+            (head.trim(), Some(n.to_string()))
+        }
+        None => (t, None),
+    };
+    let (kind, date) = match head.rsplit_once(" от ") {
+        Some((kind, d)) => (kind.trim(), Some(Date::parse(d.trim())?)),
+        None => (head, None),
+    };
+    let lower = kind.to_lowercase();
+    let act = [
+        "закон",
+        "указ",
+        "постановлен",
+        "распоряжен",
+        "приказ",
+        "кодекс",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    if !act || (number.is_none() && date.is_none() && revision.is_none()) {
+        return None;
+    }
+    let kind = kind
+        .replace(
+            "федер. конституц. закон",
+            "федеральный конституционный закон",
+        )
+        .replace("федер. закон", "федеральный закон");
+    // capitalised, as the kind of act stands after « : » in the standard's examples
+    let mut letters = kind.chars();
+    let kind = letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default();
+    Some(ActInfo {
+        kind,
+        date,
+        number,
+        revision,
+    })
 }
 
 /// Byte offset of the first `pat` that is not inside a URL (`https://…` has slashes too).
@@ -1736,8 +1896,27 @@ fn read_area(area: &str, entry: &mut Entry) {
             entry.publisher_place = Some(place(p, Places::Full));
             entry.issued = y.trim().parse().ok().map(Issued::Year);
         }
+    } else if is_place_word(a) {
+        entry.publisher_place = Some(place(a, Places::Full));
+    } else if NOTE_OPENINGS.iter().any(|n| a.starts_with(n)) {
+        let note = match entry.note.take() {
+            Some(before) => format!("{before}. {a}"),
+            None => a.to_string(),
+        };
+        entry.note = Some(note);
     }
 }
+
+/// How the notes a ГОСТ record keeps begin: how often a site is updated, where its title was
+/// taken from, when it was published.
+const NOTE_OPENINGS: &[&str] = &[
+    "Обновляется",
+    "Обновление",
+    "Дата обновления",
+    "Дата публикации",
+    "Загл. с",
+    "Заглавие с",
+];
 
 #[cfg(test)]
 mod tests {

@@ -394,6 +394,7 @@ fn typography_hints(loaded: &LoadedCard, out: &mut Vec<Diagnostic>) {
             Rule::Quotes,
             Rule::Dash,
             Rule::Range,
+            Rule::Ellipsis,
             Rule::NumberSign,
             Rule::Unit,
             Rule::Initials,

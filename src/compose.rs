@@ -45,7 +45,7 @@ pub fn compose(card: &Card, options: &ComposeOptions) -> Document {
 /// The document's metadata from a card, with typography applied to the body.
 fn document(card: &Card, mut blocks: Vec<Block>, options: &ComposeOptions) -> Document {
     let lang = card.language;
-    let typeset = options.typography && lang == Lang::Ru;
+    let typeset = typesets(card, options);
     if typeset {
         apply_typography(&mut blocks);
     }
@@ -172,10 +172,7 @@ fn criteria_table(
                         NormItem::Act(act) => vec![Inline::Text(norms::cite(act))],
                     }))
                 }
-                "materials" => numbered(c.materials.iter().map(|m| match m {
-                    Material::Text(t) => richtext::parse_inline(t),
-                    Material::Entry(e) => record(&biblio::format(e, &options.bibliography)),
-                })),
+                "materials" => numbered(c.materials.iter().map(|m| material(m, card, options))),
                 "period" => period(&c.period, lang),
                 key => richtext::parse(c.text(key)?),
             };
@@ -274,6 +271,22 @@ fn period(period: &Period, lang: Lang) -> Vec<Block> {
     blocks
 }
 
+/// One source of «Дополнительные материалы»: an entry formatted by ГОСТ or a string as
+/// written, typeset as a record when the card gets typography.
+fn material(m: &Material, card: &Card, options: &ComposeOptions) -> Vec<Inline> {
+    let page = |text: String| {
+        if typesets(card, options) {
+            biblio::typeset(&text)
+        } else {
+            text
+        }
+    };
+    match m {
+        Material::Text(t) => richtext::parse_inline(&page(t.clone())),
+        Material::Entry(e) => record(&page(biblio::format(e, &options.bibliography))),
+    }
+}
+
 /// A bibliographic record: its URL, DOI and ISBN stay verbatim (typography must not touch
 /// them) and the URL becomes a link.
 fn record(text: &str) -> Vec<Inline> {
@@ -336,6 +349,11 @@ fn plain(text: &str) -> Block {
     }
 }
 
+/// Whether the card gets Russian typography.
+fn typesets(card: &Card, options: &ComposeOptions) -> bool {
+    options.typography && card.language == Lang::Ru
+}
+
 /// Russian typography on every text run; URLs and code are left alone.
 fn apply_typography(blocks: &mut [Block]) {
     for block in blocks {
@@ -357,18 +375,218 @@ fn apply_typography(blocks: &mut [Block]) {
     }
 }
 
-fn typography_inlines(inlines: &mut [Inline]) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) => *t = typography(t),
-            Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
-                typography_inlines(c)
+/// Typography on a paragraph as a whole: the rules read its text across bold, italic and
+/// links (a dash after a bold term, quotes around an italic word), and each change lands in
+/// the run where it starts. Code is read as context and never changed.
+fn typography_inlines(content: &mut Vec<Inline>) {
+    let mut runs = Runs::default();
+    runs.collect(content);
+    let changes = crate::typography::suggest_around(&runs.text, &runs.opaque);
+    if changes.is_empty() {
+        return;
+    }
+    let owners = changes.iter().map(|c| runs.owner(c)).collect();
+    let plan = Plan {
+        runs: &runs,
+        changes: &changes,
+        owners,
+    };
+    let mut leaf = 0;
+    *content = plan.rebuild(std::mem::take(content), &mut leaf);
+}
+
+/// A paragraph's text runs joined into one text, with each run's place in it.
+#[derive(Default)]
+struct Runs {
+    text: String,
+    /// Byte range of every `Text`, `WeakTie` and `Code` in `text`, in reading order.
+    leaves: Vec<std::ops::Range<usize>>,
+    /// Which leaves are code.
+    code: Vec<bool>,
+    opaque: Vec<std::ops::Range<usize>>,
+}
+
+impl Runs {
+    fn collect(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => self.push(t, false),
+                Inline::WeakTie => self.push("\u{a0}", false),
+                Inline::Code(t) => self.push(t, true),
+                Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
+                    self.collect(c)
+                }
             }
-            Inline::Code(_) => {}
         }
+    }
+
+    fn push(&mut self, text: &str, opaque: bool) {
+        let range = self.text.len()..self.text.len() + text.len();
+        self.text.push_str(text);
+        if opaque {
+            self.opaque.push(range.clone());
+        }
+        self.leaves.push(range);
+        self.code.push(opaque);
+    }
+
+    fn is_text(&self, leaf: usize) -> bool {
+        !self.code[leaf]
+    }
+
+    /// The run that receives a change's replacement: the one where it starts; an insertion
+    /// at the seam of two runs goes to the end of the first, unless that one is code.
+    fn owner(&self, change: &crate::typography::Change) -> Option<usize> {
+        let at = change.range.start;
+        let containing = self.leaves.partition_point(|l| l.end <= at);
+        if change.range.is_empty() {
+            let before = self.leaves.partition_point(|l| l.end < at);
+            let ends_here = before < self.leaves.len() && self.leaves[before].start < at;
+            if ends_here && self.is_text(before) {
+                return Some(before);
+            }
+        }
+        (containing < self.leaves.len() && self.is_text(containing)).then_some(containing)
+    }
+}
+
+/// The changes of one paragraph and where each lands, for rebuilding its inlines.
+struct Plan<'a> {
+    runs: &'a Runs,
+    changes: &'a [crate::typography::Change],
+    owners: Vec<Option<usize>>,
+}
+
+impl Plan<'_> {
+    fn rebuild(&self, inlines: Vec<Inline>, leaf: &mut usize) -> Vec<Inline> {
+        let mut out = Vec::with_capacity(inlines.len());
+        for inline in inlines {
+            match inline {
+                Inline::Text(_) | Inline::WeakTie => {
+                    match self.leaf_pieces(*leaf) {
+                        Some(pieces) => out.extend(pieces),
+                        None => out.push(inline),
+                    }
+                    *leaf += 1;
+                }
+                Inline::Code(c) => {
+                    out.push(Inline::Code(c));
+                    *leaf += 1;
+                }
+                Inline::Strong(c) => out.push(Inline::Strong(self.rebuild(c, leaf))),
+                Inline::Emph(c) => out.push(Inline::Emph(self.rebuild(c, leaf))),
+                Inline::Link { url, content } => out.push(Inline::Link {
+                    url,
+                    content: self.rebuild(content, leaf),
+                }),
+            }
+        }
+        out
+    }
+
+    /// What the run becomes (text with a weak tie wherever a weak rule bound a space), or
+    /// `None` when no change touches it.
+    fn leaf_pieces(&self, leaf: usize) -> Option<Vec<Inline>> {
+        let range = self.runs.leaves[leaf].clone();
+        let text = &self.runs.text;
+        let first = self.changes.partition_point(|c| c.range.end < range.start);
+        let mut pieces = Vec::new();
+        let mut out = String::new();
+        let mut pos = range.start;
+        let mut touched = false;
+        for (k, c) in self.changes.iter().enumerate().skip(first) {
+            if c.range.start > range.end {
+                break;
+            }
+            let owned = self.owners[k] == Some(leaf);
+            let overlaps = c.range.start < range.end && c.range.end > range.start;
+            if !owned && !overlaps {
+                continue;
+            }
+            touched = true;
+            let from = c.range.start.max(range.start);
+            if from > pos {
+                out.push_str(&text[pos..from]);
+            }
+            if owned && c.rule.is_weak() && c.replacement == "\u{a0}" {
+                if !out.is_empty() {
+                    pieces.push(Inline::Text(std::mem::take(&mut out)));
+                }
+                pieces.push(Inline::WeakTie);
+            } else if owned {
+                out.push_str(&c.replacement);
+            }
+            pos = pos.max(c.range.end.min(range.end));
+        }
+        if !touched {
+            return None;
+        }
+        out.push_str(&text[pos..range.end]);
+        if !out.is_empty() {
+            pieces.push(Inline::Text(out));
+        }
+        Some(pieces)
     }
 }
 
 fn typography(text: &str) -> String {
     crate::typography::apply(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    fn typeset(mut content: Vec<Inline>) -> Vec<Inline> {
+        typography_inlines(&mut content);
+        content
+    }
+
+    #[test]
+    fn a_change_across_runs_lands_where_it_starts() {
+        assert_eq!(
+            typeset(vec![Inline::Strong(vec![t("Наставничество ")]), t("- это")]),
+            [Inline::Strong(vec![t("Наставничество\u{a0}— ")]), t("это")]
+        );
+        // an insertion at the seam of two runs ends the first
+        assert_eq!(
+            typeset(vec![Inline::Strong(vec![t("№")]), t("273-ФЗ")]),
+            [Inline::Strong(vec![t("№\u{a0}")]), t("273-ФЗ")]
+        );
+        // quotes opened in one run and closed in another
+        assert_eq!(
+            typeset(vec![t("\""), Inline::Emph(vec![t("Учитель")]), t("\"")]),
+            [t("«"), Inline::Emph(vec![t("Учитель")]), t("»")]
+        );
+    }
+
+    #[test]
+    fn code_is_context_and_stays_as_written() {
+        assert_eq!(
+            typeset(vec![Inline::Code("a - \"b\"".into()), t(" - это")]),
+            [Inline::Code("a - \"b\"".into()), t("\u{a0}— это")]
+        );
+        let link = Inline::Link {
+            url: "https://a.ru/1-2".into(),
+            content: vec![t("https://a.ru/1-2")],
+        };
+        assert_eq!(
+            typeset(vec![link.clone(), t(" - сайт")]),
+            [link, t("\u{a0}— сайт")]
+        );
+    }
+
+    #[test]
+    fn typesetting_twice_changes_nothing_more() {
+        let once = typeset(vec![
+            t("Тема \""),
+            Inline::Strong(vec![t("Реверсивное ")]),
+            t("- наставничество\" в 2012 - 2015 гг."),
+        ]);
+        assert_eq!(typeset(once.clone()), once);
+    }
 }

@@ -81,9 +81,17 @@ pub enum ListKind {
 
 /// Inline content. Typography (quotes, dashes, non-breaking spaces) has already been applied
 /// to `Text`; `Code` and link targets are left exactly as written.
+///
+/// Two strengths of binding: a U+00A0 inside `Text` is a line break that would be an error
+/// (`№ 5`, `А. С. Пушкин`, `208 с.`, before a dash); [`Inline::WeakTie`] is a space only
+/// nicer not to break (after a short word, before a particle).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
     Text(String),
+    /// A space better not broken: PDF, HTML and Markdown write a non-breaking space; DOCX an
+    /// ordinary one unless the profile binds short words, because Word and LibreOffice do not
+    /// stretch U+00A0 in justified text and many of them make a line look glued.
+    WeakTie,
     Strong(Vec<Inline>),
     Emph(Vec<Inline>),
     Link {
@@ -145,6 +153,7 @@ impl Inline {
     fn push_plain(&self, out: &mut String) {
         match self {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::WeakTie => out.push('\u{a0}'),
             Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
                 for i in c {
                     i.push_plain(out);

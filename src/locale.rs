@@ -577,8 +577,8 @@ pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
             "Dash between words: non-breaking space before «—», normal space after",
         ),
         Rule::Range => lang.t(
-            "Диапазон чисел: короткое тире без пробелов (2012–2015)",
-            "Number range: en dash without spaces (2012–2015)",
+            "Диапазон: короткое тире без пробелов (2012–2015, сентябрь–май, XIX–XX)",
+            "Range: en dash without spaces (2012–2015, сентябрь–май, XIX–XX)",
         ),
         Rule::ShortWord => lang.t(
             "Неразрывный пробел после короткого слова (в, к, с, и, на, по…)",
@@ -597,8 +597,20 @@ pub fn rule_name(rule: Rule, lang: Lang) -> &'static str {
             "Non-breaking space between a number and its unit (208 с., 2005 г.)",
         ),
         Rule::Abbreviation => lang.t(
-            "Неразрывный пробел в сокращениях (т. д., т. е.)",
-            "Non-breaking space inside abbreviations (т. д., т. е.)",
+            "Неразрывный пробел в сокращениях и после них (т. е., см. рис. 2, С. 56, г. Москва)",
+            "Non-breaking space inside and after abbreviations (т. е., см. рис. 2, С. 56, г. Москва)",
+        ),
+        Rule::Particle => lang.t(
+            "Неразрывный пробел перед частицей бы, ли, же (хотелось бы)",
+            "Non-breaking space before the particles бы, ли, же (хотелось бы)",
+        ),
+        Rule::Ellipsis => lang.t(
+            "Многоточие одним знаком: «…» вместо трёх точек",
+            "Ellipsis as one character: «…» instead of three points",
+        ),
+        Rule::Date => lang.t(
+            "Неразрывный пробел между числом и месяцем (2 марта)",
+            "Non-breaking space between a day and its month (2 марта)",
         ),
     }
 }

@@ -50,6 +50,17 @@ pub struct Profile {
     pub table_label_col_mm: f32,
     /// Apply Russian typography (quotes, dashes, non-breaking spaces) to the card's text.
     pub typography: bool,
+    /// DOCX: также связывать неразрывным пробелом короткие слова и частицы («в данной»,
+    /// «хотелось бы»). Word и LibreOffice не растягивают неразрывный пробел в тексте по
+    /// ширине, и строка с многими такими пробелами выглядит слипшейся, поэтому по умолчанию
+    /// в DOCX связано только то, что разрывать нельзя: № и число, инициалы, число и единица,
+    /// пробел перед тире. PDF, HTML и Markdown связывают всё.
+    ///
+    /// DOCX: also bind short words and particles with a non-breaking space. Word and
+    /// LibreOffice do not stretch U+00A0 in justified text, so by default a DOCX binds only
+    /// where a break is an error (№ and its number, initials, a number and its unit, before a
+    /// dash). PDF, HTML and Markdown bind both.
+    pub docx_bind_short_words: bool,
     /// ГОСТ Р 7.0.100-2018 settings where guides disagree (dash, content type, 4+ authors,
     /// abbreviated places).
     pub bibliography: crate::biblio::GostStyle,
@@ -107,6 +118,7 @@ impl Profile {
             table_number_col_mm: 12.0,
             table_label_col_mm: 45.0,
             typography: true,
+            docx_bind_short_words: false,
             bibliography: crate::biblio::GostStyle::default(),
             norm_order: crate::norms::NormOrder::default(),
             limits: Limits::default(),

@@ -774,6 +774,7 @@ mod tests {
                         continue;
                     }
                     Inline::Code(s) => assert!(!s.is_empty()),
+                    Inline::WeakTie => panic!("ties are typography's, not the parser's"),
                     Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
                         assert!(!c.is_empty(), "empty style");
                         inl(c)

@@ -1,6 +1,10 @@
 //! Russian typography for the card's free text (domain.md §6): «ёлочки» with inner „лапки“,
-//! a dash with a non-breaking space before it, en dashes in number ranges, non-breaking
-//! spaces after short words, in initials, after `№` and `§`, between a number and its unit.
+//! a dash with a non-breaking space before it, en dashes in ranges of numbers, months and
+//! Roman numerals, `…` for three points, and non-breaking spaces after short words, before
+//! particles (`хотелось бы`), in initials, after `№`, `§` and locators (`С. 56`), after
+//! abbreviations (`см. рис. 3`), between a day and its month and a number and its unit.
+//! [`Rule::is_weak`] tells the bindings that only look nicer from those a break would make
+//! wrong.
 //!
 //! Every rule first proposes [`Change`]s against the *input*, so `check` can show each one at
 //! its line and column, and [`apply`] is nothing but those changes spliced in. URLs, e-mail
@@ -23,6 +27,9 @@ pub enum Rule {
     NumberSign,
     Unit,
     Abbreviation,
+    Particle,
+    Ellipsis,
+    Date,
 }
 
 impl Rule {
@@ -37,7 +44,18 @@ impl Rule {
             Rule::NumberSign => "number-sign",
             Rule::Unit => "unit",
             Rule::Abbreviation => "abbreviation",
+            Rule::Particle => "particle",
+            Rule::Ellipsis => "ellipsis",
+            Rule::Date => "date",
         }
+    }
+
+    /// Whether the non-breaking space this rule writes only makes a line nicer (a short word
+    /// kept with the next one) rather than preventing an error (`№ 5`, initials, a number and
+    /// its unit, the space before a dash). A renderer may write the nicer ones as ordinary
+    /// spaces: Word and LibreOffice do not stretch U+00A0 in justified text.
+    pub fn is_weak(self) -> bool {
+        matches!(self, Rule::ShortWord | Rule::Particle)
     }
 }
 
@@ -57,16 +75,27 @@ pub fn apply(text: &str) -> String {
 
 /// What [`apply`] would change, in order, with byte ranges into `text`.
 pub fn suggest(text: &str) -> Vec<Change> {
-    let t = Text::new(text);
+    suggest_around(text, &[])
+}
+
+/// [`suggest`] for a text some of whose byte ranges are `opaque`: code the rules read as
+/// context but never change. A paragraph's runs joined into one text use it for their code.
+pub fn suggest_around(text: &str, opaque: &[Range<usize>]) -> Vec<Change> {
+    let t = Text::with_opaque(text, opaque);
     let mut cands = Vec::new();
     // Earlier rules win where two want the same characters.
     range_rule(&t, &mut cands);
+    word_range_rule(&t, &mut cands);
     dash_rule(&t, &mut cands);
     quote_rule(&t, &mut cands);
+    ellipsis_rule(&t, &mut cands);
     number_sign_rule(&t, &mut cands);
     abbreviation_rule(&t, &mut cands);
+    locator_rule(&t, &mut cands);
     initials_rule(&t, &mut cands);
+    date_rule(&t, &mut cands);
     unit_rule(&t, &mut cands);
+    particle_rule(&t, &mut cands);
     short_word_rule(&t, &mut cands);
     t.resolve(cands)
 }
@@ -161,6 +190,10 @@ struct Text<'a> {
 
 impl<'a> Text<'a> {
     fn new(src: &'a str) -> Self {
+        Text::with_opaque(src, &[])
+    }
+
+    fn with_opaque(src: &'a str, opaque: &[Range<usize>]) -> Self {
         let mut chars = Vec::new();
         let mut bytes = Vec::new();
         for (b, c) in src.char_indices() {
@@ -168,7 +201,16 @@ impl<'a> Text<'a> {
             bytes.push(b);
         }
         bytes.push(src.len());
-        let protected = protect(&chars);
+        let mut protected = protect(&chars);
+        for r in opaque {
+            let from = bytes.partition_point(|&b| b < r.start);
+            let to = bytes.partition_point(|&b| b < r.end);
+            protected
+                .iter_mut()
+                .take(to)
+                .skip(from)
+                .for_each(|p| *p = true);
+        }
         Text {
             src,
             chars,
@@ -211,6 +253,46 @@ impl<'a> Text<'a> {
             i -= 1;
         }
         i
+    }
+
+    /// End of the word (letters and digits) starting at `i`.
+    fn word_end(&self, mut i: usize) -> usize {
+        while self.at(i).is_some_and(is_word) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Start of the word ending just before `i`.
+    fn word_start(&self, mut i: usize) -> usize {
+        while i > 0 && self.at(i - 1).is_some_and(is_word) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// The word `start..end` in lower case.
+    fn lower(&self, r: Range<usize>) -> String {
+        self.chars[r]
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .collect()
+    }
+
+    /// Whether the word starting at `i` begins a token: nothing glued before it but a hyphen
+    /// or an opening bracket.
+    fn starts_token(&self, i: usize) -> bool {
+        // `…` counts as the points it replaces, so a second pass reads what the first did
+        !self
+            .before(i)
+            .is_some_and(|p| is_word(p) || p == '.' || p == '…')
+    }
+
+    /// Whether a number and a space stand right before `i`: `5 ч.` is an hour of the five,
+    /// not a locator of what follows.
+    fn after_number(&self, i: usize) -> bool {
+        let l = self.spaces_start(i);
+        l < i && self.before(l).is_some_and(|c| c.is_ascii_digit())
     }
 
     fn slice(&self, r: Range<usize>) -> &str {
@@ -451,7 +533,7 @@ fn range_rule(t: &Text, out: &mut Vec<Cand>) {
             ls -= 1;
         }
         if t.before(ls)
-            .is_some_and(|c| is_word(c) || matches!(c, '-' | '–' | '/' | '.' | ',' | '+'))
+            .is_some_and(|c| is_word(c) || matches!(c, '-' | '–' | '/' | '.' | '…' | ',' | '+'))
         {
             continue;
         }
@@ -472,6 +554,156 @@ fn range_rule(t: &Text, out: &mut Vec<Cand>) {
             replacement: "–".into(),
             rule: Rule::Range,
         });
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const MONTHS_PREPOSITIONAL: &[&str] = &[
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+const MONTHS_GENITIVE: &[&str] = &[
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+/// Short month names, written with a point.
+const MONTHS_SHORT: &[&str] = &[
+    "янв", "фев", "февр", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "нояб",
+    "дек",
+];
+const WEEKDAYS: &[&str] = &[
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+
+/// A century or a volume in Roman numerals, as ranges use them: `XIX`, `IV`.
+fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 7 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// `сентябрь - май`, `в сентябре—мае`, `понедельник-пятница`, `XIX-XX` → an en dash without
+/// spaces: a range of months, weekdays or Roman numerals, like a range of numbers.
+fn word_range_rule(t: &Text, out: &mut Vec<Cand>) {
+    for i in 0..t.chars.len() {
+        if !is_dash(t.chars[i]) {
+            continue;
+        }
+        let l = t.spaces_start(i);
+        let r = t.spaces_end(i + 1);
+        if i - l > 1 || r - (i + 1) > 1 {
+            continue;
+        }
+        // the words on either side: `ls..l` and `r..re`
+        let ls = t.word_start(l);
+        let re = t.word_end(r);
+        if ls == l || re == r || !t.starts_token(ls) || t.at(re).is_some_and(is_dash) {
+            continue;
+        }
+        let (left, right) = (t.lower(ls..l), t.lower(r..re));
+        let both = |list: &[&str]| list.contains(&left.as_str()) && list.contains(&right.as_str());
+        let roman = is_roman(t.slice(ls..l)) && is_roman(t.slice(r..re));
+        if roman || both(MONTHS) || both(MONTHS_PREPOSITIONAL) || both(WEEKDAYS) {
+            out.push(Cand {
+                start: l,
+                end: r,
+                replacement: "–".into(),
+                rule: Rule::Range,
+            });
+        }
+    }
+}
+
+/// `...` and `....` → `…`: the ellipsis is one character (typograf's Russian rule).
+fn ellipsis_rule(t: &Text, out: &mut Vec<Cand>) {
+    let n = t.chars.len();
+    let mut i = 0;
+    while i < n {
+        if t.chars[i] != '.' {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < n && t.chars[e] == '.' {
+            e += 1;
+        }
+        if (3..=4).contains(&(e - i)) {
+            out.push(Cand {
+                start: i,
+                end: e,
+                replacement: "…".into(),
+                rule: Rule::Ellipsis,
+            });
+        }
+        i = e;
+    }
+}
+
+/// Abbreviations that stand before a number they locate: `С. 56`, `Т. 12`, `рис. 3`.
+const LOCATORS: &[&str] = &[
+    "с", "т", "ст", "стр", "рис", "гл", "п", "пп", "ч", "вып", "табл", "прил", "разд", "кн", "илл",
+];
+
+/// `С. 56`, `Т. 12`, `Ст. 4849`, `рис. 3` (and a glued `С.56`) → nbsp before the number.
+fn locator_rule(t: &Text, out: &mut Vec<Cand>) {
+    let n = t.chars.len();
+    let mut i = 0;
+    while i < n {
+        if !is_cyrillic(t.chars[i]) || !t.starts_token(i) {
+            i += 1;
+            continue;
+        }
+        let e = t.word_end(i);
+        // no locator is longer than four letters: skip the allocation for every other word
+        if e - i > 4 || t.at(e) != Some('.') {
+            i = e.max(i + 1);
+            continue;
+        }
+        let word = t.lower(i..e);
+        if LOCATORS.contains(&word.as_str()) && !t.after_number(i) {
+            let r = t.spaces_end(e + 1);
+            if r - (e + 1) <= 1 && t.at(r).is_some_and(|c| c.is_ascii_digit()) {
+                nbsp_cand(t, e + 1, r, Rule::Abbreviation, out);
+            }
+        }
+        i = e.max(i + 1);
     }
 }
 
@@ -654,6 +886,69 @@ fn abbreviation_rule(t: &Text, out: &mut Vec<Cand>) {
             nbsp_cand(t, i + 2, r, Rule::Abbreviation, out);
         }
     }
+    abbreviation_before_word(t, out);
+}
+
+/// `см. приложение`, `им. Пушкина`, `г. Москва` → nbsp: the abbreviation stays with the word
+/// it belongs to. `г.` counts only before a name and not after a number (`2005 г.` is a year).
+fn abbreviation_before_word(t: &Text, out: &mut Vec<Cand>) {
+    let n = t.chars.len();
+    let mut i = 0;
+    while i < n {
+        if !is_cyrillic(t.chars[i]) || !t.starts_token(i) {
+            i += 1;
+            continue;
+        }
+        let e = t.word_end(i);
+        if e - i > 2 || t.at(e) != Some('.') {
+            i = e.max(i + 1);
+            continue;
+        }
+        let word = t.lower(i..e);
+        let r = t.spaces_end(e + 1);
+        if r - (e + 1) == 1 {
+            let next = t.at(r);
+            let fits = match word.as_str() {
+                "см" | "им" => next.is_some_and(is_word),
+                "г" => next.is_some_and(char::is_uppercase) && !t.after_number(i),
+                _ => false,
+            };
+            if fits {
+                nbsp_cand(t, e + 1, r, Rule::Abbreviation, out);
+            }
+        }
+        i = e.max(i + 1);
+    }
+}
+
+/// `2 марта`, `12 мая`, `1 сент.` → nbsp: a day stays with its month.
+fn date_rule(t: &Text, out: &mut Vec<Cand>) {
+    let n = t.chars.len();
+    let mut i = 0;
+    while i < n {
+        if !t.chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < n && t.chars[e].is_ascii_digit() {
+            e += 1;
+        }
+        let standalone = !t
+            .before(i)
+            .is_some_and(|p| is_word(p) || matches!(p, '.' | '…' | ',' | '-'));
+        let r = t.spaces_end(e);
+        if standalone && e - i <= 2 && r - e == 1 {
+            let we = t.word_end(r);
+            let month = t.lower(r..we);
+            let full = MONTHS_GENITIVE.contains(&month.as_str());
+            let short = MONTHS_SHORT.contains(&month.as_str()) && t.at(we) == Some('.');
+            if full || short {
+                nbsp_cand(t, e, r, Rule::Date, out);
+            }
+        }
+        i = e;
+    }
 }
 
 /// `А.С. Пушкин`, `А. С. Пушкин` → nbsp between the initials and before the family name.
@@ -665,7 +960,7 @@ fn initials_rule(t: &Text, out: &mut Vec<Cand>) {
         let starts = initial_at(i)
             && !t
                 .before(i)
-                .is_some_and(|p| is_word(p) || p == '.' || p == '-');
+                .is_some_and(|p| is_word(p) || p == '.' || p == '…' || p == '-');
         if !starts {
             i += 1;
             continue;
@@ -695,11 +990,13 @@ fn initials_rule(t: &Text, out: &mut Vec<Cand>) {
 }
 
 const UNITS: &[&str] = &[
-    "гг.", "г.", "с.", "стр.", "руб.", "коп.", "тыс.", "млн", "млрд", "кг", "км", "см", "мм", "ч.",
-    "мин.", "чел.", "экз.", "л.",
+    "гг.", "г.", "с.", "стр.", "руб.", "коп.", "тыс.", "тыс", "млн", "млрд", "трлн", "кг", "км",
+    "см", "мм", "дм", "м", "га", "мл", "мг", "г", "л", "ч.", "мин.", "чел.", "экз.", "л.", "%",
+    "‰",
 ];
 
-/// `208 с.`, `2005 г.`, `5 млн` → nbsp; `208с.` gets one inserted.
+/// `208 с.`, `2005 г.`, `5 млн`, `10 м`, `10 %`, `2-е изд.`, `XX в.` → nbsp; `208с.` gets one
+/// inserted.
 fn unit_rule(t: &Text, out: &mut Vec<Cand>) {
     let n = t.chars.len();
     for i in 0..n {
@@ -709,6 +1006,7 @@ fn unit_rule(t: &Text, out: &mut Vec<Cand>) {
         let s = i + 1;
         let r = t.spaces_end(s);
         if r - s > 1 {
+            ordinal_unit(t, s, out);
             continue;
         }
         for unit in UNITS {
@@ -730,6 +1028,88 @@ fn unit_rule(t: &Text, out: &mut Vec<Cand>) {
             nbsp_cand(t, s, r, Rule::Unit, out);
             break;
         }
+        ordinal_unit(t, s, out);
+    }
+    century_unit(t, out);
+}
+
+/// Whether the text at `i` is `word` followed by something that is not a letter.
+fn word_at(t: &Text, i: usize, word: &str) -> bool {
+    let len = word.chars().count();
+    word.chars()
+        .enumerate()
+        .all(|(k, u)| t.at(i + k) == Some(u))
+        && !t.at(i + len).is_some_and(char::is_alphabetic)
+}
+
+/// `2-е изд.`: an ordinal (a number with its ending) and the edition it counts.
+fn ordinal_unit(t: &Text, s: usize, out: &mut Vec<Cand>) {
+    if !t.at(s).is_some_and(is_dash) {
+        return;
+    }
+    let mut e = s + 1;
+    while e < s + 4 && t.at(e).is_some_and(|c| is_cyrillic(c) && c.is_lowercase()) {
+        e += 1;
+    }
+    let r = t.spaces_end(e);
+    if e > s + 1 && !t.at(e).is_some_and(is_word) && r - e == 1 && word_at(t, r, "изд.") {
+        nbsp_cand(t, e, r, Rule::Unit, out);
+    }
+}
+
+/// `XX в.`, `XIX–XX вв.`: a century in Roman numerals and its abbreviation.
+fn century_unit(t: &Text, out: &mut Vec<Cand>) {
+    let n = t.chars.len();
+    let mut i = 0;
+    while i < n {
+        if !matches!(t.chars[i], 'I' | 'V' | 'X') || !t.starts_token(i) {
+            i += 1;
+            continue;
+        }
+        let e = t.word_end(i);
+        let r = t.spaces_end(e);
+        if is_roman(t.slice(i..e)) && r - e == 1 && (word_at(t, r, "в.") || word_at(t, r, "вв."))
+        {
+            nbsp_cand(t, e, r, Rule::Unit, out);
+        }
+        i = e.max(i + 1);
+    }
+}
+
+/// `хотелось бы`, `есть ли`, `тот же`: a particle leans on the word before it (typograf's
+/// rule: a single space after a letter, and a space or punctuation after the particle).
+fn particle_rule(t: &Text, out: &mut Vec<Cand>) {
+    let n = t.chars.len();
+    let mut i = 0;
+    while i < n {
+        if !is_cyrillic(t.chars[i]) || t.before(i).is_some_and(is_word) {
+            i += 1;
+            continue;
+        }
+        let e = t.word_end(i);
+        if e - i > 2 {
+            i = e;
+            continue;
+        }
+        let word = t.lower(i..e);
+        let l = t.spaces_start(i);
+        let after_ok = match t.at(e) {
+            None => true,
+            Some('.') => word != "б",
+            Some(c) => {
+                c.is_whitespace()
+                    || matches!(c, ',' | ';' | ':' | '?' | '!' | '"' | '»' | '“' | ')')
+            }
+        };
+        if ENCLITICS.contains(&word.as_str())
+            && i - l == 1
+            && l > 0
+            && is_cyrillic(t.chars[l - 1])
+            && after_ok
+        {
+            nbsp_cand(t, l, i, Rule::Particle, out);
+        }
+        i = e.max(i + 1);
     }
 }
 
@@ -797,7 +1177,7 @@ mod tests {
             apply("в 2020 - 2021 учебном году"),
             "в\u{a0}2020–2021 учебном году"
         );
-        assert_eq!(apply("С. 19-21"), "С. 19–21");
+        assert_eq!(apply("С. 19-21"), "С.\u{a0}19–21");
         // not ranges
         assert_eq!(apply("2023-09-01"), "2023-09-01");
         assert_eq!(apply("8-800-555-35-35"), "8-800-555-35-35");
@@ -869,7 +1249,113 @@ mod tests {
         assert_eq!(apply("он же был"), "он\u{a0}же был");
         assert_eq!(apply("Указ Президента РФ от"), "Указ Президента РФ от");
         // capitals that are not initials
-        assert_eq!(apply("Т. 12, С. 56, г. Москва"), "Т. 12, С. 56, г. Москва");
+        assert_eq!(
+            apply("Т. 12, С. 56, г. Москва"),
+            "Т.\u{a0}12, С.\u{a0}56, г.\u{a0}Москва"
+        );
+    }
+
+    // The bindings below are those typograf 7.8 makes on the seed and mentorcard did not.
+
+    #[test]
+    fn particles_lean_on_the_word_before() {
+        assert_eq!(
+            apply("Для начала хотелось бы уточнить и закрепить"),
+            "Для начала хотелось\u{a0}бы уточнить и\u{a0}закрепить"
+        );
+        assert_eq!(apply("есть ли у вас"), "есть\u{a0}ли у\u{a0}вас");
+        assert_eq!(apply("тот же, что"), "тот\u{a0}же, что");
+        assert_eq!(apply("Знал бы!"), "Знал\u{a0}бы!");
+        // only after a word, and «б.» may be an abbreviation («б. г.»)
+        assert_eq!(apply("— бы"), "— бы");
+        assert_eq!(apply("М., б. г."), "М., б. г.");
+        let c = &suggest("хотелось бы уточнить")[0];
+        assert_eq!((c.rule, c.rule.is_weak()), (Rule::Particle, true));
+    }
+
+    #[test]
+    fn locators_bind_their_number() {
+        assert_eq!(apply("С. 56"), "С.\u{a0}56");
+        assert_eq!(
+            apply("Т. 12, № 3. — С. 19–21"),
+            "Т.\u{a0}12, №\u{a0}3.\u{a0}— С.\u{a0}19–21"
+        );
+        assert_eq!(apply("— Ст. 4849."), "— Ст.\u{a0}4849.");
+        assert_eq!(
+            apply("(см. рис. 3, гл. 2, п. 5)"),
+            "(см.\u{a0}рис.\u{a0}3, гл.\u{a0}2, п.\u{a0}5)"
+        );
+        assert_eq!(apply("№5-С.56"), "№\u{a0}5-С.\u{a0}56");
+        // an hour is a unit of the number before it, not a locator of the one after
+        assert_eq!(apply("5 ч. 20 мин."), "5\u{a0}ч. 20\u{a0}мин.");
+        assert!(!suggest("С. 56")[0].rule.is_weak());
+    }
+
+    #[test]
+    fn abbreviations_bind_what_follows() {
+        assert_eq!(apply("см. приложение"), "см.\u{a0}приложение");
+        assert_eq!(apply("(См. таблицу)"), "(См.\u{a0}таблицу)");
+        assert_eq!(apply("школа им. Пушкина"), "школа им.\u{a0}Пушкина");
+        assert_eq!(apply("в г. Москва"), "в\u{a0}г.\u{a0}Москва");
+        assert_eq!(apply("в 2005 г. Москва"), "в\u{a0}2005\u{a0}г. Москва");
+        assert_eq!(apply("т.е. всё"), "т.\u{a0}е. всё");
+    }
+
+    #[test]
+    fn word_and_roman_ranges_take_an_en_dash() {
+        assert_eq!(apply("Период: сентябрь - май"), "Период: сентябрь–май");
+        assert_eq!(apply("Сентябрь-май"), "Сентябрь–май");
+        assert_eq!(apply("в сентябре — мае"), "в\u{a0}сентябре–мае");
+        assert_eq!(apply("понедельник - пятница"), "понедельник–пятница");
+        assert_eq!(apply("XIX-XX вв."), "XIX–XX\u{a0}вв.");
+        assert_eq!(apply("XIX - XX вв."), "XIX–XX\u{a0}вв.");
+        assert_eq!(apply("в XX в."), "в\u{a0}XX\u{a0}в.");
+        // not ranges
+        assert_eq!(
+            apply("сентябрь - время перемен"),
+            "сентябрь\u{a0}— время перемен"
+        );
+        assert_eq!(apply("MIX-CD"), "MIX-CD");
+        assert_eq!(apply("XIX-й"), "XIX-й");
+    }
+
+    #[test]
+    fn three_points_are_one_ellipsis() {
+        assert_eq!(apply("Итак..."), "Итак…");
+        assert_eq!(apply("Итак.... дальше"), "Итак… дальше");
+        assert_eq!(apply("...и всё"), "…и всё");
+        assert_eq!(apply("Итак.. дальше"), "Итак.. дальше");
+        assert_eq!(apply("http://a.ru/.../b"), "http://a.ru/.../b");
+        assert_eq!(suggest("Итак...")[0].rule, Rule::Ellipsis);
+    }
+
+    #[test]
+    fn a_day_binds_its_month() {
+        assert_eq!(
+            apply("Указ от 2 марта 2018 года"),
+            "Указ от\u{a0}2\u{a0}марта 2018 года"
+        );
+        assert_eq!(apply("12 мая, 1 сент."), "12\u{a0}мая, 1\u{a0}сент.");
+        assert_eq!(apply("2018 марта"), "2018 марта");
+        assert_eq!(apply("24.12.2018 марта"), "24.12.2018 марта");
+        assert_eq!(suggest("2 марта")[0].rule, Rule::Date);
+    }
+
+    #[test]
+    fn numbers_bind_counts_editions_and_short_units() {
+        assert_eq!(apply("5 тыс. человек"), "5\u{a0}тыс. человек");
+        assert_eq!(apply("10 тыс человек"), "10\u{a0}тыс человек");
+        assert_eq!(apply("2 трлн руб."), "2\u{a0}трлн руб.");
+        assert_eq!(apply("— 2-е изд., перераб."), "— 2-е\u{a0}изд., перераб.");
+        assert_eq!(
+            apply("10 м, 5 кг, 3 га, 200 мл."),
+            "10\u{a0}м, 5\u{a0}кг, 3\u{a0}га, 200\u{a0}мл."
+        );
+        assert_eq!(apply("на высоте 10 м."), "на\u{a0}высоте 10\u{a0}м.");
+        assert_eq!(apply("10 мест"), "10 мест");
+        // a number and its percent sign never part
+        assert_eq!(apply("на 10 % больше"), "на\u{a0}10\u{a0}% больше");
+        assert_eq!(apply("10%"), "10%");
     }
 
     #[test]
@@ -934,6 +1420,11 @@ mod tests {
             "«а «б «в»",
             " - ",
             "",
+            "хотелось бы, Т. 12, С.56, см. рис. 3, г. Москва, 2 марта, 10 %, 10 м., 2-е изд.",
+            "сентябрь - май, XIX - XX вв., в XX в., понедельник—пятница, Итак.... и...",
+            "5 ч. 20 мин., М., б. г., 5 тыс человек",
+            // the ellipsis a first pass writes must not start what the points did not
+            "...2012-2015 ...А.С. Пушкин ...С.5 ...2 марта ...XX в. ...см. рис",
         ];
         for s in samples {
             let once = apply(s);

@@ -260,3 +260,17 @@ fn syntax_errors_underline_what_to_fix() {
         bs.stdout
     );
 }
+
+#[test]
+fn typography_hints_show_ellipses_and_word_ranges() {
+    let run = run_case("typography-hints");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    for hint in [
+        "Многоточие одним знаком",
+        "«...» → «…»",
+        "Диапазон: короткое тире без пробелов",
+        "card.toml:17:19",
+    ] {
+        assert!(run.stdout.contains(hint), "{hint}:\n{}", run.stdout);
+    }
+}

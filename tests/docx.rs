@@ -857,3 +857,56 @@ fn any_document_renders_to_a_well_formed_package() {
             .all(|h| h.find_all("w:hyperlink").is_empty()));
     }
 }
+
+/// Word and LibreOffice give U+00A0 a fixed width in justified text, so a short word bound to
+/// the next one looks glued while the other gaps stretch (domain.md §6). The DOCX binds only
+/// where a break is an error; PDF, HTML and Markdown keep every binding.
+#[test]
+fn docx_binds_only_where_a_break_is_an_error() {
+    use docfixture::example;
+    let dir = example::scratch("docx-ties");
+    let (code, stderr) = example::build("docx", &dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let pkg = unzip(&std::fs::read(dir.join("reverse-mentoring.docx")).expect("docx"));
+    let text = pkg.xml("word/document.xml").texts();
+    // only nicer not to break: ordinary spaces
+    for loose in [
+        "В данной работе мы постараемся",
+        "актуальна на сегодняшний день",
+        "хотелось бы уточнить и закрепить",
+    ] {
+        assert!(text.contains(loose), "{loose:?} not with ordinary spaces");
+    }
+    // an error to break: still U+00A0
+    for bound in [
+        "Наставничество\u{a0}— это",
+        "№\u{a0}273-ФЗ",
+        "Е.\u{a0}Л.\u{a0}Александров",
+        "208\u{a0}с.",
+        "т.\u{a0}д.",
+        "просто!\u{a0}: популярный",
+    ] {
+        assert!(
+            text.contains(bound),
+            "{bound:?} lost its non-breaking space"
+        );
+    }
+}
+
+#[test]
+fn a_profile_can_bind_short_words_in_docx_too() {
+    use docfixture::example;
+    let dir = example::scratch("docx-ties-profile");
+    let profile = dir.join("bind.toml");
+    std::fs::write(&profile, "base = \"gost\"\ndocx_bind_short_words = true\n").unwrap();
+    let (code, stderr) = example::build("docx", &dir, &["--profile", profile.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let pkg = unzip(&std::fs::read(dir.join("reverse-mentoring.docx")).expect("docx"));
+    let text = pkg.xml("word/document.xml").texts();
+    assert!(text.contains("В\u{a0}данной работе мы\u{a0}постараемся"));
+    assert!(text.contains("№\u{a0}273-ФЗ"));
+    assert!(
+        !Profile::gost().docx_bind_short_words,
+        "gost binds only the strong ties"
+    );
+}

@@ -493,6 +493,113 @@ fn law_from_a_legal_database() {
     );
 }
 
+// A law cited from a legal database in the revision the author read, and a site with a note
+// on how often it is updated. Punctuation as printed in ГОСТ Р 7.0.100-2018 itself (the
+// example of the notes area: «Правительство Российской Федерации : официальный сайт. –
+// Москва. – Обновляется в течение суток. – URL: http://government.ru (дата обращения:
+// 19.02.2018). – Текст : электронный.») and in university library guides to it for acts read
+// in КонсультантПлюс or Гарант (the revision «(ред. от ДД.ММ.ГГГГ)» ends the information
+// about the title, the content type stands before « // », the database is described as a
+// site after it); guides consulted: РНБ, Центр правовой информации, «Описание электронных
+// ресурсов из справочно-правовых систем» (https://nlr.ru/lawcenter_rnb/RA6035/ssylka-na-sps)
+// and Научная библиотека университета «Дубна», «Как составить библиографическое описание
+// для электронных ресурсов удаленного доступа»
+// (https://lib.uni-dubna.ru/MegaPRO/Web/Home/Custom/web_help16_recomends_sbs_el).
+
+#[test]
+fn law_from_a_legal_database_in_a_given_revision() {
+    assert_eq!(
+        gost(
+            r#"
+            type = "legislation"
+            title = "Об образовании в Российской Федерации"
+            genre = "Федеральный закон"
+            number = "273-ФЗ"
+            adopted = "[принят Государственной думой 21 декабря 2012 года : одобрен Советом Федерации 26 декабря 2012 года]"
+            revision = 2022-12-29
+            container-title = "КонсультантПлюс : справочно-правовая система"
+            URL = "http://www.consultant.ru/document/cons_doc_LAW_140174/"
+            accessed = 2023-02-15
+            "#
+        ),
+        "Об образовании в Российской Федерации : Федеральный закон № 273-ФЗ : [принят \
+         Государственной думой 21 декабря 2012 года : одобрен Советом Федерации 26 декабря 2012 \
+         года] : (ред. от 29.12.2022). — Текст : электронный // КонсультантПлюс : \
+         справочно-правовая система. — URL: http://www.consultant.ru/document/cons_doc_LAW_140174/ \
+         (дата обращения: 15.02.2023)."
+    );
+    // without the adoption statement the revision is the element after the number
+    assert_eq!(
+        gost(
+            r#"
+            type = "legislation"
+            title = "О персональных данных"
+            genre = "Федеральный закон"
+            enacted = 2006-07-27
+            number = "152-ФЗ"
+            revision = "08.08.2024"
+            container-title = "Гарант.ру : информационно-правовой портал"
+            URL = "https://base.garant.ru/12148567/"
+            accessed = 2025-01-31
+            "#
+        ),
+        "О персональных данных : Федеральный закон от 27.07.2006 № 152-ФЗ : (ред. от \
+         08.08.2024). — Текст : электронный // Гарант.ру : информационно-правовой портал. — \
+         URL: https://base.garant.ru/12148567/ (дата обращения: 31.01.2025)."
+    );
+}
+
+#[test]
+fn website_with_a_note_on_how_often_it_is_updated() {
+    assert_eq!(
+        gost(
+            r#"
+            type = "webpage"
+            title = "Правительство Российской Федерации"
+            genre = "официальный сайт"
+            publisher-place = "Москва"
+            note = "Обновляется в течение суток"
+            URL = "http://government.ru"
+            accessed = 2018-02-19
+            "#
+        ),
+        "Правительство Российской Федерации : официальный сайт. — Москва. — Обновляется в \
+         течение суток. — URL: http://government.ru (дата обращения: 19.02.2018). — Текст : \
+         электронный."
+    );
+}
+
+#[test]
+fn zotero_keeps_the_note_and_reads_a_revision_from_version() {
+    let json = r#"[
+      {"type": "webpage", "title": "Правительство Российской Федерации",
+       "genre": "официальный сайт", "publisher-place": "Москва",
+       "note": "Обновляется в течение суток\nCitation Key: government2018",
+       "URL": "http://government.ru", "accessed": {"date-parts": [[2018, 2, 19]]}},
+      {"type": "legislation", "title": "Об образовании в Российской Федерации",
+       "genre": "Федеральный закон", "number": "273-ФЗ", "version": "ред. от 29.12.2022",
+       "container-title": "КонсультантПлюс : справочно-правовая система",
+       "URL": "http://www.consultant.ru/document/cons_doc_LAW_140174/",
+       "accessed": {"date-parts": [["2023", "2", "15"]]}},
+      {"type": "book", "title": "Программа", "version": "2.0.9"}
+    ]"#;
+    let entries = from_csl_json(json).unwrap();
+    assert_eq!(
+        entries[0].note.as_deref(),
+        Some("Обновляется в течение суток")
+    );
+    assert!(format(&entries[0], &GostStyle::new())
+        .contains("— Москва. — Обновляется в течение суток. — URL: http://government.ru"));
+    assert_eq!(
+        entries[1].revision,
+        mentorcard::date::Date::new(2022, 12, 29)
+    );
+    assert!(format(&entries[1], &GostStyle::new())
+        .contains("Федеральный закон № 273-ФЗ : (ред. от 29.12.2022). — Текст : электронный //"));
+    // a software version is not a revision
+    assert_eq!(entries[2].revision, None);
+}
+
 #[test]
 fn law_in_a_separate_edition() {
     assert_eq!(
@@ -569,7 +676,8 @@ fn zotero_export_loads_and_formats() {
                   {"family": "Яскин", "given": "А. А."}],
        "publisher": "Колос", "publisher-place": "М.",
        "issued": {"date-parts": [["2001"]]}, "number-of-pages": "231",
-       "ISBN": "5-10-003516-3 978-5-10-003516-3", "language": "ru", "note": "x"},
+       "ISBN": "5-10-003516-3 978-5-10-003516-3", "language": "ru",
+       "note": "Citation Key: khabarov2001\nPMID: 123"},
       {"type": "article-journal", "title": "Акариформные клещи",
        "author": [{"family": "Козаченко", "given": "Ю. В."}],
        "container-title": "Аспирант и соискатель",
@@ -637,6 +745,32 @@ fn typography_over_records_binds_spaces_but_keeps_urls() {
          самоучитель : методическое пособие / Е.\u{a0}Л.\u{a0}Александров.\u{a0}— \
          Санкт-Петербург : Питер, 2005.\u{a0}— 208\u{a0}с. : ил.\u{a0}— Текст : непосредственный."
     );
+}
+
+#[test]
+fn a_typeset_record_binds_the_space_before_its_colons_and_semicolons() {
+    use mentorcard::biblio::typeset;
+    use mentorcard::typography::apply;
+    let record = typeset(&gost(
+        r#"
+        type = "book"
+        author = ["Головницкая Н. П."]
+        title = "Производство продуктов питания по-немецки"
+        genre = "учебное пособие"
+        organization = "Волгоградский государственный аграрный университет"
+        publisher-place = "Волгоград"
+        publisher = "Волгоградский ГАУ"
+        issued = 2019
+        "#,
+    ));
+    assert_eq!(
+        record,
+        "Головницкая, Н. П. Производство продуктов питания по-немецки\u{a0}: учебное пособие / \
+         Н. П. Головницкая\u{a0}; Волгоградский государственный аграрный университет. — \
+         Волгоград\u{a0}: Волгоградский ГАУ, 2019. — Текст\u{a0}: непосредственный."
+    );
+    assert_eq!(typeset(&record), record);
+    assert_eq!(apply(&apply(&record)), apply(&record));
 }
 
 // --- old-style strings read back into entries ---------------------------------------------------
@@ -963,6 +1097,30 @@ fn old_style_electronic_resource_is_read_with_url_and_access_date() {
 }
 
 #[test]
+fn old_style_law_from_a_legal_database_and_site_with_a_note_are_read() {
+    assert_eq!(
+        from_plain(
+            "Об образовании в Российской Федерации [Электронный ресурс] : федер. закон от \
+             29.12.2012 № 273-ФЗ (ред. от 29.12.2022) // КонсультантПлюс. - URL: \
+             http://www.consultant.ru/document/cons_doc_LAW_140174/ (дата обращения: 15.02.2023)."
+        ),
+        "Об образовании в Российской Федерации : Федеральный закон от 29.12.2012 № 273-ФЗ : \
+         (ред. от 29.12.2022). — Текст : электронный // КонсультантПлюс. — URL: \
+         http://www.consultant.ru/document/cons_doc_LAW_140174/ (дата обращения: 15.02.2023)."
+    );
+    assert_eq!(
+        from_plain(
+            "Правительство Российской Федерации [Электронный ресурс] : официальный сайт. - М. - \
+             Обновляется в течение суток. - URL: http://government.ru (дата обращения: \
+             19.02.2018)."
+        ),
+        "Правительство Российской Федерации : официальный сайт. — Москва. — Обновляется в \
+         течение суток. — URL: http://government.ru (дата обращения: 19.02.2018). — Текст : \
+         электронный."
+    );
+}
+
+#[test]
 fn schema_describes_fields_in_russian() {
     let schema = serde_json::to_value(schemars::schema_for!(Entry)).unwrap();
     let props = &schema["properties"];
@@ -974,6 +1132,8 @@ fn schema_describes_fields_in_russian() {
         "number-of-pages",
         "URL",
         "accessed",
+        "revision",
+        "note",
     ] {
         assert!(
             props[key]["description"]

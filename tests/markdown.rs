@@ -773,6 +773,7 @@ fn tagged(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
             Inline::Text(s) => out.push_str(s),
+            Inline::WeakTie => out.push('\u{a0}'),
             Inline::Code(s) => out.push_str(&format!("<Code>{s}</Code>")),
             Inline::Strong(c) => {
                 out.push_str("<Strong>");

@@ -402,6 +402,7 @@ impl Writer {
     fn inline(&mut self, out: &mut String, inline: &Inline) {
         match inline {
             Inline::Text(text) => text_with_breaks(out, text),
+            Inline::WeakTie => out.push('\u{a0}'),
             Inline::Code(text) => {
                 out.push_str("<code>");
                 text_with_breaks(out, text);

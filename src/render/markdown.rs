@@ -409,6 +409,7 @@ fn normalize(content: &[Inline], within: Within) -> Vec<Inline> {
     for inline in content {
         match inline {
             Inline::Text(s) => push_text(&mut out, s),
+            Inline::WeakTie => push_text(&mut out, "\u{a0}"),
             Inline::Code(s) => out.push(Inline::Code(s.clone())),
             Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
                 let (dissolve, inner_within) = match inline {
@@ -504,6 +505,7 @@ fn push_inlines(words: &mut Words, content: &[Inline]) {
     for inline in content {
         match inline {
             Inline::Text(s) => push_plain_text(words, s),
+            Inline::WeakTie => push_plain_text(words, "\u{a0}"),
             Inline::Code(code) => words.glue(&code_span(code)),
             Inline::Strong(c) | Inline::Emph(c) => {
                 let marker = if matches!(inline, Inline::Strong(_)) {

@@ -300,11 +300,12 @@ pub mod random {
     }
 
     fn inline(rng: &mut Rng, depth: u32) -> Inline {
-        match if depth > 3 { 0 } else { rng.below(5) } {
+        match if depth > 3 { 0 } else { rng.below(6) } {
             0 => Inline::Text(string(rng)),
             1 => Inline::Code(string(rng)),
             2 => Inline::Strong(inlines(rng, depth + 1)),
             3 => Inline::Emph(inlines(rng, depth + 1)),
+            4 => Inline::WeakTie,
             _ => Inline::Link {
                 url: string(rng),
                 content: inlines(rng, depth + 1),

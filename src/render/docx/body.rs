@@ -228,32 +228,57 @@ impl Writer<'_> {
     }
 
     fn inlines(&mut self, inlines: &[Inline], format: RunFormat) {
+        // Text and the weak ties inside it are one run, as they were one text in the card.
+        let mut text = String::new();
         for inline in inlines {
             match inline {
-                Inline::Text(text) => self.run(text, format),
-                Inline::Code(text) => self.run(
-                    text,
-                    RunFormat {
-                        code: true,
-                        ..format
-                    },
-                ),
-                Inline::Strong(content) => self.inlines(
-                    content,
-                    RunFormat {
-                        bold: true,
-                        ..format
-                    },
-                ),
-                Inline::Emph(content) => self.inlines(
-                    content,
-                    RunFormat {
-                        italic: true,
-                        ..format
-                    },
-                ),
-                Inline::Link { url, content } => self.link(url, content, format),
+                Inline::Text(t) => text.push_str(t),
+                Inline::WeakTie => text.push_str(self.weak_tie()),
+                other => {
+                    self.run(&std::mem::take(&mut text), format);
+                    self.styled(other, format);
+                }
             }
+        }
+        self.run(&text, format);
+    }
+
+    /// A space only nicer not to break: Word and LibreOffice do not stretch U+00A0 in
+    /// justified text, so it binds only when the profile asks for it.
+    fn weak_tie(&self) -> &'static str {
+        if self.profile.docx_bind_short_words {
+            "\u{a0}"
+        } else {
+            " "
+        }
+    }
+
+    fn styled(&mut self, inline: &Inline, format: RunFormat) {
+        match inline {
+            Inline::Text(text) => self.run(text, format),
+            Inline::WeakTie => self.run(self.weak_tie(), format),
+            Inline::Code(text) => self.run(
+                text,
+                RunFormat {
+                    code: true,
+                    ..format
+                },
+            ),
+            Inline::Strong(content) => self.inlines(
+                content,
+                RunFormat {
+                    bold: true,
+                    ..format
+                },
+            ),
+            Inline::Emph(content) => self.inlines(
+                content,
+                RunFormat {
+                    italic: true,
+                    ..format
+                },
+            ),
+            Inline::Link { url, content } => self.link(url, content, format),
         }
     }
 

@@ -70,6 +70,12 @@ fn flatten<'a>(
                 style,
                 link,
             }),
+            // The typesetter stretches a no-break space like any other, so every tie holds.
+            Inline::WeakTie => out.push(Piece {
+                text: "\u{a0}",
+                style,
+                link,
+            }),
             Inline::Strong(c) => flatten(c, style.bold(), link, links, out),
             Inline::Emph(c) => flatten(c, style.italic(), link, links, out),
             Inline::Link { url, content } => {
