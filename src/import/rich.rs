@@ -78,6 +78,7 @@ fn canonical(content: &[Inline]) -> Vec<Inline> {
         for i in content {
             let node = match i {
                 Inline::Text(t) => Inline::Text(collapse(t)),
+                Inline::WeakTie => Inline::Text("\u{a0}".into()),
                 Inline::Code(t) => Inline::Code(t.clone()),
                 Inline::Strong(c) => Inline::Strong(canonical(c)),
                 Inline::Emph(c) => Inline::Emph(canonical(c)),
@@ -133,6 +134,7 @@ fn tidy(content: &[Inline], strong: bool, emph: bool) -> Vec<Inline> {
     for inline in content {
         match inline {
             Inline::Text(t) => super::source::push(&mut out, Inline::Text(flat(t))),
+            Inline::WeakTie => super::source::push(&mut out, Inline::Text("\u{a0}".into())),
             Inline::Code(t) => out.push(Inline::Code(t.clone())),
             Inline::Strong(c) | Inline::Emph(c) => {
                 let is_strong = matches!(inline, Inline::Strong(_));
@@ -231,6 +233,7 @@ fn write_inlines(out: &mut String, content: &[Inline], in_link: bool, marks: Mar
     for (k, inline) in content.iter().enumerate() {
         match inline {
             Inline::Text(t) => write_text(out, t),
+            Inline::WeakTie => write_text(out, "\u{a0}"),
             Inline::Code(t) => {
                 let t = t.replace('`', "'");
                 if t.trim().is_empty() {

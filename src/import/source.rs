@@ -121,6 +121,7 @@ impl Para {
                 }
                 Inline::Strong(c) => walk(c, true, seen),
                 Inline::Emph(c) | Inline::Link { content: c, .. } => walk(c, bold, seen),
+                Inline::WeakTie => true,
             })
         }
         let mut seen = false;
@@ -143,6 +144,10 @@ pub fn drop_chars(content: &mut Vec<Inline>, n: usize) {
                         t.replace_range(..cut, "");
                         *n = 0;
                     }
+                }
+                Inline::WeakTie => {
+                    *n -= 1;
+                    content.remove(0);
                 }
                 Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
                     walk(c, n);
