@@ -6,8 +6,10 @@
 
 use crate::biblio;
 use crate::card::{filled, Card, Material, Norm, Period};
+use crate::collection::{Collection, EditorsRole};
 use crate::document::{
-    Align, Anchors, Block, Document, FieldRef, Inline, List, ListKind, Meta, Row, Table,
+    Align, Anchors, Block, Contents, ContentsEntry, ContentsKind, Document, FieldRef, Inline, List,
+    ListKind, Meta, Row, Table, TitlePage,
 };
 use crate::locale::{self, capitalise, Lang};
 use crate::norms::{self, NormItem};
@@ -38,8 +40,199 @@ impl ComposeOptions {
 /// One card as a whole document.
 pub fn compose(card: &Card, options: &ComposeOptions) -> Document {
     let mut anchors = Anchors::default();
-    let blocks = card_blocks(card, 0, options, &mut anchors);
+    let blocks = card_blocks(card, 0, 0, options, &mut anchors);
     document(card, blocks, options)
+}
+
+/// One practice of a сборник, composed on its own (so cards can be composed side by side):
+/// its blocks, from a new page, with typography in the card's language.
+pub struct Practice {
+    pub blocks: Vec<Block>,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub anchor: String,
+}
+
+/// Card `part` of a collection; `depth` is 1 when practices stand under sections.
+pub fn practice(card: &Card, part: usize, depth: u8, options: &ComposeOptions) -> Practice {
+    let mut anchors = Anchors::with_prefix(&format!("p{}-", part + 1));
+    let mut blocks = vec![Block::PageBreak];
+    blocks.extend(card_blocks(card, part, depth, options, &mut anchors));
+    let typeset = typesets(card, options);
+    if typeset {
+        apply_typography(&mut blocks);
+    }
+    let (title, anchor) = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading {
+                content, anchor, ..
+            } => Some((Inline::plain(content), anchor.clone())),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let authors: Vec<String> = card
+        .authors
+        .iter()
+        .map(|a| a.name.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    Practice {
+        blocks,
+        title,
+        authors,
+        anchor,
+    }
+}
+
+/// A whole сборник: title page, foreword, contents, the practices (under their sections),
+/// and an index of authors if asked. Page numbers in the contents are filled in after the
+/// PDF is paginated.
+pub fn collection(
+    spec: &Collection,
+    practices: Vec<(Option<usize>, Practice)>,
+    options: &ComposeOptions,
+) -> Document {
+    let lang = spec.language;
+    let words = locale::collection_words(lang);
+    let typeset = options.typography && lang == Lang::Ru;
+    let t = |s: &str| {
+        if typeset {
+            typography(s)
+        } else {
+            s.to_string()
+        }
+    };
+    let year = spec.year.map(|y| y.to_string());
+    let mut credits = Vec::new();
+    if !spec.editors.is_empty() {
+        let names: Vec<&str> = spec.editors.iter().map(|e| e.trim()).collect();
+        let label = match (spec.editors_role, names.len()) {
+            (EditorsRole::Compilers, 1) => words.compiler,
+            (EditorsRole::Compilers, _) => words.compilers,
+            (EditorsRole::Editors, _) => words.editors,
+        };
+        credits.push(t(&format!("{label} {}", names.join(", "))));
+    }
+    let mut blocks = vec![Block::TitlePage(TitlePage {
+        top: filled(&spec.organisation).map(t).into_iter().collect(),
+        title: t(spec.title.trim()),
+        subtitle: filled(&spec.subtitle).map(t),
+        credits,
+        bottom: [filled(&spec.locality), year.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(t)
+            .collect(),
+    })];
+    if let Some(foreword) = filled(&spec.foreword) {
+        let mut fore = vec![Block::Heading {
+            level: 1,
+            content: vec![Inline::Text(words.foreword.to_string())],
+            anchor: "foreword".into(),
+        }];
+        fore.extend(richtext::parse(foreword));
+        if typeset {
+            apply_typography(&mut fore);
+        }
+        blocks.extend(fore);
+        blocks.push(Block::PageBreak);
+    }
+    let sectioned = !spec.sections.is_empty();
+    let mut entries = Vec::new();
+    let mut body = Vec::new();
+    let mut current: Option<Option<usize>> = None;
+    let mut index: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (section, p) in practices {
+        if sectioned && current != Some(section) {
+            current = Some(section);
+            let title = match section {
+                Some(i) => t(spec.sections[i].title.trim()),
+                None => words.other.to_string(),
+            };
+            let anchor = format!("section-{}", section.map_or(0, |i| i + 1));
+            entries.push(ContentsEntry {
+                level: 1,
+                section: true,
+                title: title.clone(),
+                detail: String::new(),
+                anchors: vec![anchor.clone()],
+                pages: Vec::new(),
+            });
+            body.push(Block::PageBreak);
+            body.push(Block::Heading {
+                level: 1,
+                content: vec![Inline::Text(title)],
+                anchor,
+            });
+        }
+        entries.push(ContentsEntry {
+            level: 1 + u8::from(sectioned),
+            section: false,
+            title: p.title.clone(),
+            detail: p.authors.join(", "),
+            anchors: vec![p.anchor.clone()],
+            pages: Vec::new(),
+        });
+        for a in &p.authors {
+            index.entry(a.clone()).or_default().push(p.anchor.clone());
+        }
+        // Under a section heading that opens the page, the first practice follows it.
+        let mut practice_blocks = p.blocks;
+        if matches!(body.last(), Some(Block::Heading { .. })) {
+            practice_blocks.retain(|b| !matches!(b, Block::PageBreak));
+        }
+        body.extend(practice_blocks);
+    }
+    blocks.push(Block::Contents(Contents {
+        kind: ContentsKind::Contents,
+        title: words.contents.to_string(),
+        anchor: "contents".into(),
+        entries,
+    }));
+    blocks.extend(body);
+    if spec.author_index && !index.is_empty() {
+        let mut names: Vec<(String, Vec<String>)> = index.into_iter().collect();
+        names.sort_by_key(|(n, _)| sort_key(n));
+        blocks.push(Block::PageBreak);
+        blocks.push(Block::Contents(Contents {
+            kind: ContentsKind::Authors,
+            title: words.authors_index.to_string(),
+            anchor: "authors".into(),
+            entries: names
+                .into_iter()
+                .map(|(name, anchors)| ContentsEntry {
+                    level: 1,
+                    section: false,
+                    title: t(&name),
+                    detail: String::new(),
+                    anchors,
+                    pages: Vec::new(),
+                })
+                .collect(),
+        }));
+    }
+    Document {
+        meta: Meta {
+            title: t(spec.title.trim()),
+            authors: spec.editors.iter().map(|e| e.trim().to_string()).collect(),
+            lang: lang.code().to_string(),
+            keywords: Vec::new(),
+            date: options.date,
+            title_page: true,
+        },
+        blocks,
+    }
+}
+
+/// How names and titles sort in Russian: case and «ё» do not matter.
+pub fn sort_key(text: &str) -> String {
+    text.trim()
+        .trim_start_matches(['«', '"', '„'])
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
 }
 
 /// The document's metadata from a card, with typography applied to the body.
@@ -66,6 +259,7 @@ fn document(card: &Card, mut blocks: Vec<Block>, options: &ComposeOptions) -> Do
                 .map(String::from)
                 .collect(),
             date: options.date,
+            title_page: false,
         },
         blocks,
     }
@@ -76,6 +270,7 @@ fn document(card: &Card, mut blocks: Vec<Block>, options: &ComposeOptions) -> Do
 pub fn card_blocks(
     card: &Card,
     part: usize,
+    depth: u8,
     options: &ComposeOptions,
     anchors: &mut Anchors,
 ) -> Vec<Block> {
@@ -83,7 +278,7 @@ pub fn card_blocks(
     let labels = locale::labels(lang);
     let mut blocks = Vec::new();
     blocks.push(Block::Heading {
-        level: 1,
+        level: 1 + depth,
         content: richtext::parse_inline(&card.title),
         anchor: anchors.unique("title"),
     });
@@ -119,7 +314,11 @@ pub fn card_blocks(
     }
 
     if let Some(intro) = &card.introduction {
-        blocks.push(heading(labels.introduction, anchors.unique("introduction")));
+        blocks.push(heading(
+            labels.introduction,
+            depth,
+            anchors.unique("introduction"),
+        ));
         blocks.extend(richtext::parse(&intro.text));
         for def in &intro.definitions {
             let mut content = vec![Inline::Strong(richtext::parse_inline(&def.term))];
@@ -133,11 +332,17 @@ pub fn card_blocks(
         blocks.extend(richtext::parse(&intro.after_definitions));
     }
 
-    blocks.push(heading(labels.practice, anchors.unique("practice")));
-    blocks.push(Block::Table(criteria_table(card, part, options, anchors)));
+    blocks.push(heading(labels.practice, depth, anchors.unique("practice")));
+    let mut table = criteria_table(card, part, options, anchors);
+    table.outline_level = 2 + depth;
+    blocks.push(Block::Table(table));
 
     if let Some(conclusion) = &card.conclusion {
-        blocks.push(heading(labels.conclusion, anchors.unique("conclusion")));
+        blocks.push(heading(
+            labels.conclusion,
+            depth,
+            anchors.unique("conclusion"),
+        ));
         blocks.extend(richtext::parse(&conclusion.text));
     }
     blocks
@@ -191,6 +396,7 @@ fn criteria_table(
     Table {
         header: labels.header.map(String::from),
         rows,
+        outline_level: 2,
     }
 }
 
@@ -327,9 +533,9 @@ fn numbered(items: impl Iterator<Item = Vec<Inline>>) -> Vec<Block> {
     })]
 }
 
-fn heading(text: &str, anchor: String) -> Block {
+fn heading(text: &str, depth: u8, anchor: String) -> Block {
     Block::Heading {
-        level: 2,
+        level: 2 + depth,
         content: vec![Inline::Text(text.to_string())],
         anchor,
     }
@@ -371,6 +577,8 @@ fn apply_typography(blocks: &mut [Block]) {
                     apply_typography(&mut row.content);
                 }
             }
+            // Title pages and contents are made of strings typeset where they are made.
+            Block::PageBreak | Block::TitlePage(_) | Block::Contents(_) => {}
         }
     }
 }

@@ -25,6 +25,8 @@ pub struct Meta {
     /// Seconds since the Unix epoch, from SOURCE_DATE_EPOCH; `None` keeps dates out of the
     /// output so that builds stay byte-identical.
     pub date: Option<i64>,
+    /// The first page is a title page: counted, never numbered.
+    pub title_page: bool,
 }
 
 /// Block-level content. Table cells hold the same blocks as the body, so a cell can carry
@@ -43,6 +45,56 @@ pub enum Block {
     },
     List(List),
     Table(Table),
+    /// What follows starts a new page (each practice of a сборник).
+    PageBreak,
+    /// A book's title page, a page of its own.
+    TitlePage(TitlePage),
+    /// Contents or an index: entries pointing at anchors, with the pages they are on once
+    /// the document is paginated.
+    Contents(Contents),
+}
+
+/// The title page of a сборник: organisation at the top, title and subtitle in the middle,
+/// who compiled it below, place and year at the foot.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TitlePage {
+    pub top: Vec<String>,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub credits: Vec<String>,
+    pub bottom: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentsKind {
+    /// «Содержание»: a practice (or a section) per entry, one page each.
+    Contents,
+    /// «Указатель авторов»: a name per entry, every page it is on.
+    Authors,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contents {
+    pub kind: ContentsKind,
+    pub title: String,
+    /// The heading's anchor, for the outline and links.
+    pub anchor: String,
+    pub entries: Vec<ContentsEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentsEntry {
+    /// 1 for a section, 2 for a practice under it (1 when there are no sections).
+    pub level: u8,
+    /// A section's entry (set apart, in bold), not a practice's.
+    pub section: bool,
+    pub title: String,
+    /// Authors under a practice's title; empty for sections and index entries.
+    pub detail: String,
+    /// Where the entry points; an index entry may point at several places.
+    pub anchors: Vec<String>,
+    /// The printed page numbers of `anchors`, once known (filled in after pagination).
+    pub pages: Vec<usize>,
 }
 
 /// The card field a piece of the document came from: which card of the document (0 for a
@@ -108,6 +160,8 @@ pub struct Table {
     /// Column headings, localised.
     pub header: [String; 3],
     pub rows: Vec<Row>,
+    /// The outline level of the rows: one below the heading they stand under.
+    pub outline_level: u8,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -122,14 +176,25 @@ pub struct Row {
     pub source: Option<FieldRef>,
 }
 
-/// Hands out anchors unique within one document: a repeated base gets `-2`, `-3`…
+/// Hands out anchors unique within one document: a repeated base gets `-2`, `-3`…; the
+/// cards of a сборник each get a prefix of their own (`p3-`), so they can be composed apart.
 #[derive(Debug, Default)]
 pub struct Anchors {
     used: std::collections::HashSet<String>,
+    prefix: String,
 }
 
 impl Anchors {
+    pub fn with_prefix(prefix: &str) -> Anchors {
+        Anchors {
+            prefix: prefix.to_string(),
+            ..Anchors::default()
+        }
+    }
+
     pub fn unique(&mut self, base: &str) -> String {
+        let base = format!("{}{base}", self.prefix);
+        let base = base.as_str();
         let mut candidate = base.to_string();
         let mut n = 1;
         while !self.used.insert(candidate.clone()) {
@@ -189,6 +254,26 @@ impl Block {
                     }
                 }
             }
+            Block::PageBreak => {}
+            Block::TitlePage(t) => {
+                let lines = t.top.iter().chain([&t.title]).chain(&t.subtitle);
+                for line in lines.chain(&t.credits).chain(&t.bottom) {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+            Block::Contents(c) => {
+                out.push_str(&c.title);
+                out.push('\n');
+                for e in &c.entries {
+                    out.push_str(&e.title);
+                    out.push('\n');
+                    if !e.detail.is_empty() {
+                        out.push_str(&e.detail);
+                        out.push('\n');
+                    }
+                }
+            }
             Block::Table(t) => {
                 out.push_str(&t.header.join(" "));
                 out.push('\n');
@@ -212,5 +297,26 @@ impl Document {
     /// The whole document as plain text in reading order.
     pub fn plain_text(&self) -> String {
         Block::plain(&self.blocks)
+    }
+
+    /// Writes the printed page number of every anchor into the contents and indexes.
+    pub fn fill_pages(&mut self, page_of: &std::collections::BTreeMap<String, usize>) {
+        for block in &mut self.blocks {
+            if let Block::Contents(c) = block {
+                for e in &mut c.entries {
+                    e.pages = e
+                        .anchors
+                        .iter()
+                        .filter_map(|a| page_of.get(a).copied())
+                        .collect();
+                    e.pages.dedup();
+                }
+            }
+        }
+    }
+
+    /// Whether any contents or index waits for page numbers.
+    pub fn has_contents(&self) -> bool {
+        self.blocks.iter().any(|b| matches!(b, Block::Contents(_)))
     }
 }

@@ -22,24 +22,29 @@
 //! the thin command-line layer the binary calls.
 
 pub mod biblio;
+pub mod book;
 pub mod card;
 pub mod check;
 pub mod cli;
+pub mod collection;
 pub mod compose;
 pub mod date;
 pub mod diag;
 pub mod document;
 pub mod fonts;
+pub mod gather;
 pub mod import;
 pub mod load;
 pub mod locale;
 pub mod message;
 pub mod norms;
+pub mod parallel;
 pub mod path;
 pub mod preview;
 pub mod profile;
 pub mod project;
 pub mod render;
+pub mod report;
 pub mod richtext;
 pub mod scaffold;
 pub mod schema;

@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use crate::biblio;
 use crate::card::{Card, LoadedCard, Material, SourceMap};
+use crate::collection::{Collection, CollectionFile};
 use crate::diag::{Diagnostic, SourceFile, Span};
 use crate::locale::{self, Lang};
 use crate::message::{MaterialsProblem, Message, Unfilled};
@@ -25,6 +26,71 @@ pub struct Load {
     pub diagnostics: Vec<Diagnostic>,
     /// Language for messages: the override, else the card's `language` key, else Russian.
     pub lang: Lang,
+}
+
+/// Whether a file's text is a collection (it has a `[collection]` table), not a card.
+pub fn is_collection(text: &str) -> bool {
+    let (root, _) = DeTable::parse_recoverable(text);
+    root.get_ref().contains_key("collection")
+}
+
+/// A loaded collection file with its source and span map.
+pub struct LoadedCollection {
+    /// `None` when the file has errors that keep it from being read.
+    pub spec: Option<Collection>,
+    pub source: SourceFile,
+    pub spans: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+    pub lang: Lang,
+}
+
+/// Parses and validates a collection file as a card is: every problem located.
+pub fn load_collection(name: &str, text: &str, lang_override: Option<Lang>) -> LoadedCollection {
+    let source = SourceFile::new(name, text);
+    let (root, mut parse_errors) = DeTable::parse_recoverable(text);
+    parse_errors.sort_by_key(|e| e.span().map(|s| s.start).unwrap_or(usize::MAX));
+    let mut diagnostics: Vec<Diagnostic> = parse_errors
+        .first()
+        .map(|e| crate::schema::syntax_error(e, &source, parse_errors.len() - 1))
+        .into_iter()
+        .collect();
+    let spans = spans_of(&root);
+    if diagnostics.is_empty() {
+        let schema = crate::schema::collection_schema();
+        diagnostics.extend(crate::schema::validate(&root, &source, schema));
+    }
+    let mut spec = None;
+    if diagnostics.is_empty() {
+        match toml::from_str::<CollectionFile>(text) {
+            Ok(file) => spec = Some(file.collection),
+            Err(e) => diagnostics.push(
+                Diagnostic::new(Message::InvalidCard {
+                    detail: e.message().to_string(),
+                })
+                .at(e.span().map(Span::from)),
+            ),
+        }
+    }
+    let lang = lang_override
+        .or(spec.as_ref().map(|s| s.language))
+        .unwrap_or_default();
+    LoadedCollection {
+        spec,
+        source,
+        spans,
+        diagnostics,
+        lang,
+    }
+}
+
+fn spans_of(root: &Spanned<DeTable>) -> SourceMap {
+    let mut spans = SourceMap::default();
+    spans.record(&[], None, root.span().into());
+    for (k, v) in root.get_ref().iter() {
+        let mut path = vec![PathSeg::Key(k.get_ref().to_string())];
+        collect_spans(v, &mut path, Some(k.span().into()), &mut spans);
+    }
+    spans
 }
 
 /// Parses and validates a card's text; never panics, whatever the input.
@@ -48,12 +114,7 @@ pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
         .map(|e| crate::schema::syntax_error(e, &source, parse_errors.len() - 1))
         .into_iter()
         .collect();
-    let mut spans = SourceMap::default();
-    spans.record(&[], None, root.span().into());
-    for (k, v) in root.get_ref().iter() {
-        let mut path = vec![PathSeg::Key(k.get_ref().to_string())];
-        collect_spans(v, &mut path, Some(k.span().into()), &mut spans);
-    }
+    let spans = spans_of(&root);
     let mut card = None;
     if diagnostics.is_empty() {
         diagnostics.extend(crate::schema::validate_card(&root, &source));

@@ -245,6 +245,100 @@ pub fn style_name(style: Style, lang: Lang) -> &'static str {
     }
 }
 
+/// The words of a сборник's own pages.
+pub struct CollectionWords {
+    pub contents: &'static str,
+    pub foreword: &'static str,
+    pub authors_index: &'static str,
+    pub compiler: &'static str,
+    pub compilers: &'static str,
+    pub editors: &'static str,
+    /// The section of practices listed outside any section.
+    pub other: &'static str,
+}
+
+pub fn collection_words(lang: Lang) -> CollectionWords {
+    match lang {
+        Lang::Ru => CollectionWords {
+            contents: "Содержание",
+            foreword: "Предисловие",
+            authors_index: "Указатель авторов",
+            compiler: "Составитель:",
+            compilers: "Составители:",
+            editors: "Под редакцией:",
+            other: "Другие практики",
+        },
+        Lang::En => CollectionWords {
+            contents: "Contents",
+            foreword: "Foreword",
+            authors_index: "Index of authors",
+            compiler: "Compiled by",
+            compilers: "Compiled by",
+            editors: "Edited by",
+            other: "Other practices",
+        },
+    }
+}
+
+/// The words of the summary over many cards (`check --summary`, `--report`).
+pub struct ReportWords {
+    pub heading: &'static str,
+    pub file: &'static str,
+    pub title: &'static str,
+    pub authors: &'static str,
+    pub errors: &'static str,
+    pub warnings: &'static str,
+    pub pages: &'static str,
+    pub characters: &'static str,
+    pub limits: &'static str,
+    /// The page limit, in the report's legend.
+    pub page_limit: &'static str,
+    /// In place of a title when the card cannot be read.
+    pub unreadable: &'static str,
+}
+
+pub fn report_words(lang: Lang) -> ReportWords {
+    match lang {
+        Lang::Ru => ReportWords {
+            heading: "Сводка проверки",
+            file: "Файл",
+            title: "Название",
+            authors: "Авторы",
+            errors: "Ошибок",
+            warnings: "Предупр.",
+            pages: "Стр.",
+            characters: "Знаков",
+            limits: "Нарушены ограничения",
+            page_limit: "предел страниц",
+            unreadable: "(не читается)",
+        },
+        Lang::En => ReportWords {
+            heading: "Check summary",
+            file: "File",
+            title: "Title",
+            authors: "Authors",
+            errors: "Errors",
+            warnings: "Warnings",
+            pages: "Pages",
+            characters: "Chars",
+            limits: "Limits broken",
+            page_limit: "page limit",
+            unreadable: "(unreadable)",
+        },
+    }
+}
+
+/// The last line of a summary; counts with a colon, so no noun has to agree with them.
+pub fn report_totals(lang: Lang, cards: usize, failed: usize) -> String {
+    format!(
+        "{}: {cards}; {}: {}; {}: {failed}",
+        lang.t("Карточек", "Cards"),
+        lang.t("прошли проверку", "pass the check"),
+        cards - failed.min(cards),
+        lang.t("не прошли", "fail"),
+    )
+}
+
 /// What a registry act is about, when its title is not known (by the act's number).
 pub fn act_about(number: &str, lang: Lang) -> Option<&'static str> {
     let (ru, en) = match number {
@@ -298,6 +392,88 @@ pub struct ScaffoldWords {
     pub participants: &'static str,
     pub mentoring: &'static str,
     pub conclusion: &'static str,
+}
+
+/// What `mentorcard new --collection` writes after the schema directive: a commented
+/// collection file for a methodologist to fill in.
+pub fn collection_scaffold(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => {
+            r#"# Сборник практик: титульный лист, предисловие, содержание и карточки.
+# Проверка всех карточек со сводной таблицей: mentorcard check ФАЙЛ
+# Сборка PDF, HTML, Markdown и DOCX:        mentorcard build ФАЙЛ
+
+[collection]
+# Название и подзаголовок — на титульном листе
+title = ""
+subtitle = ""
+# Организация (вверху титульного листа), город и год (внизу)
+organisation = ""
+locality = ""
+# year = 2026
+
+# Составители; для редакторов («Под редакцией») напишите editors_role = "editors"
+editors = []
+
+# Предисловие: абзацы через пустую строку (можно удалить)
+foreword = """
+"""
+
+# Карточки: пути и шаблоны от папки этого файла. «*» — любое имя: все карточки папки cards.
+cards = ["cards/*.toml"]
+
+# Порядок: "as-listed" (как перечислены, шаблон — по именам файлов), "title" (по названию),
+# "author" (по фамилии первого автора)
+order = "as-listed"
+
+# Разделы (номинации) вместо общего списка cards: повторите для каждого раздела
+# [[collection.sections]]
+# title = "Номинация «Педагог – педагог»"
+# cards = ["nomination-1/*.toml"]
+
+# Указатель авторов в конце сборника
+author_index = false
+"#
+        }
+        Lang::En => {
+            r#"# A collection of practices: title page, foreword, contents and the cards.
+# Check every card, with a summary table: mentorcard check FILE
+# Build PDF, HTML, Markdown and DOCX:     mentorcard build FILE
+
+[collection]
+# Title and subtitle, on the title page
+title = ""
+subtitle = ""
+# Organisation (top of the title page), locality and year (at its foot)
+organisation = ""
+locality = ""
+# year = 2026
+
+# Compilers; for editors ("Edited by") write editors_role = "editors"
+editors = []
+
+# Foreword: paragraphs separated by a blank line (optional)
+foreword = """
+"""
+
+# Cards: paths and patterns relative to this file's folder. "*" is any name: every card in cards.
+cards = ["cards/*.toml"]
+
+# Order: "as-listed" (a pattern's matches by file name), "title", "author" (first author's surname)
+order = "as-listed"
+
+# Sections (nominations) instead of one list of cards: repeat for each section
+# [[collection.sections]]
+# title = "Teacher to teacher"
+# cards = ["nomination-1/*.toml"]
+
+# An index of authors at the end
+author_index = false
+
+language = "en"
+"#
+        }
+    }
 }
 
 pub fn scaffold_words(lang: Lang) -> ScaffoldWords {
@@ -354,6 +530,17 @@ pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
         Severity::Error => lang.t("ошибка", "error"),
         Severity::Warning => lang.t("предупреждение", "warning"),
         Severity::Hint => lang.t("совет", "hint"),
+    }
+}
+
+/// What a long job is doing, for the progress line.
+pub fn stage_word(stage: crate::parallel::Stage, lang: Lang) -> &'static str {
+    use crate::parallel::Stage;
+    match stage {
+        Stage::Check => lang.t("проверка карточек", "checking cards"),
+        Stage::Compose => lang.t("подготовка практик", "composing practices"),
+        Stage::Layout => lang.t("вёрстка страниц", "laying out pages"),
+        Stage::Write => lang.t("запись файлов", "writing files"),
     }
 }
 
@@ -976,6 +1163,37 @@ impl Message {
                     ),
                 }
             }
+            CollectionNoMatch { pattern } => format!(
+                "{} «{pattern}» {}",
+                lang.t("по шаблону", "the pattern"),
+                lang.t("не нашлось ни одной карточки", "matches no card")
+            ),
+            CollectionCardMissing { path } => format!(
+                "{} «{path}» {}",
+                lang.t("карточки", "the card"),
+                lang.t("нет", "is not there")
+            ),
+            CollectionCardTwice { path } => format!(
+                "{} {path} {}",
+                lang.t("карточка", "the card"),
+                lang.t("указана дважды: в сборник она войдёт один раз", "is listed twice: it goes in once")
+            ),
+            CollectionEmpty => t(
+                "в сборнике нет ни одной карточки",
+                "the collection lists no cards",
+            ),
+            CollectionNoTitle => t(
+                "у сборника нет названия",
+                "the collection has no title",
+            ),
+            CollectionCardSkipped { path } => format!(
+                "{} {path} {}",
+                lang.t("карточка", "the card"),
+                lang.t(
+                    "не прошла проверку и пропущена (--skip-invalid)",
+                    "fails the check and is left out (--skip-invalid)"
+                )
+            ),
             FontFaceMissing {
                 family,
                 style,
@@ -1082,6 +1300,22 @@ impl Message {
                 lang.t("добавьте в раздел", "add to section"),
                 criterion(key).map(|c| c.hint(lang)).unwrap_or_default()
             )],
+            CollectionNoMatch { .. } => one(
+                "шаблон пишется от папки файла сборника: \"cards/*.toml\"; проверьте имя папки и расширение",
+                "patterns are relative to the collection file's folder: \"cards/*.toml\"; check the folder and the extension",
+            ),
+            CollectionCardMissing { .. } => one(
+                "путь пишется от папки файла сборника; проверьте имя файла",
+                "paths are relative to the collection file's folder; check the file name",
+            ),
+            CollectionEmpty => one(
+                "перечислите карточки: cards = [\"cards/*.toml\"]",
+                "list the cards: cards = [\"cards/*.toml\"]",
+            ),
+            CollectionNoTitle => one(
+                "впишите название для титульного листа: title = \"Лучшие практики наставничества\"",
+                "write the title page's title: title = \"Best mentoring practices\"",
+            ),
             MissingSection => one(
                 "добавьте раздел [criteria]; образец даёт команда `mentorcard new`",
                 "add a [criteria] section; `mentorcard new` writes a sample",
@@ -1359,6 +1593,22 @@ impl Failure {
                     "build refused: fix the errors first (details: mentorcard check)"
                 )
             ),
+            Failure::CollectionRefused { path, cards } => {
+                let names: Vec<String> = cards.iter().map(|c| c.display().to_string()).collect();
+                format!(
+                    "{}: {} {}; {}",
+                    path.display(),
+                    lang.t(
+                        "сборник не собран, не прошли проверку:",
+                        "collection not built, these cards fail the check:"
+                    ),
+                    names.join(", "),
+                    lang.t(
+                        "исправьте их или добавьте --skip-invalid, чтобы собрать сборник без них",
+                        "fix them, or add --skip-invalid to build the collection without them"
+                    )
+                )
+            }
             Failure::FontUnknown { family, closest } => {
                 let mut s = format!(
                     "{} «{family}» {}",
@@ -1545,6 +1795,11 @@ impl Status {
                     p.display()
                 )
             }
+            Status::CollectionWritten(p) => format!(
+                "{} {}",
+                lang.t("создан файл сборника", "collection file written"),
+                p.display()
+            ),
             Status::SchemaWritten(p) => format!(
                 "{} {}",
                 lang.t("создана схема для редактора", "editor schema written"),

@@ -176,6 +176,25 @@ pub enum Message {
         ch: char,
         criterion: Option<&'static str>,
     },
+    /// A collection's card pattern matches no file.
+    CollectionNoMatch {
+        pattern: String,
+    },
+    /// A card the collection names is not there.
+    CollectionCardMissing {
+        path: String,
+    },
+    /// A card is listed twice; it is taken once.
+    CollectionCardTwice {
+        path: String,
+    },
+    /// The collection lists no cards at all.
+    CollectionEmpty,
+    CollectionNoTitle,
+    /// A card of the collection fails `check` and was left out (`--skip-invalid`).
+    CollectionCardSkipped {
+        path: String,
+    },
     /// The chosen family lacks a face; `instead` sets it.
     FontFaceMissing {
         family: String,
@@ -190,6 +209,20 @@ pub enum Message {
 }
 
 impl Message {
+    /// Whether it is a contest's rule the card breaks (volume, pages, required parts), as
+    /// the summary of a contest lists them.
+    pub fn is_limit(&self) -> bool {
+        use Message::*;
+        matches!(
+            self,
+            LimitCriterionChars { .. }
+                | LimitTotalChars { .. }
+                | LimitPages { .. }
+                | RequiredRow { .. }
+                | RequiredField { .. }
+        )
+    }
+
     /// The stable machine-readable name (`unknown-key`…), for scripts, JSON and tests.
     pub fn code(&self) -> &'static str {
         self.into()
@@ -221,6 +254,8 @@ impl Message {
             | BiblioAccessDateFuture { .. }
             | BiblioAccessDateNoUrl
             | MissingGlyph { .. }
+            | CollectionCardTwice { .. }
+            | CollectionCardSkipped { .. }
             | FontFaceMissing { .. }
             | LinkNotAllowed { .. } => Severity::Warning,
             NormUseRef { .. } | Typography { .. } | TypographyNbsp { .. } => Severity::Hint,
@@ -406,6 +441,11 @@ pub enum Failure {
     },
     BuildRefused {
         path: PathBuf,
+    },
+    /// A сборник with cards that fail the check, built without `--skip-invalid`.
+    CollectionRefused {
+        path: PathBuf,
+        cards: Vec<PathBuf>,
     },
     /// The profile's `font_family` is not installed (nor in a `--font-path` folder).
     FontUnknown {
@@ -602,6 +642,7 @@ pub enum Status {
     },
     Written(PathBuf),
     CardWritten(PathBuf),
+    CollectionWritten(PathBuf),
     SchemaWritten(PathBuf),
     TemplateWritten(PathBuf),
     TemplatesNext(PathBuf),

@@ -159,6 +159,10 @@ impl<'w> Project<'w> {
         })
     }
 
+    pub(crate) fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     pub fn profile(&self) -> &Profile {
         &self.profile
     }
@@ -238,8 +242,37 @@ impl<'w> Project<'w> {
     }
 
     fn compose(&self, card: &crate::card::Card) -> Document {
-        let options = ComposeOptions::from_profile(&self.profile, self.world.document_date());
-        compose::compose(card, &options)
+        compose::compose(card, &self.compose_options())
+    }
+
+    pub(crate) fn compose_options(&self) -> ComposeOptions {
+        ComposeOptions::from_profile(&self.profile, self.world.document_date())
+    }
+
+    /// The inputs, as the project sees them (every read recorded).
+    pub(crate) fn world(&self) -> &dyn World {
+        &self.world
+    }
+
+    /// The PDF file of laid-out pages in the project's fonts, with what the choice of fonts
+    /// had to give up as warnings without a place.
+    pub(crate) fn write_pdf(
+        &self,
+        paged: &Paged,
+        meta: &crate::document::Meta,
+    ) -> Result<(Vec<u8>, Vec<Warning>), Failure> {
+        let chosen = self.fonts()?;
+        let bytes = pdf::write(paged, meta, &chosen.fonts).map_err(|e| match e {
+            pdf::WriteError::Font { face, .. } => Failure::FontCorrupt {
+                path: chosen.places.get(face).cloned().unwrap_or_default(),
+            },
+            pdf::WriteError::Pdf(detail) => Failure::Internal { detail },
+        })?;
+        let notes = chosen.notes.iter().map(|m| Warning {
+            message: m.clone(),
+            source: None,
+        });
+        Ok((bytes, notes.collect()))
     }
 
     /// Reads a teacher's document (.docx, .odt, .txt, .md) and makes a card of it: the card's
@@ -268,18 +301,9 @@ impl<'w> Project<'w> {
         let (bytes, warnings) = match format {
             Format::Pdf => {
                 let paged = self.paged(checked, doc)?;
-                let chosen = self.fonts()?;
-                let bytes = pdf::write(paged, &doc.meta, &chosen.fonts).map_err(|e| match e {
-                    pdf::WriteError::Font { face, .. } => Failure::FontCorrupt {
-                        path: chosen.places.get(face).cloned().unwrap_or_default(),
-                    },
-                    pdf::WriteError::Pdf(detail) => Failure::Internal { detail },
-                })?;
-                let notes = chosen.notes.iter().map(|m| Warning {
-                    message: m.clone(),
-                    source: None,
-                });
-                (bytes, notes.chain(paged.warnings.iter().cloned()).collect())
+                let (bytes, mut warnings) = self.write_pdf(paged, &doc.meta)?;
+                warnings.extend(paged.warnings.iter().cloned());
+                (bytes, warnings)
             }
             _ => {
                 let options = RenderOptions {
@@ -298,7 +322,12 @@ impl<'w> Project<'w> {
         })
     }
 
-    fn paged<'c>(&self, checked: &'c Checked, doc: &Document) -> Result<&'c Paged, Failure> {
+    /// The card's PDF pages, laid out once.
+    pub(crate) fn paged<'c>(
+        &self,
+        checked: &'c Checked,
+        doc: &Document,
+    ) -> Result<&'c Paged, Failure> {
         if let Some(paged) = checked.paged.get() {
             return Ok(paged);
         }
@@ -307,7 +336,7 @@ impl<'w> Project<'w> {
     }
 
     /// The family of the profile's `font_family`, parsed once per project.
-    fn fonts(&self) -> Result<&Chosen, Failure> {
+    pub(crate) fn fonts(&self) -> Result<&Chosen, Failure> {
         self.fonts
             .get_or_init(|| typeface::choose(&self.world, &self.profile.font_family))
             .as_ref()
@@ -315,7 +344,7 @@ impl<'w> Project<'w> {
     }
 
     /// The HTML templates with the user's overrides, read once per project.
-    fn templates(&self) -> Result<&[Template], Failure> {
+    pub(crate) fn templates(&self) -> Result<&[Template], Failure> {
         self.templates
             .get_or_init(|| {
                 templates::load(&self.world, self.settings.templates.as_deref()).map(|(t, _)| t)
@@ -326,7 +355,7 @@ impl<'w> Project<'w> {
 }
 
 /// A renderer warning as a diagnostic at the criterion it happened in.
-fn locate(checked: &Checked, warning: Warning) -> Diagnostic {
+pub(crate) fn locate(checked: &Checked, warning: Warning) -> Diagnostic {
     let span = match (warning.source, checked.card()) {
         (Some(FieldRef { key, .. }), Some(card)) => card.spans.key(&format!("criteria.{key}")),
         _ => None,

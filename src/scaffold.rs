@@ -23,6 +23,11 @@ pub fn example() -> String {
     directive() + body
 }
 
+/// The starting collection file in `lang`.
+pub fn collection(lang: Lang) -> String {
+    directive() + locale::collection_scaffold(lang)
+}
+
 /// The starting card in `lang`: every field, each criterion with a comment on what belongs
 /// there.
 pub fn scaffold(lang: Lang) -> String {

@@ -34,6 +34,17 @@ pub fn card_schema() -> &'static Json {
     })
 }
 
+/// The schema of a collection file (`[collection]`), validated by the same machinery.
+pub fn collection_schema() -> &'static Json {
+    static SCHEMA: OnceLock<Json> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+        generator
+            .into_root_schema_for::<crate::collection::CollectionFile>()
+            .to_value()
+    })
+}
+
 /// The schema as pretty JSON text, as `mentorcard schema` prints it.
 pub fn schema_text() -> String {
     serde_json::to_string_pretty(card_schema()).unwrap_or_default() + "\n"
@@ -140,7 +151,15 @@ fn classify_syntax(raw: &str) -> SyntaxKind {
 
 /// Checks the parsed tree against the card schema and returns every breach, located.
 pub fn validate_card(root: &Spanned<DeTable>, source: &SourceFile) -> Vec<Diagnostic> {
-    let schema = card_schema();
+    validate(root, source, card_schema())
+}
+
+/// Checks a parsed tree against a schema and returns every breach, located.
+pub fn validate(
+    root: &Spanned<DeTable>,
+    source: &SourceFile,
+    schema: &'static Json,
+) -> Vec<Diagnostic> {
     let mut v = Validator {
         root: schema,
         source,

@@ -196,6 +196,7 @@ fn visit(blocks: &[Block], f: &mut dyn FnMut(&[Inline])) {
             Block::Paragraph { content, .. } | Block::Heading { content, .. } => f(content),
             Block::List(l) => l.items.iter().for_each(|i| visit(i, f)),
             Block::Table(t) => t.rows.iter().for_each(|r| visit(&r.content, f)),
+            Block::PageBreak | Block::TitlePage(_) | Block::Contents(_) => {}
         }
     }
 }

@@ -223,6 +223,7 @@ fn seed_like() -> Document {
     ];
     Document {
         meta: Meta {
+            title_page: false,
             title: "Реверсивное наставничество: «учитель – ученик»".to_string(),
             authors: vec![
                 "Иванова Мария Петровна".to_string(),
@@ -266,6 +267,7 @@ fn seed_like() -> Document {
                 ],
             }),
             Block::Table(Table {
+                outline_level: 2,
                 header: [
                     "№".to_string(),
                     "Критерии".to_string(),
@@ -511,6 +513,7 @@ fn odd_documents_do_not_panic() {
     });
     let doc = Document {
         meta: Meta {
+            title_page: false,
             title: nasty.clone(),
             authors: vec![String::new(), nasty.clone()],
             lang: "\u{2028}".to_string(),
@@ -535,6 +538,7 @@ fn odd_documents_do_not_panic() {
                 items: vec![vec![], vec![p(&nasty)]],
             }),
             Block::Table(Table {
+                outline_level: 2,
                 header: [String::new(), nasty.clone(), "x".repeat(500)],
                 rows: vec![
                     Row {
@@ -562,6 +566,7 @@ fn odd_documents_do_not_panic() {
                                 anchor: "x".to_string(),
                             },
                             Block::Table(Table {
+                                outline_level: 2,
                                 header: Default::default(),
                                 rows: vec![],
                             }),
@@ -732,6 +737,7 @@ fn pandoc_reads_escaped_text_back_verbatim() {
                 items: TRAPS.iter().map(|t| vec![p(t)]).collect(),
             }),
             Block::Table(Table {
+                outline_level: 2,
                 header: ["№".into(), "Критерии".into(), "Содержание".into()],
                 rows,
             }),
@@ -902,6 +908,7 @@ fn richtext_rows_survive_the_trip_to_docx() {
             ..Meta::default()
         },
         blocks: vec![Block::Table(Table {
+            outline_level: 2,
             header: ["№".into(), "Критерии".into(), "Содержание".into()],
             rows,
         })],

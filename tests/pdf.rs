@@ -39,6 +39,7 @@ fn row(key: &'static str, number: Option<&str>, label: &str, content: Vec<Block>
 fn doc(blocks: Vec<Block>) -> Document {
     Document {
         meta: Meta {
+            title_page: false,
             title: "Реверсивное наставничество".into(),
             authors: vec!["Иванова А. А.".into(), "Петров Б. Б.".into()],
             lang: "ru".into(),
@@ -51,6 +52,7 @@ fn doc(blocks: Vec<Block>) -> Document {
 
 fn table(rows: Vec<Row>) -> Block {
     Block::Table(Table {
+        outline_level: 2,
         header: ["№".into(), "Критерии".into(), "Содержание".into()],
         rows,
     })

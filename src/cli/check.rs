@@ -1,22 +1,22 @@
+//! `mentorcard check`: every card named (and every card of a сборник) checked side by side,
+//! their problems printed, then with `--summary` or for a сборник the summary over them all.
+
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use super::common::Globals;
-use super::common::{self, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE};
-use super::system::SystemWorld;
-use crate::diag;
+use super::build_options::ManyArgs;
+use super::common::{self, Globals, EXIT_OK, EXIT_PROBLEMS};
+use super::summary::{self, ReportFormat};
+use super::{progress, system::SystemWorld};
+use crate::book::{Book, Entry};
 use crate::message::Failure;
+use crate::parallel::Progress;
 use crate::project::{Project, Purpose, Settings};
-
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportFormat {
-    Text,
-    Json,
-}
 
 /// Arguments of `mentorcard check`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Файлы карточек (.toml).
+    /// Файлы карточек (.toml) или сборника (файл с разделом [collection]).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Считать предупреждения ошибками.
@@ -28,6 +28,14 @@ pub struct Args {
     /// Формат отчёта: text или json.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
+    /// Сводная таблица по всем карточкам: ошибки, страницы, знаки, нарушенные ограничения.
+    #[arg(long)]
+    pub summary: bool,
+    /// Записать сводку страницей HTML (с полосой страниц на карточку) в этот файл.
+    #[arg(long, value_name = "ФАЙЛ")]
+    pub report: Option<PathBuf>,
+    #[command(flatten)]
+    pub many: ManyArgs,
     /// «Сегодня» для проверки дат, в секундах от 1970-01-01 (по умолчанию — часы компьютера).
     #[arg(long, env = "SOURCE_DATE_EPOCH", hide = true)]
     pub source_date_epoch: Option<i64>,
@@ -42,32 +50,41 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
         ..Settings::default()
     };
     let project = Project::new(&world, settings)?;
+    let (jobs, progress) = (args.many.jobs(), Arc::new(Progress::default()));
+    let line = progress::Line::start(&progress, lang.unwrap_or_default());
     let mut worst = EXIT_OK;
-    let mut json = Vec::new();
+    let (mut books, mut cards) = (Vec::new(), Vec::new());
     for path in &args.files {
-        let checked = match project.check(path, Purpose::Check) {
-            Ok(c) => c,
-            Err(failure) => {
-                common::fail(&failure, lang.unwrap_or_default());
-                worst = EXIT_USAGE;
-                continue;
-            }
-        };
-        let (source, diags, lang) = (&checked.source, &checked.diagnostics, checked.lang);
-        if checked.failed(args.strict) && worst == EXIT_OK {
-            worst = EXIT_PROBLEMS;
-        }
-        match args.format {
-            ReportFormat::Text => {
-                common::out(&diag::render_text(source, diags, lang));
-                common::out(&(diag::summary(source, diags, lang) + "\n"));
-            }
-            ReportFormat::Json => json.extend(diag::to_json(source, diags, lang)),
+        match project.is_collection(path) {
+            Ok(true) => books.push(project.check_book(path, Purpose::Check, jobs, &progress)?),
+            Ok(false) => cards.push((path.clone(), None)),
+            Err(failure) => worst = worst.max(common::fail(&failure, lang.unwrap_or_default())),
         }
     }
-    if args.format == ReportFormat::Json {
-        let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-        common::out(&(text + "\n"));
+    let loose = project.check_cards(&cards, Purpose::Check, jobs, &progress);
+    let tabled = args.summary || args.report.is_some() || !books.is_empty();
+    let l = books.first().map_or(lang.unwrap_or_default(), |b| b.lang);
+    let summarise = |entries: &[Entry]| project.summarise(entries, args.strict, l, jobs, &progress);
+    let groups: Vec<(Option<&Book>, &[Entry], _)> = (books.iter())
+        .map(|b| (Some(b), &b.entries[..], summarise(&b.entries)))
+        .chain((!loose.is_empty() && tabled).then(|| (None, &loose[..], summarise(&loose))))
+        .collect();
+    drop(line);
+    let strict = args.strict;
+    let failing = |e: &Entry| e.failed(strict);
+    let in_books = books
+        .iter()
+        .any(|b| b.failed(strict) || b.entries.iter().any(failing));
+    if in_books || loose.iter().any(failing) {
+        worst = worst.max(EXIT_PROBLEMS);
+    }
+    summary::print(args.format, &books, &loose, &groups, l);
+    if let Some(target) = &args.report {
+        let title = books
+            .first()
+            .and_then(|b| b.spec.as_ref())
+            .map(|s| &s.title[..]);
+        summary::write_report(target, &args.files, &groups, title.unwrap_or_default(), l)?;
     }
     Ok(worst)
 }

@@ -42,6 +42,7 @@ pub fn fail(failure: &Failure, lang: Lang) -> i32 {
     ));
     match failure {
         Failure::BuildRefused { .. }
+        | Failure::CollectionRefused { .. }
         | Failure::Template { .. }
         | Failure::ImportNoTable { .. }
         | Failure::ImportBroken { .. } => EXIT_PROBLEMS,

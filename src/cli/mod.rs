@@ -4,7 +4,9 @@
 
 mod browser;
 mod build;
+mod build_options;
 mod check;
+mod collection;
 mod common;
 mod disk;
 mod fonts;
@@ -13,10 +15,14 @@ mod import;
 mod live;
 mod new;
 mod output;
+mod progress;
+mod publish;
 mod schema;
 mod serve;
 mod server;
+mod summary;
 mod system;
+mod targets;
 mod templates;
 mod watch;
 

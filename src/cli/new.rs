@@ -9,11 +9,14 @@ use crate::scaffold;
 /// Arguments of `mentorcard new`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Куда записать карточку (по умолчанию practice.toml).
+    /// Куда записать карточку (по умолчанию practice.toml, для сборника collection.toml).
     pub path: Option<PathBuf>,
     /// Записать готовый пример (реверсивное наставничество) вместо пустой заготовки.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "collection")]
     pub example: bool,
+    /// Записать заготовку сборника (файл с разделом [collection]) вместо карточки.
+    #[arg(long)]
+    pub collection: bool,
     /// Разрешить перезапись существующего файла.
     #[arg(long)]
     pub force: bool,
@@ -24,11 +27,11 @@ pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
     let path = args
         .path
         .clone()
-        .unwrap_or_else(|| PathBuf::from("practice.toml"));
-    let text = if args.example {
-        scaffold::example()
-    } else {
-        scaffold::scaffold(l)
+        .unwrap_or_else(|| PathBuf::from(default_name(args)));
+    let text = match (args.example, args.collection) {
+        (true, _) => scaffold::example(),
+        (_, true) => scaffold::collection(l),
+        _ => scaffold::scaffold(l),
     };
     if path.exists() && !args.force {
         return Err(Failure::Exists { path });
@@ -38,9 +41,20 @@ pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
     } else {
         output::write_new(&path, text.as_bytes())?;
     }
-    common::say(&Status::CardWritten(path.clone()), l);
+    let written = match args.collection {
+        true => Status::CollectionWritten(path.clone()),
+        false => Status::CardWritten(path.clone()),
+    };
+    common::say(&written, l);
     if let Some(schema) = output::schema_beside(&path)? {
         common::say(&Status::SchemaWritten(schema), l);
     }
     Ok(EXIT_OK)
+}
+
+fn default_name(args: &Args) -> &'static str {
+    match args.collection {
+        true => "collection.toml",
+        false => "practice.toml",
+    }
 }

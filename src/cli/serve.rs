@@ -4,22 +4,19 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
-use super::browser;
 use super::common::{self, Globals};
 use super::live::Live;
 use super::server::{self, Shared};
 use super::system::SystemWorld;
-use crate::diag;
+use super::{browser, publish};
 use crate::message::{Failure, Status};
-use crate::project::{Project, Purpose, Settings};
-use crate::render::Format;
+use crate::project::{Project, Settings};
 
 /// Arguments of `mentorcard serve`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Файл карточки (.toml).
+    /// Файл карточки или сборника (.toml).
     pub file: PathBuf,
     /// Порт на 127.0.0.1 (по умолчанию — любой свободный).
     #[arg(long, default_value_t = 0)]
@@ -74,41 +71,19 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     }
 }
 
-/// One build into the preview, as `build` does it; the page goes first, so the browser shows
-/// the change before the PDF is laid out. Gives what was read, if the build could start.
+/// One build into the preview, as `build` does it. Gives what was read, if the build could
+/// start.
 fn rebuild(
     world: &SystemWorld,
     settings: &Settings,
     path: &Path,
     shared: &Shared,
 ) -> (Option<Vec<PathBuf>>, Result<(), Failure>) {
-    let started = Instant::now();
     let project = match Project::new(world, settings.clone()) {
         Ok(project) => project,
         Err(failure) => return (None, Err(failure)),
     };
-    let publish = || -> Result<(), Failure> {
-        let checked = project.check(path, Purpose::Build)?;
-        let (source, lang) = (&checked.source, checked.lang);
-        let text = diag::render_text(source, &checked.diagnostics, lang);
-        common::err(&text);
-        if checked.failed(false) {
-            let text = text + &diag::summary(source, &checked.diagnostics, lang) + "\n";
-            shared.update(|p| p.report(text, lang));
-            common::say(&Status::KeptLastGood(path.to_path_buf()), lang);
-            return Ok(());
-        }
-        let html = project.export(&checked, Format::Html)?;
-        let page = String::from_utf8_lossy(&html.bytes).into_owned();
-        shared.update(|p| p.show(page, lang));
-        let pdf = project.export(&checked, Format::Pdf)?;
-        let found = [html.diagnostics, pdf.diagnostics].concat();
-        common::err(&diag::render_text(source, &found, lang));
-        shared.update(|p| p.show_pdf(pdf.bytes));
-        let millis = started.elapsed().as_millis();
-        common::say(&Status::Rebuilt { millis }, lang);
-        Ok(())
-    };
+    let publish = || publish::publish(&project, path, shared);
     // Last resort: no input should make the build panic, but none may stop the server.
     let result = catch_unwind(AssertUnwindSafe(publish)).unwrap_or_else(|_| {
         Err(Failure::Internal {

@@ -9,6 +9,7 @@ use super::build::{self, Built};
 use super::common::{self, Globals};
 use super::live::Live;
 use super::system::SystemWorld;
+use super::targets;
 use crate::locale::Lang;
 use crate::message::{Failure, Status};
 use crate::project::Project;
@@ -23,9 +24,9 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
     let outputs: Vec<PathBuf> = (args.files.iter())
         .flat_map(|card| {
-            build::formats(args)
+            targets::formats(args)
                 .into_iter()
-                .map(|f| build::target(args, card, f))
+                .map(|f| targets::target(args, card, f))
         })
         .collect();
     let mut live = Live::new(&args.files, outputs, l)?;
@@ -63,7 +64,7 @@ fn build_all(
     for path in &args.files {
         match build::build_card(project, path, args) {
             Ok(Built::Written(lang)) => written = Some(lang),
-            Ok(Built::Refused(lang)) => {
+            Ok(Built::Refused(lang, _)) => {
                 common::say(&Status::KeptLastGood(path.clone()), lang);
                 all = false;
             }

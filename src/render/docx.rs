@@ -21,7 +21,10 @@ use crate::document::Document;
 use crate::message::Failure;
 
 pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Failure> {
-    let profile = &options.profile;
+    // A сборник's title page is counted but never numbered, whatever the profile says.
+    let mut profile = options.profile.clone();
+    profile.number_first_page &= !doc.meta.title_page;
+    let profile = &profile;
     let body = body::write(doc, profile);
     let lang = parts::language_tag(&doc.meta.lang);
 

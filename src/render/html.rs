@@ -12,7 +12,9 @@ use serde::Serialize;
 use super::common::{RenderOptions, Rendered, Warning};
 use super::markup::{allowed_char, escape_into, safe_link_target};
 use crate::date::Date;
-use crate::document::{Align, Block, Document, FieldRef, Inline, ListKind, Row, Table};
+use crate::document::{
+    Align, Block, ContentsKind, Document, FieldRef, Inline, ListKind, Row, Table,
+};
 use crate::message::{Failure, LinkFormat, Message};
 use crate::profile::{PageNumbers, Profile};
 use crate::templates::{Origin, Template};
@@ -377,6 +379,69 @@ impl Writer {
                     out.push_str("</li>\n");
                 }
                 out.push_str(close);
+            }
+            Block::PageBreak => out.push_str("<div class=\"page-break\"></div>\n"),
+            Block::TitlePage(t) => {
+                out.push_str("<header class=\"title-page\">\n");
+                let line = |out: &mut String, class: &str, text: &str| {
+                    out.push_str(&format!("<p class=\"{class}\">"));
+                    escape_into(out, &clean(text));
+                    out.push_str("</p>\n");
+                };
+                for l in &t.top {
+                    line(out, "organisation", l);
+                }
+                out.push_str("<h1>");
+                escape_into(out, &clean(&t.title));
+                out.push_str("</h1>\n");
+                self.last_heading = 1;
+                if let Some(sub) = &t.subtitle {
+                    line(out, "subtitle", sub);
+                }
+                for l in &t.credits {
+                    line(out, "credits", l);
+                }
+                for l in &t.bottom {
+                    line(out, "place", l);
+                }
+                out.push_str("</header>\n");
+            }
+            Block::Contents(c) => {
+                let class = match c.kind {
+                    ContentsKind::Contents => "contents",
+                    ContentsKind::Authors => "authors-index",
+                };
+                out.push_str(&format!("<nav class=\"{class}\">\n<h2"));
+                if let Some(id) = self.unique_id(&c.anchor) {
+                    out.push_str(&format!(" id=\"{id}\""));
+                }
+                out.push('>');
+                escape_into(out, &clean(&c.title));
+                out.push_str("</h2>\n<ul>\n");
+                self.last_heading = self.last_heading.max(2);
+                for e in &c.entries {
+                    out.push_str(&format!("<li class=\"level-{}\">", e.level.min(3)));
+                    for (i, anchor) in e.anchors.iter().enumerate() {
+                        if i == 0 {
+                            out.push_str(&format!("<a href=\"#{}\">", anchor_id(anchor)));
+                            escape_into(out, &clean(&e.title));
+                            out.push_str("</a>");
+                        } else {
+                            out.push_str(&format!(
+                                ", <a href=\"#{}\">{}</a>",
+                                anchor_id(anchor),
+                                i + 1
+                            ));
+                        }
+                    }
+                    if !e.detail.is_empty() {
+                        out.push_str(" <span class=\"authors\">");
+                        escape_into(out, &clean(&e.detail));
+                        out.push_str("</span>");
+                    }
+                    out.push_str("</li>\n");
+                }
+                out.push_str("</ul>\n</nav>\n");
             }
             Block::Table(table) => {
                 // Only the body-level table goes through table.html; one nested in a cell

@@ -209,6 +209,70 @@ fn render_block(block: &Block, ctx: Ctx) -> Vec<String> {
             }
         }
         Block::List(list) => render_list(list, ctx),
+        // pandoc passes a raw OOXML block on to Word; other writers drop it.
+        Block::PageBreak if ctx.top => vec![
+            "```{=openxml}".to_string(),
+            "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>".to_string(),
+            "```".to_string(),
+        ],
+        Block::PageBreak => Vec::new(),
+        Block::TitlePage(t) => {
+            let centred = |content: Vec<Inline>| Block::Paragraph {
+                content,
+                align: Align::Center,
+            };
+            let text = |s: &String| vec![Inline::Text(s.clone())];
+            let mut blocks: Vec<Block> = t.top.iter().map(|l| centred(text(l))).collect();
+            blocks.push(centred(vec![Inline::Strong(text(&t.title))]));
+            blocks.extend(t.subtitle.iter().map(|l| centred(text(l))));
+            blocks.extend(t.credits.iter().map(|l| centred(text(l))));
+            blocks.extend(t.bottom.iter().map(|l| centred(text(l))));
+            blocks.push(Block::PageBreak);
+            render_blocks(&blocks, ctx)
+        }
+        Block::Contents(c) => {
+            let items = c
+                .entries
+                .iter()
+                .map(|e| {
+                    let mut content = Vec::new();
+                    for (i, anchor) in e.anchors.iter().enumerate() {
+                        let label = if i == 0 {
+                            e.title.clone()
+                        } else {
+                            (i + 1).to_string()
+                        };
+                        if i > 0 {
+                            content.push(Inline::Text(", ".into()));
+                        }
+                        content.push(Inline::Link {
+                            url: format!("#{anchor}"),
+                            content: vec![Inline::Text(label)],
+                        });
+                    }
+                    if !e.detail.is_empty() {
+                        content.push(Inline::Text(" — ".into()));
+                        content.push(Inline::Emph(vec![Inline::Text(e.detail.clone())]));
+                    }
+                    vec![Block::Paragraph {
+                        content,
+                        align: Align::Body,
+                    }]
+                })
+                .collect();
+            let blocks = [
+                Block::Heading {
+                    level: 2,
+                    content: vec![Inline::Text(c.title.clone())],
+                    anchor: c.anchor.clone(),
+                },
+                Block::List(List {
+                    kind: ListKind::Bullet,
+                    items,
+                }),
+            ];
+            render_blocks(&blocks, ctx)
+        }
         Block::Table(table) if ctx.top => grid_table(table),
         Block::Table(table) => {
             // A table inside a cell is not something layout produces; flatten it readably.

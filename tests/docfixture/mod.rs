@@ -150,6 +150,7 @@ pub fn seed_like(hostile: bool) -> Document {
             lang: "ru".into(),
             keywords: vec!["реверсивное наставничество".into()],
             date: None,
+            title_page: false,
         },
         blocks: vec![
             Block::Heading {
@@ -176,6 +177,7 @@ pub fn seed_like(hostile: bool) -> Document {
             Block::Table(Table {
                 header: ["№".into(), h("Критерии"), "Содержание".into()],
                 rows,
+                outline_level: 2,
             }),
             Block::Heading {
                 level: 2,
@@ -318,7 +320,7 @@ pub mod random {
     }
 
     fn block(rng: &mut Rng, depth: u32) -> Block {
-        match if depth > 3 { 1 } else { rng.below(4) } {
+        match if depth > 3 { 1 } else { rng.below(7) } {
             0 => Block::Heading {
                 level: rng.below(9) as u8,
                 content: inlines(rng, 0),
@@ -338,7 +340,33 @@ pub mod random {
                 },
                 items: (0..rng.below(4)).map(|_| blocks(rng, depth + 1)).collect(),
             }),
+            4 => Block::PageBreak,
+            5 => Block::TitlePage(TitlePage {
+                top: vec![string(rng)],
+                title: string(rng),
+                subtitle: (rng.below(2) == 0).then(|| string(rng)),
+                credits: vec![string(rng)],
+                bottom: (0..rng.below(3)).map(|_| string(rng)).collect(),
+            }),
+            6 => Block::Contents(Contents {
+                kind: [ContentsKind::Contents, ContentsKind::Authors][rng.below(2) as usize],
+                title: string(rng),
+                anchor: string(rng),
+                entries: (0..rng.below(4))
+                    .map(|_| ContentsEntry {
+                        level: rng.below(4) as u8,
+                        section: rng.below(2) == 0,
+                        title: string(rng),
+                        detail: string(rng),
+                        anchors: (0..rng.below(3)).map(|_| string(rng)).collect(),
+                        pages: (0..rng.below(3))
+                            .map(|_| rng.below(1000) as usize)
+                            .collect(),
+                    })
+                    .collect(),
+            }),
             _ => Block::Table(Table {
+                outline_level: rng.below(5) as u8,
                 header: [string(rng), string(rng), string(rng)],
                 rows: (0..rng.below(4))
                     .map(|_| Row {
@@ -369,6 +397,7 @@ pub mod random {
                 lang: string(&mut rng),
                 keywords: vec![string(&mut rng)],
                 date: (rng.below(2) == 0).then(|| rng.next() as i64 - (1 << 30)),
+                title_page: rng.below(2) == 0,
             },
             blocks: blocks(&mut rng, 0),
         }

@@ -8,7 +8,9 @@ use super::defs::{
     W_NS,
 };
 use super::xml::Xml;
-use crate::document::{Align, Block, Document, FieldRef, Inline, Row, Table};
+use crate::document::{
+    Align, Block, Contents, ContentsKind, Document, FieldRef, Inline, Row, Table, TitlePage,
+};
 use crate::message::{LinkFormat, Message};
 use crate::profile::{PageNumbers, Profile};
 use crate::render::common::{Rendered, Warning};
@@ -59,6 +61,9 @@ struct Writer<'p> {
     warnings: Vec<Warning>,
     /// The card field being written, for warnings.
     source: Option<FieldRef>,
+    /// Headings get bookmarks only in a document with contents, which links to them.
+    bookmarks: bool,
+    next_bookmark: usize,
 }
 
 pub fn write(doc: &Document, profile: &Profile) -> Body {
@@ -69,6 +74,8 @@ pub fn write(doc: &Document, profile: &Profile) -> Body {
         lists: Vec::new(),
         warnings: Vec::new(),
         source: None,
+        bookmarks: doc.has_contents(),
+        next_bookmark: 0,
     };
     w.x.open("w:document", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
     w.x.open("w:body", &[]);
@@ -91,7 +98,11 @@ pub fn write(doc: &Document, profile: &Profile) -> Body {
 impl Writer<'_> {
     fn block(&mut self, block: &Block, place: Place, depth: u8) {
         match block {
-            Block::Heading { level, content, .. } => {
+            Block::Heading {
+                level,
+                content,
+                anchor,
+            } => {
                 if place == Place::Cell {
                     // A heading inside a cell would enter the navigation pane; set it bold.
                     let props = ParaProps {
@@ -106,6 +117,8 @@ impl Writer<'_> {
                             ..RunFormat::default()
                         },
                     );
+                } else if self.bookmarks {
+                    self.bookmarked_heading(*level, content, anchor);
                 } else {
                     let props = ParaProps {
                         style: heading_style(*level),
@@ -114,6 +127,13 @@ impl Writer<'_> {
                     self.paragraph(&props, content, RunFormat::default());
                 }
             }
+            Block::PageBreak => {
+                self.x.open("w:p", &[]).open("w:r", &[]);
+                self.x.empty("w:br", &[("w:type", "page")]);
+                self.x.close().close();
+            }
+            Block::TitlePage(t) => self.title_page(t),
+            Block::Contents(c) => self.contents(c),
             Block::Paragraph { content, align } => {
                 let props = ParaProps {
                     style: body_style(place),
@@ -164,6 +184,123 @@ impl Writer<'_> {
                 }
             }
         }
+    }
+
+    /// A heading with a bookmark the contents' links and page fields point at.
+    fn bookmarked_heading(&mut self, level: u8, content: &[Inline], anchor: &str) {
+        let id = self.next_bookmark.to_string();
+        self.next_bookmark += 1;
+        self.x.open("w:p", &[]);
+        self.x.open("w:pPr", &[]);
+        self.x.empty("w:pStyle", &[("w:val", heading_style(level))]);
+        self.x.close();
+        let name = bookmark_name(anchor);
+        self.x
+            .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", &name)]);
+        self.inlines(content, RunFormat::default());
+        self.x.empty("w:bookmarkEnd", &[("w:id", &id)]);
+        self.x.close();
+    }
+
+    fn centred(&mut self, text: &str, format: RunFormat) {
+        let props = ParaProps {
+            style: "Normal",
+            jc: Some("center"),
+            ..ParaProps::default()
+        };
+        self.paragraph(&props, &[Inline::Text(text.to_string())], format);
+    }
+
+    /// The title page: centred lines with room between the groups, then a page break.
+    fn title_page(&mut self, t: &TitlePage) {
+        let bold = RunFormat {
+            bold: true,
+            ..RunFormat::default()
+        };
+        let gap = |w: &mut Self, n: usize| (0..n).for_each(|_| w.centred("", RunFormat::default()));
+        for line in &t.top {
+            self.centred(line, RunFormat::default());
+        }
+        gap(self, 8);
+        self.centred(&t.title, bold);
+        if let Some(sub) = &t.subtitle {
+            self.centred(sub, RunFormat::default());
+        }
+        gap(self, 4);
+        for line in &t.credits {
+            self.centred(line, RunFormat::default());
+        }
+        gap(self, 8);
+        for line in &t.bottom {
+            self.centred(line, RunFormat::default());
+        }
+        self.block(&Block::PageBreak, Place::Body, 0);
+    }
+
+    /// Contents as Word's own TOC field (so «Обновить поле» keeps it right), pre-filled
+    /// with the page numbers of our paginated PDF so it reads right before that; an index
+    /// of authors as plain lines in the same look.
+    fn contents(&mut self, c: &Contents) {
+        let bold = RunFormat {
+            bold: true,
+            ..RunFormat::default()
+        };
+        self.centred(&c.title, bold);
+        let field = c.kind == ContentsKind::Contents && !c.entries.is_empty();
+        let depth = c.entries.iter().map(|e| e.level).max().unwrap_or(1);
+        let right = text_width_twips(self.profile).to_string();
+        for (i, e) in c.entries.iter().enumerate() {
+            self.x.open("w:p", &[]);
+            self.x.open("w:pPr", &[]);
+            self.x.empty("w:pStyle", &[("w:val", "Normal")]);
+            self.x.open("w:tabs", &[]);
+            self.x.empty(
+                "w:tab",
+                &[("w:val", "right"), ("w:leader", "dot"), ("w:pos", &right)],
+            );
+            self.x.close();
+            let left = (567 * i64::from(e.level.saturating_sub(1))).to_string();
+            self.x
+                .empty("w:ind", &[("w:left", &left), ("w:firstLine", "0")]);
+            self.x.empty("w:jc", &[("w:val", "left")]);
+            self.x.close();
+            if field && i == 0 {
+                self.field_char("begin");
+                self.x.open("w:r", &[]);
+                self.x.open("w:instrText", &[("xml:space", "preserve")]);
+                self.x.text(&format!(" TOC \\o \"1-{depth}\" \\h \\z \\u "));
+                self.x.close().close();
+                self.field_char("separate");
+            }
+            let format = if e.section {
+                bold
+            } else {
+                RunFormat::default()
+            };
+            self.run(&e.title, format);
+            if !e.detail.is_empty() {
+                self.run(" — ", RunFormat::default());
+                self.run(
+                    &e.detail,
+                    RunFormat {
+                        italic: true,
+                        ..RunFormat::default()
+                    },
+                );
+            }
+            let pages: Vec<String> = e.pages.iter().map(usize::to_string).collect();
+            self.run(&format!("\t{}", pages.join(", ")), RunFormat::default());
+            if field && i + 1 == c.entries.len() {
+                self.field_char("end");
+            }
+            self.x.close();
+        }
+    }
+
+    fn field_char(&mut self, kind: &str) {
+        self.x.open("w:r", &[]);
+        self.x.empty("w:fldChar", &[("w:fldCharType", kind)]);
+        self.x.close();
     }
 
     fn list_item(&mut self, item: &[Block], place: Place, num_id: usize, level: u8) {
@@ -516,6 +653,15 @@ impl Writer<'_> {
         self.x.empty("w:docGrid", &[("w:linePitch", "360")]);
         self.x.close();
     }
+}
+
+/// A bookmark name Word accepts: letters, digits and underscores, 40 at most.
+fn bookmark_name(anchor: &str) -> String {
+    let clean: String = anchor
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("_mc_{clean}").chars().take(40).collect()
 }
 
 fn heading_style(level: u8) -> &'static str {

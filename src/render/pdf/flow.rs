@@ -5,9 +5,12 @@
 //! lines (so a row can be split between lines too).
 
 use super::fonts::{Fonts, Style};
-use super::linebreak::{break_lines, Align, Line, Params};
+use super::linebreak::{break_lines, Align, Line, PageRef, Params};
 use super::shape::{shape, shape_plain, Missing};
-use crate::document::{Align as DocAlign, Block, FieldRef, Inline, List, ListKind, Table};
+use crate::document::{
+    Align as DocAlign, Block, Contents, ContentsKind, FieldRef, Inline, List, ListKind, Table,
+    TitlePage,
+};
 use crate::message::Message;
 use crate::profile::Profile;
 use crate::render::common::Warning;
@@ -28,6 +31,11 @@ pub enum Flow {
         space_before: f32,
     },
     Table(TableFlow),
+    /// What follows starts on a new page.
+    PageBreak,
+    /// A title page: groups at the top, a third of the way down, two thirds down, and at
+    /// the foot of the page.
+    TitlePage([Vec<Line>; 4]),
 }
 
 pub struct TableFlow {
@@ -67,7 +75,11 @@ pub fn body(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Flow> {
     for block in blocks {
         let mut missing = Missing::default();
         match block {
-            Block::Heading { level, content, .. } => {
+            Block::Heading {
+                level,
+                content,
+                anchor,
+            } => {
                 let mut lines = paragraph(
                     ctx,
                     content,
@@ -80,6 +92,7 @@ pub fn body(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Flow> {
                 );
                 if let Some(first) = lines.first_mut() {
                     first.outline = Some(((*level).max(1), Inline::plain(content)));
+                    first.anchor = Some(anchor.clone());
                 }
                 // A section heading gets half a line of air above it; the title does not.
                 let space_before = if *level > 1 {
@@ -136,10 +149,122 @@ pub fn body(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Flow> {
                 }));
             }
             Block::Table(t) => out.push(Flow::Table(table(ctx, t, width))),
+            Block::PageBreak => out.push(Flow::PageBreak),
+            Block::TitlePage(t) => {
+                out.push(Flow::TitlePage(title_page(ctx, t, width, &mut missing)));
+                out.push(Flow::PageBreak);
+            }
+            Block::Contents(c) => contents(ctx, c, width, &mut missing, &mut out),
         }
         ctx.report(&mut missing, None);
     }
     out
+}
+
+fn centred(
+    ctx: &Ctx,
+    text: &str,
+    style: Style,
+    width: f32,
+    size: f32,
+    m: &mut Missing,
+) -> Vec<Line> {
+    let content = [Inline::Text(text.to_string())];
+    paragraph(ctx, &content, style, Align::Center, 0.0, width, size, m)
+}
+
+fn title_page(ctx: &Ctx, t: &TitlePage, width: f32, m: &mut Missing) -> [Vec<Line>; 4] {
+    let size = ctx.profile.font_size_pt;
+    let group = |texts: &[&str], style: Style, size: f32, m: &mut Missing| -> Vec<Line> {
+        texts
+            .iter()
+            .flat_map(|s| centred(ctx, s, style, width, size, m))
+            .collect()
+    };
+    let top: Vec<&str> = t.top.iter().map(String::as_str).collect();
+    let mut middle = group(&[t.title.as_str()], Style::Bold, size * 1.4, m);
+    if let Some(sub) = &t.subtitle {
+        middle.extend(group(&[sub.as_str()], Style::Regular, size, m));
+    }
+    let credits: Vec<&str> = t.credits.iter().map(String::as_str).collect();
+    let bottom: Vec<&str> = t.bottom.iter().map(String::as_str).collect();
+    [
+        group(&top, Style::Regular, size, m),
+        middle,
+        group(&credits, Style::Regular, size, m),
+        group(&bottom, Style::Regular, size, m),
+    ]
+}
+
+/// Width kept at the right of a contents line for its page numbers.
+const NUMBERS_WIDTH: f32 = 60.0;
+
+/// Contents or an index: a centred heading, then an entry per line group: its title (bold
+/// for a section), the page numbers at the right of its last line, the authors below.
+fn contents(ctx: &mut Ctx, c: &Contents, width: f32, m: &mut Missing, out: &mut Vec<Flow>) {
+    let size = ctx.profile.font_size_pt;
+    let heading = [Inline::Text(c.title.clone())];
+    let mut lines = paragraph(
+        ctx,
+        &heading,
+        Style::Bold,
+        Align::Center,
+        0.0,
+        width,
+        size,
+        m,
+    );
+    if let Some(first) = lines.first_mut() {
+        first.outline = Some((1, c.title.clone()));
+        first.anchor = Some(c.anchor.clone());
+    }
+    out.push(Flow::Lines {
+        lines,
+        keep_with_next: true,
+        space_before: 0.0,
+    });
+    let numbers = match c.kind {
+        ContentsKind::Contents => NUMBERS_WIDTH,
+        ContentsKind::Authors => NUMBERS_WIDTH * 2.0,
+    };
+    for e in &c.entries {
+        let indent = 6.0 * PT_PER_MM * f32::from(e.level.saturating_sub(1));
+        let style = if e.section {
+            Style::Bold
+        } else {
+            Style::Regular
+        };
+        let inner = (width - indent - numbers).max(36.0);
+        let text = [Inline::Text(e.title.clone())];
+        let mut lines = paragraph(ctx, &text, style, Align::Left, 0.0, inner, size, m);
+        if let Some(last) = lines.last_mut() {
+            last.page_ref = Some(PageRef {
+                anchors: e.anchors.clone(),
+                right: width - indent,
+            });
+        }
+        if !e.detail.is_empty() {
+            let detail = [Inline::Emph(vec![Inline::Text(e.detail.clone())])];
+            lines.extend(paragraph(
+                ctx,
+                &detail,
+                style,
+                Align::Left,
+                0.0,
+                inner,
+                size,
+                m,
+            ));
+        }
+        for l in &mut lines {
+            l.x += indent;
+        }
+        out.push(Flow::Lines {
+            lines,
+            keep_with_next: false,
+            space_before: 0.0,
+        });
+    }
 }
 
 fn body_align(profile: &Profile, align: DocAlign) -> (Align, f32) {
@@ -318,9 +443,10 @@ fn cell_block(
                 out.extend(ls)
             });
         }
-        Block::Table(t) => {
-            // A table inside a cell has no place in the card model; keep its text readable.
-            let text = Block::plain(std::slice::from_ref(&Block::Table(t.clone())));
+        // A table, title page or contents inside a cell has no place in the card model;
+        // keep its text readable.
+        Block::Table(_) | Block::TitlePage(_) | Block::Contents(_) => {
+            let text = Block::plain(std::slice::from_ref(block));
             let content = [Inline::Text(text)];
             shifted(paragraph(
                 ctx,
@@ -333,6 +459,7 @@ fn cell_block(
                 missing,
             ))
         }
+        Block::PageBreak => {}
     }
 }
 
@@ -400,11 +527,11 @@ fn table(ctx: &mut Ctx, t: &Table, width: f32) -> TableFlow {
             format!("{number} {}", row.label)
         };
         match num_lines.first_mut() {
-            Some(first) => first.outline = Some((2, title)),
+            Some(first) => first.outline = Some((t.outline_level, title)),
             None => {
                 num_lines.push(Line {
                     size,
-                    outline: Some((2, title)),
+                    outline: Some((t.outline_level, title)),
                     ..Line::default()
                 });
             }

@@ -45,6 +45,19 @@ pub struct Line {
     pub links: Vec<(f32, f32, String)>,
     /// Outline entry that starts at this line (a heading or a table row).
     pub outline: Option<(u8, String)>,
+    /// The document anchor that starts here (a heading), so contents can find its page.
+    pub anchor: Option<String>,
+    /// A contents line: the page numbers of these anchors go at its right edge, once the
+    /// pages are known.
+    pub page_ref: Option<PageRef>,
+}
+
+/// Where a contents line's page numbers go: the anchors, and the right edge (relative to
+/// the line's column) they end at.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PageRef {
+    pub anchors: Vec<String>,
+    pub right: f32,
 }
 
 impl Line {

@@ -18,7 +18,9 @@ mod pages;
 mod shape;
 mod write;
 
-use crate::document::{Document, Meta};
+use std::collections::BTreeMap;
+
+use crate::document::{Block, Document, Meta};
 use crate::profile::{PageNumbers, Profile};
 use crate::render::common::Warning;
 
@@ -28,6 +30,8 @@ pub use fonts::Fonts;
 pub struct Paged {
     pages: Vec<pages::Page>,
     pub warnings: Vec<Warning>,
+    /// The printed page number of every anchor (a heading), for contents and indexes.
+    pub anchor_pages: BTreeMap<String, usize>,
 }
 
 impl Paged {
@@ -38,19 +42,115 @@ impl Paged {
 
 /// Lines and pages for a document in the given fonts.
 pub fn layout(doc: &Document, profile: &Profile, fonts: &Fonts) -> Paged {
+    layout_jobs(doc, profile, fonts, 1)
+}
+
+/// [`layout`] with the line breaking of the document's pages (a сборник's practices, each
+/// from a new page) spread over up to `jobs` threads; pagination then runs in order, so the
+/// pages are the same for any number of threads.
+pub fn layout_jobs(doc: &Document, profile: &Profile, fonts: &Fonts, jobs: usize) -> Paged {
     let profile = &sane(profile);
     let geometry = pages::Geometry::new(profile);
-    let mut ctx = flow::Ctx {
-        fonts,
-        profile,
-        warnings: Vec::new(),
-    };
-    let flow = flow::body(&mut ctx, &doc.blocks, geometry.width());
+    let mut chunks: Vec<&[Block]> = Vec::new();
+    let mut start = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if matches!(b, Block::PageBreak) && i > start {
+            chunks.push(&doc.blocks[start..i]);
+            start = i;
+        }
+    }
+    chunks.push(&doc.blocks[start..]);
+    let flowed = crate::parallel::map(&chunks, jobs, |blocks| {
+        let mut ctx = flow::Ctx {
+            fonts,
+            profile,
+            warnings: Vec::new(),
+        };
+        let flow = flow::body(&mut ctx, blocks, geometry.width());
+        (flow, ctx.warnings)
+    });
+    let mut flow = Vec::new();
+    let mut warnings = Vec::new();
+    for (f, w) in flowed {
+        flow.extend(f);
+        warnings.extend(w);
+    }
     let mut pages = pages::paginate(&flow, &geometry, profile);
-    number_pages(&mut pages, &geometry, profile, fonts);
+    let mut anchor_pages = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        for anchor in page.lines.iter().filter_map(|p| p.line.anchor.as_ref()) {
+            anchor_pages.entry(anchor.clone()).or_insert(i + 1);
+        }
+    }
+    fill_page_refs(&mut pages, &anchor_pages, fonts);
+    number_pages(&mut pages, &geometry, profile, fonts, doc.meta.title_page);
     Paged {
         pages,
-        warnings: ctx.warnings,
+        warnings,
+        anchor_pages,
+    }
+}
+
+/// Contents lines get their page numbers now that the pages are known: right-aligned at
+/// the line's reserved edge, with a leader of dots from the text to them.
+fn fill_page_refs(
+    pages: &mut [pages::Page],
+    anchor_pages: &BTreeMap<String, usize>,
+    fonts: &Fonts,
+) {
+    for page in pages {
+        for placed in &mut page.lines {
+            let Some(r) = placed.line.page_ref.take() else {
+                continue;
+            };
+            let mut numbers: Vec<usize> = r
+                .anchors
+                .iter()
+                .filter_map(|a| anchor_pages.get(a).copied())
+                .collect();
+            numbers.dedup();
+            let text = numbers
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let line = &mut placed.line;
+            let size = line.size;
+            let mut missing = shape::Missing::default();
+            let style = fonts::Style::Regular;
+            let shaped = shape::shape_plain(fonts, &text, style, size, &mut missing);
+            let width: f32 = shaped.glyphs.iter().map(|g| g.adv + g.kern).sum();
+            let end = line
+                .glyphs
+                .last()
+                .map_or(0.0, |g| g.x + fonts.get(g.style).advance(g.gid) * size);
+            let start = r.right - line.x - width;
+            // Dots on a grid from the column's left, so leaders line up line under line.
+            let dot = shape::shape_plain(fonts, ".", style, size, &mut missing);
+            if let Some(d) = dot.glyphs.first() {
+                let pitch = size * 0.5;
+                let mut x = ((end + size * 0.4 + line.x) / pitch).ceil() * pitch - line.x;
+                while x + d.adv + size * 0.3 <= start {
+                    line.glyphs.push(linebreak::Placed {
+                        gid: d.gid,
+                        style,
+                        x,
+                        ch: '.',
+                    });
+                    x += pitch;
+                }
+            }
+            let mut x = start;
+            for g in &shaped.glyphs {
+                line.glyphs.push(linebreak::Placed {
+                    gid: g.gid,
+                    style,
+                    x,
+                    ch: g.text,
+                });
+                x += g.adv + g.kern;
+            }
+        }
     }
 }
 
@@ -95,13 +195,19 @@ fn sane(p: &Profile) -> Profile {
 
 /// Arabic page numbers without a dot, centred in the bottom margin's height; the first page
 /// is counted either way and carries its number only if the profile asks.
-fn number_pages(pages: &mut [pages::Page], g: &pages::Geometry, profile: &Profile, fonts: &Fonts) {
+fn number_pages(
+    pages: &mut [pages::Page],
+    g: &pages::Geometry,
+    profile: &Profile,
+    fonts: &Fonts,
+    title_page: bool,
+) {
     if profile.page_numbers == PageNumbers::None {
         return;
     }
     let size = profile.font_size_pt;
     for (i, page) in pages.iter_mut().enumerate() {
-        if i == 0 && !profile.number_first_page {
+        if i == 0 && (title_page || !profile.number_first_page) {
             continue;
         }
         let mut missing = shape::Missing::default();

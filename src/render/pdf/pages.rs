@@ -81,6 +81,43 @@ impl Pager<'_> {
         self.cursor = None;
     }
 
+    /// A new page unless this one is still empty.
+    fn page_break(&mut self) {
+        let used = self.cursor.is_some() || !self.page().lines.is_empty();
+        if used {
+            self.new_page();
+        }
+    }
+
+    /// A page of its own: the groups at the top, at a third and two thirds of the text
+    /// height, and ending at the foot; what follows starts on a new page.
+    fn title_page(&mut self, groups: &[Vec<Line>; 4]) {
+        self.page_break();
+        let (top, limit) = (self.g.top, self.g.limit());
+        let height = limit - top;
+        let block = |lines: &[Line]| -> f32 { lines.iter().map(|l| l.size * 1.3).sum::<f32>() };
+        let starts = [
+            top,
+            top + height / 3.0,
+            top + height * 2.0 / 3.0,
+            limit - block(&groups[3]),
+        ];
+        let x = self.g.left;
+        for (lines, start) in groups.iter().zip(starts) {
+            let mut y = start;
+            for l in lines {
+                y += l.size * (ASC + 0.3);
+                self.page().lines.push(Placed {
+                    x,
+                    y,
+                    line: l.clone(),
+                });
+                y += l.size * (DESC + 0.2);
+            }
+        }
+        self.cursor = Some(limit);
+    }
+
     fn first_baseline(&self) -> f32 {
         match self.cursor {
             None => self.g.top + ASC * self.size,
@@ -275,7 +312,7 @@ pub fn paginate(flow: &[Flow], g: &Geometry, p: &Profile) -> Vec<Page> {
                     match flow.get(i + 1) {
                         Some(Flow::Lines { lines, .. }) => lines.len().min(2),
                         Some(Flow::Table(_)) => 3,
-                        None => 0,
+                        Some(Flow::PageBreak | Flow::TitlePage(_)) | None => 0,
                     }
                 } else {
                     0
@@ -283,6 +320,8 @@ pub fn paginate(flow: &[Flow], g: &Geometry, p: &Profile) -> Vec<Page> {
                 pager.lines(lines, need_after)
             }
             Flow::Table(t) => pager.table(t),
+            Flow::PageBreak => pager.page_break(),
+            Flow::TitlePage(groups) => pager.title_page(groups),
         }
     }
     pager.pages
