@@ -188,3 +188,43 @@ fn to_unicode(pdf: &Pdf, font: &lopdf::Dictionary) -> std::collections::BTreeMap
     }
     map
 }
+
+/// The outline as (depth, title, page number) in document order.
+pub fn outline(pdf: &Pdf) -> Vec<(usize, String, u32)> {
+    let page_of: std::collections::BTreeMap<lopdf::ObjectId, u32> =
+        pdf.get_pages().into_iter().map(|(n, id)| (id, n)).collect();
+    let catalog = pdf.catalog().expect("catalog");
+    let Ok(root) = catalog.get(b"Outlines").and_then(Object::as_reference) else {
+        return Vec::new();
+    };
+    let root = pdf.get_dictionary(root).expect("outline root");
+    let mut out = Vec::new();
+    let mut stack: Vec<(usize, lopdf::ObjectId)> = root
+        .get(b"First")
+        .and_then(Object::as_reference)
+        .map(|id| vec![(0, id)])
+        .unwrap_or_default();
+    while let Some((depth, id)) = stack.pop() {
+        let item = pdf.get_dictionary(id).expect("outline item");
+        let title = item.get(b"Title").and_then(Object::as_str).expect("title");
+        let utf16: Vec<u16> = title[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        let page = item
+            .get(b"Dest")
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|d| d.first()?.as_reference().ok())
+            .and_then(|p| page_of.get(&p).copied())
+            .unwrap_or(0);
+        out.push((depth, String::from_utf16_lossy(&utf16), page));
+        if let Ok(next) = item.get(b"Next").and_then(Object::as_reference) {
+            stack.push((depth, next));
+        }
+        if let Ok(first) = item.get(b"First").and_then(Object::as_reference) {
+            stack.push((depth + 1, first));
+        }
+    }
+    out
+}

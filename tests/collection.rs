@@ -1,0 +1,525 @@
+//! A сборник end to end: the real binary on collection files in tests/fixtures/collection,
+//! its files read back — the PDF's pages, fonts and outline, the DOCX's field and breaks, the
+//! HTML's links — and `check` over a collection with a broken card.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use common::pdf::{font_dicts, load, outline, page_texts};
+use common::*;
+
+const EPOCH: (&str, &str) = ("SOURCE_DATE_EPOCH", "1767225600");
+
+fn fixtures() -> PathBuf {
+    root().join("tests/fixtures/collection")
+}
+
+/// The titles of the contest's practices, in the order the collection lists them.
+const PRACTICES: [&str; 3] = [
+    "Реверсивное наставничество",
+    "Школа молодого педагога: первый год в профессии",
+    "Ученик — ученику: наставничество в проектной деятельности",
+];
+
+/// Builds a fixture's collection into a scratch folder and returns the files by extension.
+fn build(name: &str, fixture: &str, extra: &[&str]) -> (Run, BTreeMap<String, Vec<u8>>) {
+    let out = scratch(name);
+    let collection = fixtures().join(fixture).join("сборник.toml");
+    let (c, o) = (collection.to_str().unwrap(), out.to_str().unwrap());
+    let mut args = vec!["build", c, "-o", o];
+    args.extend(extra);
+    let run = run_env(&root(), &args, &[EPOCH]);
+    (run, files_in(&out))
+}
+
+fn files_in(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let ext = path.extension().unwrap().to_string_lossy().to_string();
+        files.insert(ext, std::fs::read(&path).unwrap());
+    }
+    files
+}
+
+fn flat(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The page number the contents gives after an entry's title (past its dot leader).
+fn listed_page(contents: &str, title: &str) -> u32 {
+    let at = contents
+        .find(title)
+        .unwrap_or_else(|| panic!("«{title}» in contents"));
+    let after = &contents[at + title.len()..];
+    let digits: String = after
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().expect("a page number after the title")
+}
+
+#[test]
+fn the_pdf_has_a_title_page_true_contents_and_a_new_page_per_practice() {
+    let (run, files) = build("book-pdf", "contest", &["-f", "pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = load(&files["pdf"]);
+    let pages: Vec<String> = page_texts(&pdf).iter().map(|p| flat(p)).collect();
+    assert!(pages.len() > 10, "{} pages", pages.len());
+
+    // Page 1 is the title page: counted, never numbered. The rest end with their number.
+    assert!(pages[0].contains("Лучшие практики наставничества"));
+    assert!(pages[0].contains("Составитель: Иванова И. И."));
+    assert!(!pages[0].split(' ').any(|w| w == "1"), "{}", pages[0]);
+    for (i, page) in pages.iter().enumerate().skip(1) {
+        let last = page.split(' ').next_back().unwrap_or_default();
+        assert_eq!(last, (i + 1).to_string(), "page {}: {page}", i + 1);
+    }
+
+    // Every practice in the contents, at the page it really starts on: the page opens
+    // with its title, so it starts a new page.
+    let contents = pages.iter().find(|p| p.starts_with("Содержание")).unwrap();
+    let mut starts = Vec::new();
+    for title in PRACTICES {
+        let page = listed_page(contents, title);
+        let text = &pages[page as usize - 1];
+        assert!(
+            text.starts_with(title),
+            "page {page} opens with «{title}»: {text}"
+        );
+        starts.push(page);
+    }
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+    assert!(contents.contains("Петрова Анна Сергеевна, Ёлкина Мария Ивановна"));
+
+    // The index of authors: every author, at the page of their practice.
+    let index = pages
+        .iter()
+        .find(|p| p.starts_with("Указатель авторов"))
+        .unwrap();
+    assert_eq!(listed_page(index, "Александров Игорь Петрович"), starts[2]);
+    assert_eq!(listed_page(index, "Ёлкина Мария Ивановна"), starts[1]);
+
+    // One outline entry per practice, at its page; the criteria under it.
+    let entries = spaced_outline(&pdf);
+    for (title, page) in PRACTICES.iter().zip(&starts) {
+        assert!(
+            entries
+                .iter()
+                .any(|(d, t, p)| *d == 0 && t == title && p == page),
+            "outline entry for «{title}» at page {page}: {entries:?}"
+        );
+    }
+    let criteria = entries
+        .iter()
+        .filter(|(d, t, _)| *d == 1 && t.starts_with("1. "));
+    assert_eq!(criteria.count(), 3);
+
+    // Each face embedded once for the whole book.
+    let fonts: Vec<String> = font_dicts(&pdf)
+        .iter()
+        .map(|f| String::from_utf8_lossy(f.get(b"BaseFont").unwrap().as_name().unwrap()).into())
+        .collect();
+    let mut faces: Vec<&str> = fonts.iter().map(|f| &f[7..]).collect();
+    faces.sort();
+    let before = faces.len();
+    faces.dedup();
+    assert_eq!(before, faces.len(), "a face embedded twice: {fonts:?}");
+}
+
+#[test]
+fn the_whole_seed_is_in_the_book_as_in_the_single_card() {
+    let (run, files) = build("book-seed", "contest", &["-f", "pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let book = page_texts(&load(&files["pdf"])).concat();
+    let single = scratch("book-seed-single");
+    let card = root().join("examples/reverse-mentoring.toml");
+    let args = ["build", card.to_str().unwrap(), "-f", "pdf", "-o"];
+    let run = run_env(
+        &root(),
+        &[&args[..], &[single.to_str().unwrap()]].concat(),
+        &[EPOCH],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let alone = page_texts(&load(&files_in(&single)["pdf"])).concat();
+    let seed = seed_text();
+    let in_book = missing_words(&seed, &book);
+    let in_card = missing_words(&seed, &alone);
+    let count = |t: &str| t.split_whitespace().count();
+    assert!(
+        count(&book) > count(&alone),
+        "the book holds more than one practice"
+    );
+    let extra: Vec<_> = in_book.iter().filter(|w| !in_card.contains(w)).collect();
+    assert!(extra.is_empty(), "seed words the book loses: {extra:?}");
+}
+
+/// The outline with no-break spaces as spaces, to compare with titles as written.
+fn spaced_outline(pdf: &lopdf::Document) -> Vec<(usize, String, u32)> {
+    let entries = outline(pdf).into_iter();
+    entries
+        .map(|(d, t, p)| (d, t.replace('\u{a0}', " "), p))
+        .collect()
+}
+
+fn unzip(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_docx_has_a_contents_field_and_a_page_break_per_practice() {
+    let (run, files) = build("book-docx", "contest", &["-f", "docx,pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let xml = unzip(&files["docx"], "word/document.xml");
+    assert_eq!(
+        xml.matches(r#"TOC \o &quot;1-1&quot; \h \z \u"#).count(),
+        1,
+        "one TOC field"
+    );
+    assert_eq!(
+        xml.matches(r#"w:fldCharType="begin""#).count(),
+        xml.matches(r#"w:fldCharType="end""#).count()
+    );
+    // Title page, foreword and contents, the three practices, the index: each from a page.
+    let breaks = xml.matches(r#"<w:br w:type="page"/>"#).count();
+    assert!(breaks >= 3 + PRACTICES.len(), "{breaks} page breaks");
+    // Pre-filled with the PDF's page numbers.
+    let pdf = load(&files["pdf"]);
+    let pages: Vec<String> = page_texts(&pdf).iter().map(|p| flat(p)).collect();
+    let contents = pages.iter().find(|p| p.starts_with("Содержание")).unwrap();
+    let xml = xml.replace('\u{a0}', " ");
+    for title in PRACTICES {
+        let page = listed_page(contents, title);
+        let at = xml
+            .find(&format!(">{title}</w:t>"))
+            .expect("the title in the DOCX");
+        let entry = &xml[at..at + xml[at..].find("</w:p>").unwrap()];
+        let number = format!("<w:tab/><w:t xml:space=\"preserve\">{page}</w:t>");
+        assert!(
+            entry.contains(&number),
+            "page {page} for «{title}»: {entry}"
+        );
+    }
+    // The title page is not numbered.
+    assert!(xml.contains("<w:titlePg/>"));
+}
+
+#[test]
+fn html_contents_links_resolve_and_markdown_lists_the_practices() {
+    let (run, files) = build("book-html", "contest", &["-f", "html,md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = String::from_utf8(files["html"].clone()).unwrap();
+    let html = html.replace('\u{a0}', " ").replace("&nbsp;", " ");
+    let ids: Vec<&str> = html
+        .split("id=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
+    let links: Vec<&str> = html
+        .split("href=\"#")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
+    assert!(links.len() >= PRACTICES.len() + 3, "{links:?}");
+    for link in &links {
+        assert!(ids.contains(link), "#{link} has no target");
+    }
+    for title in PRACTICES {
+        assert!(
+            html.contains(&format!("{title}</a>")),
+            "«{title}» linked in the contents"
+        );
+    }
+    let md = String::from_utf8(files["md"].clone())
+        .unwrap()
+        .replace('\u{a0}', " ");
+    for title in PRACTICES {
+        assert!(
+            md.contains(&format!("[{title}](<#")),
+            "«{title}» in the Markdown contents"
+        );
+    }
+    assert!(
+        md.contains(r#"<w:br w:type="page"/>"#),
+        "page breaks for pandoc's DOCX"
+    );
+}
+
+#[test]
+fn any_number_of_threads_gives_the_same_bytes() {
+    let (one, a) = build("book-j1", "contest", &["-j", "1"]);
+    let (two, b) = build("book-j2", "contest", &["-j", "2"]);
+    assert_eq!((one.code, two.code), (0, 0), "{}{}", one.stderr, two.stderr);
+    assert_eq!(a.len(), 4);
+    for (ext, bytes) in &a {
+        assert!(bytes == &b[ext], "{ext} differs between -j 1 and -j 2");
+    }
+}
+
+#[test]
+fn sections_group_and_order_the_practices() {
+    let (run, files) = build("book-sections", "sections", &["-f", "pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = load(&files["pdf"]);
+    let pages: Vec<String> = page_texts(&pdf).iter().map(|p| flat(p)).collect();
+    let contents = pages.iter().find(|p| p.starts_with("Содержание")).unwrap();
+    // By title within each section: «Р…» before «Ш…»; the second section after them.
+    let at = |t: &str| {
+        contents
+            .find(t)
+            .unwrap_or_else(|| panic!("«{t}» in {contents}"))
+    };
+    assert!(at("Номинация «Педагог — педагог»") < at(PRACTICES[0]));
+    assert!(at(PRACTICES[0]) < at(PRACTICES[1]));
+    assert!(at(PRACTICES[1]) < at("Номинация «Ученик — ученик»"));
+    assert!(at("Номинация «Ученик — ученик»") < at(PRACTICES[2]));
+    assert!(pages[0].contains("Под редакцией: Иванова И. И., Петров П. П."));
+    // Sections in the outline, their practices under them.
+    let entries = spaced_outline(&pdf);
+    let sections: Vec<&str> = entries
+        .iter()
+        .filter(|(d, t, _)| *d == 0 && t.starts_with("Номинация"))
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(sections.len(), 2, "{entries:?}");
+    assert!(entries.iter().any(|(d, t, _)| *d == 1 && t == PRACTICES[2]));
+}
+
+fn broken() -> PathBuf {
+    fixtures().join("broken/сборник.toml")
+}
+
+#[test]
+fn check_reports_every_card_and_names_the_broken_one() {
+    let b = broken();
+    let run = run_env(&root(), &["check", b.to_str().unwrap()], &[EPOCH]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("broken.toml:21:1"), "{}", run.stdout);
+    assert!(run.stdout.contains("«probelm»"));
+    for card in [
+        "02-young-teacher.toml",
+        "broken.toml",
+        "student-student.toml",
+    ] {
+        let line = run.stdout.lines().filter(|l| l.contains(card)).count();
+        assert!(
+            line >= 2,
+            "{card} reported and in the summary:\n{}",
+            run.stdout
+        );
+    }
+    assert!(run
+        .stdout
+        .contains("Карточек: 3; прошли проверку: 2; не прошли: 1"));
+
+    let run = run_env(
+        &root(),
+        &["check", b.to_str().unwrap(), "--format", "json"],
+        &[EPOCH],
+    );
+    assert_eq!(run.code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    let cards = doc["cards"].as_array().unwrap();
+    assert_eq!(cards.len(), 3);
+    let failed: Vec<bool> = cards
+        .iter()
+        .map(|c| c["failed"].as_bool().unwrap())
+        .collect();
+    assert_eq!(failed, [false, true, false]);
+    assert_eq!(cards[1]["diagnostics"][0]["code"], "unknown-key");
+    assert!(cards[0]["pages"].as_u64().unwrap() >= 2);
+    assert_eq!(doc["collection"]["title"], "Сборник с неготовой карточкой");
+}
+
+#[test]
+fn build_refuses_a_broken_card_and_writes_nothing_unless_told_to_skip_it() {
+    let out = scratch("book-broken");
+    let (b, o) = (broken(), out.to_str().unwrap().to_string());
+    let run = run_env(&root(), &["build", b.to_str().unwrap(), "-o", &o], &[EPOCH]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("broken.toml"), "{}", run.stderr);
+    assert!(run.stderr.contains("--skip-invalid"), "{}", run.stderr);
+    assert!(files_in(&out).is_empty(), "nothing written");
+
+    let args = [
+        "build",
+        b.to_str().unwrap(),
+        "-o",
+        &o,
+        "--skip-invalid",
+        "-f",
+        "pdf",
+    ];
+    let run = run_env(&root(), &args, &[EPOCH]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("broken.toml не прошла проверку и пропущена"),
+        "{}",
+        run.stderr
+    );
+    let text = flat(&page_texts(&load(&files_in(&out)["pdf"])).concat());
+    assert!(text.contains(PRACTICES[1]) && text.contains(PRACTICES[2]));
+    assert!(!text.contains("Неготовая практика"));
+}
+
+#[test]
+fn a_committee_gets_a_summary_and_a_report_page_over_loose_cards() {
+    let dir = scratch("book-summary");
+    let contest = fixtures().join("contest");
+    let report = dir.join("report.html");
+    let profile = root().join("examples/contest-profile.toml");
+    let args = [
+        "check",
+        "cards/01-reverse-mentoring.toml",
+        "cards/02-young-teacher.toml",
+        "--summary",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ];
+    let run = run_env(&contest, &args, &[EPOCH]);
+    assert_eq!(run.code, 1, "the contest's profile breaks: {}", run.stdout);
+    assert!(run.stdout.contains("Сводка проверки"));
+    assert!(run.stdout.contains("меньше требуемых"), "{}", run.stdout);
+    let page = std::fs::read_to_string(&report).unwrap();
+    for title in &PRACTICES[..2] {
+        assert!(page.contains(title), "«{title}» in the report");
+    }
+    assert_eq!(page.matches("class=\"fill").count(), 2, "a bar per card");
+    assert!(page.contains("class=\"limit\""), "the page limit drawn");
+
+    // Without --summary, the loose cards' JSON stays a list of diagnostics.
+    let args = ["check", "cards/02-young-teacher.toml", "--format", "json"];
+    let run = run_env(&contest, &args, &[EPOCH]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(doc.is_array());
+}
+
+#[test]
+fn the_report_never_overwrites_a_card() {
+    let dir = scratch("book-report-over");
+    let card = dir.join("card.toml");
+    std::fs::copy(
+        fixtures().join("contest/cards/02-young-teacher.toml"),
+        &card,
+    )
+    .unwrap();
+    let out = common::run(&dir, &["check", "card.toml", "--report", "card.toml"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let kept = std::fs::read(&card).unwrap();
+    assert_eq!(
+        kept,
+        std::fs::read(fixtures().join("contest/cards/02-young-teacher.toml")).unwrap()
+    );
+}
+
+#[test]
+fn new_collection_writes_a_scaffold_that_check_explains() {
+    let dir = scratch("book-new");
+    let out = common::run(&dir, &["new", "--collection"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("создан файл сборника collection.toml"));
+    let out = common::run(&dir, &["check", "collection.toml"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("у сборника нет названия"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("collection.toml:8:9"), "{}", out.stdout);
+    assert!(out
+        .stdout
+        .contains("по шаблону «cards/*.toml» не нашлось ни одной карточки"));
+
+    // Filled in, with one card in cards/, it builds.
+    let text = std::fs::read_to_string(dir.join("collection.toml")).unwrap();
+    std::fs::write(
+        dir.join("collection.toml"),
+        text.replace("title = \"\"", "title = \"Сборник\""),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("cards")).unwrap();
+    let card = fixtures().join("contest/cards/02-young-teacher.toml");
+    std::fs::copy(card, dir.join("cards/one.toml")).unwrap();
+    let out = common::run(&dir, &["build", "collection.toml", "-f", "pdf"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(dir.join("collection.pdf").exists());
+}
+
+#[test]
+fn collection_mistakes_are_located() {
+    let dir = scratch("book-mistakes");
+    std::fs::create_dir(dir.join("cards")).unwrap();
+    let card = fixtures().join("contest/cards/02-young-teacher.toml");
+    std::fs::copy(&card, dir.join("cards/a.toml")).unwrap();
+    let text = "[collection]\ntitle = \"С\"\ncards = [\"cards/*.toml\", \"cards/a.toml\", \"nope/*.toml\", \"gone.toml\"]\nordr = \"title\"\n";
+    std::fs::write(dir.join("c.toml"), text).unwrap();
+    let out = common::run(&dir, &["check", "c.toml"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("c.toml:4:1"),
+        "an unknown key located: {}",
+        out.stdout
+    );
+    let text = text.replace("ordr", "order");
+    std::fs::write(dir.join("c.toml"), &text).unwrap();
+    let out = common::run(&dir, &["check", "c.toml"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let line = text.lines().nth(2).unwrap();
+    let column = |s: &str| line[..line.find(s).unwrap()].chars().count() + 1;
+    for (what, at) in [
+        (
+            "указана дважды",
+            format!("c.toml:3:{}", column("\"cards/a.toml")),
+        ),
+        (
+            "«nope/*.toml» не нашлось",
+            format!("c.toml:3:{}", column("\"nope")),
+        ),
+        ("«gone.toml» нет", format!("c.toml:3:{}", column("\"gone"))),
+    ] {
+        let at = at.as_str();
+        let found = out
+            .stdout
+            .split("\n\n")
+            .any(|d| d.contains(what) && d.contains(at));
+        assert!(found, "«{what}» at {at}:\n{}", out.stdout);
+    }
+}
+
+/// Every folder under tests/fixtures/collection/ with a `сборник.toml` is a case: `check` of
+/// it, run in the folder, gives the report in its `expected.txt` (stdout and exit code).
+#[test]
+fn every_collection_fixture_gives_its_expected_report() {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("сборник.toml").is_file())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 3, "{cases:?}");
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|dir| {
+            let run = run_env(dir, &["check", "сборник.toml", "-j", "2"], &[EPOCH]);
+            let report = format!("{}[exit {}]\n", run.stdout, run.code);
+            check_golden(&dir.join("expected.txt"), &report).err()
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
