@@ -230,7 +230,8 @@ impl Project<'_> {
             Format::Pdf => {
                 let paged = self.book_pages(composed, progress)?;
                 progress.start(Stage::Write, 1);
-                let (bytes, mut warnings) = self.write_pdf(paged, &composed.document.meta)?;
+                let (bytes, mut warnings) =
+                    self.write_pdf(paged, &composed.document.meta, composed.jobs)?;
                 progress.tick();
                 warnings.extend(paged.warnings.iter().cloned());
                 (bytes, warnings)

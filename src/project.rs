@@ -260,9 +260,10 @@ impl<'w> Project<'w> {
         &self,
         paged: &Paged,
         meta: &crate::document::Meta,
+        jobs: usize,
     ) -> Result<(Vec<u8>, Vec<Warning>), Failure> {
         let chosen = self.fonts()?;
-        let bytes = pdf::write(paged, meta, &chosen.fonts).map_err(|e| match e {
+        let bytes = pdf::write(paged, meta, &chosen.fonts, jobs).map_err(|e| match e {
             pdf::WriteError::Font { face, .. } => Failure::FontCorrupt {
                 path: chosen.places.get(face).cloned().unwrap_or_default(),
             },
@@ -301,7 +302,7 @@ impl<'w> Project<'w> {
         let (bytes, warnings) = match format {
             Format::Pdf => {
                 let paged = self.paged(checked, doc)?;
-                let (bytes, mut warnings) = self.write_pdf(paged, &doc.meta)?;
+                let (bytes, mut warnings) = self.write_pdf(paged, &doc.meta, 1)?;
                 warnings.extend(paged.warnings.iter().cloned());
                 (bytes, warnings)
             }

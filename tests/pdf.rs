@@ -166,7 +166,7 @@ fn render_with(d: &Document, profile: Profile) -> Rendered {
     let fonts = pdf::Fonts::bundled();
     let paged = pdf::layout(d, &profile, &fonts);
     let out = Rendered {
-        bytes: pdf::write(&paged, &d.meta, &fonts).expect("writes"),
+        bytes: pdf::write(&paged, &d.meta, &fonts, 1).expect("writes"),
         warnings: paged
             .warnings
             .iter()

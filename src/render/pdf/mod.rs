@@ -156,9 +156,14 @@ fn fill_page_refs(
 
 pub use write::WriteError;
 
-/// The PDF file of laid-out pages.
-pub fn write(paged: &Paged, meta: &Meta, fonts: &Fonts) -> Result<Vec<u8>, WriteError> {
-    write::write(fonts, &paged.pages, meta)
+/// The PDF file of laid-out pages, written on up to `jobs` threads (same bytes for any).
+pub fn write(
+    paged: &Paged,
+    meta: &Meta,
+    fonts: &Fonts,
+    jobs: usize,
+) -> Result<Vec<u8>, WriteError> {
+    write::write(fonts, &paged.pages, meta, jobs)
 }
 
 /// A profile file can say anything; clamp what layout divides by or positions with, so a

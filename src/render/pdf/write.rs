@@ -36,6 +36,11 @@ const FONT_LEVEL: u32 = 6;
 /// could save.
 const SMALL_STREAM: usize = 1024;
 
+/// Pages per printpdf conversion: a сборник's are converted in chunks side by side. Fixed,
+/// so the chunks, and with them the file, are the same for any number of threads; a card
+/// is one chunk.
+const CHUNK_PAGES: usize = 64;
+
 /// One face as embedded: its resource name, the subset's glyph ids, and the one text each
 /// glyph stands for.
 struct Embedded {
@@ -60,7 +65,13 @@ pub enum WriteError {
     Pdf(String),
 }
 
-pub fn write(fonts: &Fonts, pages: &[Page], meta: &Meta) -> Result<Vec<u8>, WriteError> {
+/// `jobs` threads share the work of a long file; the bytes do not depend on it.
+pub fn write(
+    fonts: &Fonts,
+    pages: &[Page],
+    meta: &Meta,
+    jobs: usize,
+) -> Result<Vec<u8>, WriteError> {
     // Glyphs drawn, per face, with the one text each stands for (for /ToUnicode).
     let mut used: Vec<BTreeMap<u16, char>> = vec![BTreeMap::new(); fonts.faces().len()];
     for g in pages
@@ -76,7 +87,7 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Meta) -> Result<Vec<u8>, Writ
         }
     }
 
-    let mut doc = PdfDocument::new(&meta.title);
+    let mut fonts_map = BTreeMap::new();
     let subsets: Vec<Result<Option<(ParsedFont, Embedded)>, WriteError>> = fonts
         .faces()
         .iter()
@@ -90,36 +101,46 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Meta) -> Result<Vec<u8>, Writ
     for subset in subsets {
         match subset? {
             Some((parsed, emb)) => {
-                doc.resources
-                    .fonts
-                    .map
-                    .insert(emb.id.clone(), PdfFont::new(parsed));
+                fonts_map.insert(emb.id.clone(), PdfFont::new(parsed));
                 embedded.push(Some(emb));
             }
             None => embedded.push(None),
         }
     }
 
+    // Pages go through printpdf in chunks of a fixed size, side by side; the chunks are
+    // then joined in order, so the file is the same for any number of threads.
+    let chunks: Vec<(usize, &[Page])> = pages
+        .chunks(CHUNK_PAGES)
+        .enumerate()
+        .map(|(i, c)| (i * CHUNK_PAGES, c))
+        .collect();
+    let converted = crate::parallel::map(&chunks, jobs, |(first, chunk)| {
+        let mut outline = Vec::new();
+        let pages = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, page)| pdf_page(page_ops(fonts, page, &embedded, first + i, &mut outline)));
+        let pages = pages.collect();
+        (serialize(meta, &fonts_map, pages), outline)
+    });
     let mut outline = Vec::new();
-    for (pi, page) in pages.iter().enumerate() {
-        let ops = page_ops(fonts, page, &embedded, pi, &mut outline);
-        let mut p = PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops);
-        p.media_box = Rect::from_wh(Pt(PAGE_W), Pt(PAGE_H));
-        p.trim_box = p.media_box.clone();
-        p.crop_box = p.media_box.clone();
-        doc.pages.push(p);
+    let mut parts = Vec::new();
+    for (doc, entries) in converted {
+        parts.push(doc);
+        outline.extend(entries);
     }
-
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
+    let mut lo = match parts.len() {
+        0 | 1 => parts
+            .pop()
+            .unwrap_or_else(|| serialize(meta, &fonts_map, Vec::new())),
+        _ => {
+            let glyphs = pdf_page(every_glyph(fonts, &embedded));
+            join(serialize(meta, &fonts_map, vec![glyphs]), parts)?
+        }
     };
-    let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&options, &mut warnings);
     finish(&mut lo, meta, &outline).map_err(|e| WriteError::Pdf(e.to_string()))?;
-    compress(&mut lo);
+    compress(&mut lo, jobs);
     let mut h = FNV0;
     for obj in lo.objects.values() {
         if let Object::Stream(s) = obj {
@@ -142,6 +163,110 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Meta) -> Result<Vec<u8>, Writ
     lo.save_with_options(&mut out, save)
         .map_err(|e| WriteError::Pdf(e.to_string()))?;
     Ok(out)
+}
+
+/// One A4 page of drawing operations.
+fn pdf_page(ops: Vec<Op>) -> PdfPage {
+    let mut p = PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops);
+    p.media_box = Rect::from_wh(Pt(PAGE_W), Pt(PAGE_H));
+    p.trim_box = p.media_box.clone();
+    p.crop_box = p.media_box.clone();
+    p
+}
+
+/// Pages through printpdf, with the embedded faces.
+fn serialize(
+    meta: &Meta,
+    fonts: &BTreeMap<FontId, PdfFont>,
+    pages: Vec<PdfPage>,
+) -> lopdf::Document {
+    let mut doc = PdfDocument::new(&meta.title);
+    doc.resources.fonts.map = fonts.clone();
+    doc.pages = pages;
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    doc.to_lopdf_document(&options, &mut warnings)
+}
+
+/// A page that shows every glyph of every face, so that the fonts printpdf writes for it
+/// (widths and `/ToUnicode`) cover the pages of every chunk.
+fn every_glyph(fonts: &Fonts, embedded: &[Option<Embedded>]) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for (face, emb) in embedded.iter().enumerate() {
+        let Some(emb) = emb else { continue };
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(emb.id.clone()),
+            size: Pt(10.0),
+        });
+        let font = &fonts.faces()[face];
+        let items = emb
+            .text
+            .iter()
+            .map(|(&gid, &ch)| match font.glyph(ch) == Some(gid) {
+                true => TextItem::Text(ch.to_string()),
+                false => TextItem::GlyphIds(vec![Codepoint {
+                    gid: emb.remap.get(&gid).copied().unwrap_or(0),
+                    offset: 0.0,
+                    cid: Some(ch.to_string()),
+                }]),
+            });
+        ops.push(Op::ShowText {
+            items: items.collect(),
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// The chunks' pages, in order, moved into `base` (printpdf's file of the every-glyph page,
+/// whose fonts they share); the every-glyph page goes.
+fn join(
+    mut base: lopdf::Document,
+    parts: Vec<lopdf::Document>,
+) -> Result<lopdf::Document, WriteError> {
+    let error = |e: lopdf::Error| WriteError::Pdf(e.to_string());
+    let pages_id = base
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(error)?;
+    let sample = base.get_pages().into_values().next();
+    let sample = sample.ok_or_else(|| WriteError::Pdf("no page to join to".into()))?;
+    let page = base.get_dictionary(sample).map_err(error)?;
+    let resources = page.get(b"Resources").cloned().map_err(error)?;
+    let contents = page
+        .get(b"Contents")
+        .and_then(Object::as_reference)
+        .map_err(error)?;
+    base.objects.remove(&sample);
+    base.objects.remove(&contents);
+    let mut kids = Vec::new();
+    for mut part in parts {
+        for id in part.get_pages().into_values() {
+            let Some(Object::Dictionary(mut page)) = part.objects.remove(&id) else {
+                return Err(WriteError::Pdf("a page that is not a dictionary".into()));
+            };
+            let contents = page
+                .get(b"Contents")
+                .and_then(Object::as_reference)
+                .map_err(error)?;
+            let stream = part.objects.remove(&contents).unwrap_or(Object::Null);
+            page.set("Contents", Object::Reference(base.add_object(stream)));
+            page.set("Parent", Object::Reference(pages_id));
+            page.set("Resources", resources.clone());
+            kids.push(Object::Reference(base.add_object(page)));
+        }
+    }
+    let pages = base.get_dictionary_mut(pages_id).map_err(error)?;
+    pages.set("Count", Object::Integer(kids.len() as i64));
+    pages.set("Kids", Object::Array(kids));
+    base.renumber_objects();
+    Ok(base)
 }
 
 /// Face `i` cut down to the glyphs drawn and parsed for printpdf; `None` if none is drawn.
@@ -555,8 +680,9 @@ fn build_outline(
     Some(root)
 }
 
-/// Every stream deflated, kept only where it saves bytes.
-fn compress(doc: &mut lopdf::Document) {
+/// Every stream deflated, kept only where it saves bytes; on up to `jobs` threads, each
+/// stream on its own, so the bytes are the same for any number.
+fn compress(doc: &mut lopdf::Document, jobs: usize) {
     let mut streams: Vec<&mut lopdf::Stream> = doc
         .objects
         .values_mut()
@@ -571,7 +697,17 @@ fn compress(doc: &mut lopdf::Document) {
             _ => None,
         })
         .collect();
-    deflate_all(&mut streams);
+    let per_thread = streams.len().div_ceil(jobs.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let mut groups = streams.chunks_mut(per_thread);
+        let first = groups.next();
+        for group in groups {
+            scope.spawn(|| deflate_all(group));
+        }
+        if let Some(group) = first {
+            deflate_all(group);
+        }
+    });
 }
 
 fn deflate_all(streams: &mut [&mut lopdf::Stream]) {
