@@ -123,3 +123,52 @@ fn a_missing_glyph_is_a_warning_located_at_its_criterion() {
         "{text}"
     );
 }
+
+/// A сборник in memory: patterns matched against the world's folder listings, cards in the
+/// collection's order, the book composed and rendered without touching the disk; the
+/// project reports the folder it listed, so a watcher sees a new card appear.
+#[test]
+fn a_collection_builds_in_memory() {
+    use mentorcard::parallel::Progress;
+    let other =
+        std::fs::read(root().join("tests/fixtures/collection/contest/cards/02-young-teacher.toml"))
+            .expect("second card");
+    let collection =
+        "[collection]\ntitle = \"Сборник\"\norder = \"title\"\ncards = [\"cards/*.toml\"]\n";
+    let world = MemoryWorld::new()
+        .with_file("book/сборник.toml", collection)
+        .with_file("book/cards/b.toml", example())
+        .with_file("book/cards/a.toml", other)
+        .with_file("book/cards/notes.txt", "not a card");
+    let project = Project::new(&world, Settings::default()).expect("project");
+    let path = Path::new("book/сборник.toml");
+    assert!(project.is_collection(path).unwrap());
+    let progress = Progress::default();
+    let book = project
+        .check_book(path, Purpose::Build, 2, &progress)
+        .expect("readable");
+    assert!(book.diagnostics.is_empty(), "{:?}", book.diagnostics);
+    let files: Vec<_> = book.entries.iter().map(|e| e.path.clone()).collect();
+    // By title: «Реверсивное…» (b.toml) before «Школа…» (a.toml).
+    assert_eq!(
+        files,
+        [
+            Path::new("book/cards/b.toml"),
+            Path::new("book/cards/a.toml")
+        ]
+    );
+    let composed = project
+        .compose_book(&book, false, false, 2, &progress)
+        .expect("composes");
+    let html = project
+        .export_book(&book, &composed, Format::Html, &progress)
+        .expect("renders");
+    let html = String::from_utf8(html.bytes).unwrap();
+    let first = html
+        .find("Реверсивное наставничество</a>")
+        .expect("in the contents");
+    assert!(first < html.find("Школа молодого педагога").unwrap());
+    assert!(project
+        .files_read()
+        .contains(&Path::new("book/cards").to_path_buf()));
+}
