@@ -19,9 +19,9 @@ use crate::message::{CslError, Message, OldStyle, OldStyleHint};
 // Types
 // ---------------------------------------------------------------------------------------------
 
-/// A person as written by the teacher: `"Александров Е. Л."` or `{ family, given }`.
-/// Zotero writes organisations as `{ literal }`; a string that does not look like a person is
-/// taken as an organisation too, because ГОСТ never puts an organisation in the heading.
+/// Имя: «Александров Е. Л.» одной строкой или { family, given }; организацию Zotero
+/// записывает как { literal }. Строка, не похожая на имя человека, тоже считается
+/// организацией: ГОСТ не ставит организацию в заголовок записи.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Name {
@@ -65,8 +65,8 @@ impl Name {
     }
 }
 
-/// Year of issue: `2005`, free text (`"1999–"` for a site still running), or a CSL-JSON date
-/// (`{"date-parts": [[2011, 6, 30]]}`), whose month and day appear for newspaper articles.
+/// Год издания: 2005, текст («1999–» для сайта, который работает до сих пор) или дата
+/// CSL-JSON (`{"date-parts": [[2011, 6, 30]]}`); месяц и день выводятся для газетных статей.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Issued {
@@ -78,7 +78,7 @@ pub enum Issued {
     Parts(CslDate),
 }
 
-/// CSL-JSON date as Zotero exports it. Zotero sometimes writes the numbers as strings.
+/// Дата CSL-JSON, как её выгружает Zotero (числа он иногда пишет строками).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CslDate {
     /// Год, месяц, день: `[[2011, 6, 30]]`.
@@ -92,7 +92,7 @@ pub struct CslDate {
     pub literal: Option<String>,
 }
 
-/// A value CSL-JSON writes either as a number or as a string (`"volume": 12` or `"12"`).
+/// Значение, которое CSL-JSON пишет числом или строкой: `"volume": 12` или `"12"`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum TextOrNumber {
@@ -341,10 +341,10 @@ pub struct Entry {
     /// В книге есть иллюстрации (в записи — «: ил.»).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub illustrations: bool,
-    /// ISBN.
+    /// ISBN — международный стандартный номер книги.
     #[serde(default, rename = "ISBN", skip_serializing_if = "Option::is_none")]
     pub isbn: Option<String>,
-    /// DOI: «10.1234/abcd».
+    /// DOI — цифровой идентификатор публикации: «10.1234/abcd».
     #[serde(default, rename = "DOI", skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
     /// Примечание, которое ГОСТ приводит перед URL: «Обновляется в течение суток» (как часто
@@ -371,7 +371,7 @@ pub struct Entry {
     pub medium: Option<String>,
 }
 
-/// One name or a list of names, for the schema.
+/// Одно имя или список имён.
 #[derive(schemars::JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]

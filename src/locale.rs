@@ -685,6 +685,12 @@ impl Message {
                 field_name(field, lang),
                 lang.t("недопустимое значение", "value not allowed")
             ),
+            OutOfRange { field, value, .. } => format!(
+                "{}: {} {value} {}",
+                field_name(field, lang),
+                lang.t("значение", "the value"),
+                lang.t("вне допустимых пределов", "is out of range")
+            ),
             UnknownKey { key, section, .. } => {
                 let place = match section {
                     Section::Top => t("в начале карточки", "at the top of the card"),
@@ -1042,11 +1048,41 @@ impl Message {
                 "такой даты нет в календаре или она записана не так; пишите 2023-09-01 или \"01.09.2023\"",
                 "no such calendar date, or it is written wrongly; write 2023-09-01 or \"01.09.2023\"",
             ),
-            UnknownValue { allowed, .. } => vec![format!(
-                "{} {}",
-                lang.t("допустимо:", "allowed:"),
-                allowed.join(", ")
-            )],
+            UnknownValue {
+                allowed,
+                suggestion,
+                ..
+            } => {
+                let mut hints: Vec<String> = suggestion
+                    .iter()
+                    .map(|s| format!("{} «{s}»?", lang.t("возможно, имелось в виду", "did you mean")))
+                    .collect();
+                hints.push(format!(
+                    "{} {}",
+                    lang.t("допустимо:", "allowed:"),
+                    allowed.join(", ")
+                ));
+                hints
+            }
+            OutOfRange { min, max, .. } => {
+                let number = |n: &f64| format!("{n}");
+                vec![match (min.as_ref().map(number), max.as_ref().map(number)) {
+                    (Some(lo), Some(hi)) => format!(
+                        "{} {lo} {} {hi}",
+                        lang.t("напишите число от", "write a number from"),
+                        lang.t("до", "to")
+                    ),
+                    (Some(lo), None) => format!(
+                        "{} {lo}",
+                        lang.t("напишите число не меньше", "write a number of at least")
+                    ),
+                    (None, Some(hi)) => format!(
+                        "{} {hi}",
+                        lang.t("напишите число не больше", "write a number of at most")
+                    ),
+                    (None, None) => lang.t("напишите число", "write a number").to_string(),
+                }]
+            }
             UnknownKey {
                 suggestion,
                 suggestion_is_criterion,

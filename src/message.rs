@@ -49,6 +49,15 @@ pub enum Message {
         field: FieldPath,
         value: String,
         allowed: Vec<String>,
+        /// The allowed value closest to a misspelt one.
+        suggestion: Option<String>,
+    },
+    /// A number outside the range its field allows (`value` as written; NaN included).
+    OutOfRange {
+        field: FieldPath,
+        value: String,
+        min: Option<f64>,
+        max: Option<f64>,
     },
     UnknownKey {
         key: String,
