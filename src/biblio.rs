@@ -1337,8 +1337,10 @@ fn csl_revision(version: &str) -> Option<String> {
 /// Reads a Zotero CSL-JSON export (an array of items, or one item) into entries.
 /// Errors name the item by position and title so the teacher can find it in Zotero.
 pub fn from_csl_json(text: &str) -> Result<Vec<Entry>, CslError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| CslError::Syntax(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| CslError::Syntax {
+        line: e.line(),
+        column: e.column(),
+    })?;
     let items = match value {
         serde_json::Value::Array(items) => items,
         obj @ serde_json::Value::Object(_) => vec![obj],
@@ -1376,15 +1378,42 @@ pub fn from_csl_json(text: &str) -> Result<Vec<Entry>, CslError> {
         if !map.contains_key("type") {
             map.insert("type".into(), serde_json::Value::String("book".into()));
         }
-        let entry: Entry =
-            serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| CslError::Item {
-                index: i + 1,
-                title: title.clone(),
-                detail: e.to_string(),
-            })?;
+        let item = |field: Option<&str>, missing, value: &str, detail: String| CslError::Item {
+            index: i + 1,
+            title: title.clone(),
+            field: field.map(String::from),
+            missing,
+            value: value.chars().take(60).collect(),
+            detail,
+        };
+        if !map.contains_key("title") {
+            return Err(item(Some("title"), true, "", String::new()));
+        }
+        let entry = serde_json::from_value::<Entry>(serde_json::Value::Object(map.clone()));
+        let entry = entry.map_err(|e| match culprit(&map) {
+            Some((field, value)) => item(Some(field), false, &value.to_string(), e.to_string()),
+            None => item(None, false, "", e.to_string()),
+        })?;
         out.push(entry);
     }
     Ok(out)
+}
+
+/// The field that keeps a CSL-JSON item from being read: the first that fails on its own
+/// beside the item's type and title (serde names none in "did not match any variant").
+fn culprit(map: &serde_json::Map<String, serde_json::Value>) -> Option<(&str, &serde_json::Value)> {
+    map.iter().find_map(|(k, v)| {
+        let mut alone = serde_json::Map::new();
+        for key in ["type", "title"] {
+            if let Some(v) = map.get(key) {
+                alone.insert(key.into(), v.clone());
+            }
+        }
+        alone.insert(k.clone(), v.clone());
+        serde_json::from_value::<Entry>(serde_json::Value::Object(alone))
+            .is_err()
+            .then_some((k.as_str(), v))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -558,6 +558,12 @@ fn syntax_words(kind: SyntaxKind, lang: Lang) -> (&'static str, &'static str) {
             "названия полей пишутся латиницей без пробелов (goal, problem); текст берите в кавычки",
             "field names are Latin letters without spaces (goal, problem); put text in quotes",
         ),
+        SyntaxKind::ControlChar => (
+            "в тексте стоит невидимый управляющий символ",
+            "the text contains an invisible control character",
+            "удалите его: поставьте курсор сразу после указанного места и сотрите один символ (такие символы попадают в текст при копировании из PDF или Word)",
+            "delete it: put the cursor just after the marked place and erase one character (such characters come in when copying from a PDF or Word)",
+        ),
         SyntaxKind::Other => ("ошибка в записи", "syntax error",
          "текст пишется в кавычках: goal = \"…\"; многострочный текст — в тройных кавычках \"\"\"…\"\"\"",
          "text goes in quotes: goal = \"…\"; multi-line text in triple quotes \"\"\"…\"\"\""),
@@ -654,7 +660,7 @@ impl Message {
                     lang.t("ошибка записи TOML", "TOML syntax error"),
                     syntax_words(*kind, lang).0
                 );
-                if *kind == SyntaxKind::Other {
+                if matches!(kind, SyntaxKind::Other | SyntaxKind::ControlChar) {
                     s.push_str(&format!(" ({raw})"));
                 }
                 s
@@ -685,6 +691,23 @@ impl Message {
                 field_name(field, lang),
                 lang.t("недопустимое значение", "value not allowed")
             ),
+            ProfileFit { key, left, .. } => {
+                let what = match *key {
+                    "margin_right_mm" => lang.t(
+                        "поля слева и справа оставляют для текста",
+                        "the left and right margins leave the text",
+                    ),
+                    "margin_bottom_mm" => lang.t(
+                        "поля сверху и снизу оставляют для текста",
+                        "the top and bottom margins leave the text",
+                    ),
+                    _ => lang.t(
+                        "колонке «Содержание» таблицы остаётся",
+                        "the table's content column is left with",
+                    ),
+                };
+                format!("{what} {left:.0} {}", lang.t("мм", "mm"))
+            }
             OutOfRange { field, value, .. } => format!(
                 "{}: {} {value} {}",
                 field_name(field, lang),
@@ -694,6 +717,7 @@ impl Message {
             UnknownKey { key, section, .. } => {
                 let place = match section {
                     Section::Top => t("в начале карточки", "at the top of the card"),
+                    Section::Profile => t("в профиле", "in the profile"),
                     Section::Table(p) => format!("{} [{p}]", lang.t("в разделе", "in section")),
                     Section::Entry(p, i) => {
                         format!("{} [[{p}]] № {}", lang.t("в разделе", "in section"), i + 1)
@@ -732,7 +756,11 @@ impl Message {
                     ),
                     file_error(e, lang)
                 ),
-                MaterialsProblem::Invalid(e) => format!("«{file}»: {}", csl_error(e)),
+                MaterialsProblem::Invalid(e) => format!(
+                    "{} «{file}»: {}",
+                    lang.t("файл источников", "the sources file"),
+                    csl_error(e, lang)
+                ),
             },
             EmptyField { what } => match what {
                 Unfilled::Title => t("не заполнено название работы (title)", "the title is empty"),
@@ -1064,6 +1092,12 @@ impl Message {
                 ));
                 hints
             }
+            ProfileFit { need, .. } => vec![format!(
+                "{} {need:.0} {} (A4: 210 × 297 {})",
+                lang.t("нужно не меньше", "it needs at least"),
+                lang.t("мм: уменьшите поля или ширину колонок", "mm: make the margins or columns smaller"),
+                lang.t("мм", "mm")
+            )],
             OutOfRange { min, max, .. } => {
                 let number = |n: &f64| format!("{n}");
                 vec![match (min.as_ref().map(number), max.as_ref().map(number)) {
@@ -1132,6 +1166,20 @@ impl Message {
             } => one(
                 "путь указывается от папки, где лежит карточка; экспортируйте источники из Zotero в формате CSL JSON",
                 "the path is relative to the card's folder; export the sources from Zotero as CSL JSON",
+            ),
+            MaterialsFile {
+                problem: MaterialsProblem::Invalid(CslError::Item { .. }),
+                ..
+            } => one(
+                "исправьте запись в Zotero и выгрузите файл заново (CSL JSON); числа — без кавычек или в кавычках, даты — полностью: {\"date-parts\": [[2019, 6, 26]]}",
+                "fix the item in Zotero and export the file again (CSL JSON); numbers with or without quotes, dates in full: {\"date-parts\": [[2019, 6, 26]]}",
+            ),
+            MaterialsFile {
+                problem: MaterialsProblem::Invalid(_),
+                ..
+            } => one(
+                "выгрузите файл из Zotero заново: Файл → Экспортировать библиотеку…, формат CSL JSON",
+                "export the file from Zotero again: File → Export Library…, format CSL JSON",
             ),
             EmptyField {
                 what: Unfilled::Title,
@@ -1235,16 +1283,64 @@ impl Message {
     }
 }
 
-fn csl_error(e: &CslError) -> String {
+fn csl_error(e: &CslError, lang: Lang) -> String {
+    let item = |index: &usize, title: &str| match title {
+        "" => format!("{} {index}", lang.t("запись", "item")),
+        title => format!("{} {index} «{title}»", lang.t("запись", "item")),
+    };
     match e {
-        CslError::Syntax(detail) => format!("CSL-JSON: {detail}"),
-        CslError::NotArray => "CSL-JSON: expected an array of items".into(),
-        CslError::ItemNotObject(n) => format!("CSL-JSON: item {n} is not an object"),
+        CslError::Syntax { line, column } => format!(
+            "{} {line}, {} {column}",
+            lang.t(
+                "это не JSON: ошибка записи в строке",
+                "this is not JSON: a syntax error at line"
+            ),
+            lang.t("столбце", "column")
+        ),
+        CslError::NotArray => lang
+            .t(
+                "ожидается список записей CSL-JSON […]",
+                "expected a list of CSL-JSON items […]",
+            )
+            .into(),
+        CslError::ItemNotObject(n) => format!(
+            "{}: {}",
+            item(n, ""),
+            lang.t("это не запись {…}", "is not an item {…}")
+        ),
+        CslError::Item {
+            index,
+            title,
+            field: Some(field),
+            missing: true,
+            ..
+        } => format!(
+            "{}: {} «{field}»",
+            item(index, title),
+            lang.t("нет обязательного поля", "the required field is missing:")
+        ),
+        CslError::Item {
+            index,
+            title,
+            field: Some(field),
+            value,
+            ..
+        } => format!(
+            "{}: {} «{field}» {}: {value}",
+            item(index, title),
+            lang.t("поле", "the field"),
+            lang.t("записано неверно", "is not valid")
+        ),
         CslError::Item {
             index,
             title,
             detail,
-        } => format!("CSL-JSON: item {index} «{title}»: {detail}"),
+            ..
+        } => format!(
+            "{}: {} ({detail})",
+            item(index, title),
+            lang.t("запись не читается", "cannot be read")
+        ),
     }
 }
 
@@ -1325,6 +1421,12 @@ impl Failure {
                 };
                 format!("{}: {detail}", path.display())
             }
+            Failure::ProfileInvalid { path, report } => format!(
+                "{} {}:\n{}",
+                lang.t("профиль оформления не принят", "the profile is not accepted"),
+                path.display(),
+                report.trim_end()
+            ),
             Failure::TemplateFolder { dir, error } => format!(
                 "{} {}: {}",
                 lang.t(

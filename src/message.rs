@@ -52,6 +52,14 @@ pub enum Message {
         /// The allowed value closest to a misspelt one.
         suggestion: Option<String>,
     },
+    /// A profile's sizes do not fit the page: what is `left` of it, and what is needed (mm).
+    /// `key` is the field that sets it: `margin_right_mm` for the text width,
+    /// `margin_bottom_mm` for its height, `table_label_col_mm` for the table's content column.
+    ProfileFit {
+        key: &'static str,
+        left: f32,
+        need: f32,
+    },
     /// A number outside the range its field allows (`value` as written; NaN included).
     OutOfRange {
         field: FieldPath,
@@ -254,6 +262,9 @@ pub enum SyntaxKind {
     TrailingText,
     NonLatinKey,
     BadKey,
+    /// An invisible control character (U+0000–U+001F but tab and line breaks, U+007F),
+    /// which TOML allows nowhere; `raw` names it (`U+0001`).
+    ControlChar,
     Other,
 }
 
@@ -296,6 +307,8 @@ pub enum TypeHint {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Section {
     Top,
+    /// The top level of a profile file.
+    Profile,
     Table(FieldPath),
     /// Entry `index` (0-based) of an array of tables.
     Entry(FieldPath, usize),
@@ -310,12 +323,21 @@ pub enum MaterialsProblem {
 /// Why a CSL-JSON export could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CslError {
-    Syntax(String),
+    /// Not JSON: where the reader stopped.
+    Syntax {
+        line: usize,
+        column: usize,
+    },
     NotArray,
     ItemNotObject(usize),
+    /// Item `index` (1-based) cannot be read: `field` is missing or wrong (then `value` is
+    /// what it holds, shortened), or serde's `detail` when no one field is to blame.
     Item {
         index: usize,
         title: String,
+        field: Option<String>,
+        missing: bool,
+        value: String,
         detail: String,
     },
 }
@@ -387,6 +409,12 @@ pub enum Failure {
     Profile {
         path: PathBuf,
         detail: ProfileProblem,
+    },
+    /// A profile file with problems, each located in it: `report` is their text as the
+    /// diagnostics printer made it (message cannot hold diagnostics: diag imports it).
+    ProfileInvalid {
+        path: PathBuf,
+        report: String,
     },
     TemplateFolder {
         dir: PathBuf,

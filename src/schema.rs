@@ -271,6 +271,25 @@ pub fn syntax_error(e: &toml::de::Error, source: &SourceFile, more: usize) -> Di
     .at(span)
 }
 
+/// The first control character in the text, as the syntax error it causes: the parser
+/// reports it as whatever it was reading (an unclosed multi-line string), far from the
+/// character, which the terminal does not even show.
+pub fn control_char(source: &SourceFile, more: usize) -> Option<Diagnostic> {
+    let text = &source.text;
+    let (at, c) = text.char_indices().find(|&(i, c)| {
+        let line_break = c == '\n' || (c == '\r' && text[i + 1..].starts_with('\n'));
+        (c.is_ascii_control() && c != '\t' && !line_break) || c == '\u{7f}'
+    })?;
+    Some(
+        Diagnostic::new(Message::Syntax {
+            kind: SyntaxKind::ControlChar,
+            raw: format!("U+{:04X}", u32::from(c)),
+            more,
+        })
+        .at(Span::new(at, at + c.len_utf8())),
+    )
+}
+
 /// Where to underline a syntax error so the caret covers what the user must fix: an unclosed
 /// string from its opening quote to the line end, a bad escape with its backslash, and never a
 /// zero-width point past the end of a line.
@@ -362,6 +381,7 @@ pub fn validate_card(root: &Spanned<DeTable>, source: &SourceFile) -> Vec<Diagno
         root: schema,
         source,
         out: Vec::new(),
+        top: Section::Top,
     };
     let span: Span = root.span().into();
     v.object(root.get_ref(), span, schema, &mut Vec::new(), true);
@@ -372,6 +392,64 @@ struct Validator<'a> {
     root: &'a Json,
     source: &'a SourceFile,
     out: Vec<Diagnostic>,
+    /// What the file's top level is called in messages (a card, a profile).
+    top: Section,
+}
+
+/// The schema of a profile file: the profile's fields, `base`, and the names
+/// `required_rows` and `required_metadata` may hold.
+pub fn profile_schema() -> &'static Json {
+    static SCHEMA: OnceLock<Json> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+        let root = generator.into_root_schema_for::<crate::profile::Profile>();
+        let mut schema = for_editors(root.to_value());
+        let names = |list: Vec<&str>| serde_json::json!({ "type": "string", "enum": list });
+        if let Some(props) = schema["properties"].as_object_mut() {
+            let base = names(crate::profile::Profile::NAMES.to_vec());
+            props.insert("base".into(), base);
+        }
+        let rows = locale::CRITERIA.iter().map(|c| c.key).collect();
+        schema["properties"]["limits"]["properties"]["required_rows"]["items"] = names(rows);
+        let fields = crate::profile::METADATA.to_vec();
+        schema["properties"]["limits"]["properties"]["required_metadata"]["items"] = names(fields);
+        schema
+    })
+}
+
+/// Checks a profile file as a card is checked: syntax, unknown keys (with the closest
+/// name), types, names in lists, and sizes in their ranges, every problem located.
+pub fn validate_profile(source: &SourceFile) -> Vec<Diagnostic> {
+    let (root, errors) = DeTable::parse_recoverable(&source.text);
+    if let Some(e) = errors.first() {
+        let more = errors.len() - 1;
+        return vec![control_char(source, more).unwrap_or_else(|| syntax_error(e, source, more))];
+    }
+    let schema = profile_schema();
+    let mut v = Validator {
+        root: schema,
+        source,
+        out: Vec::new(),
+        top: Section::Profile,
+    };
+    v.object(
+        root.get_ref(),
+        root.span().into(),
+        schema,
+        &mut Vec::new(),
+        true,
+    );
+    v.out.sort_by_key(|d| d.span.map(|s| s.start));
+    v.out
+}
+
+/// The span of the first of `keys` the file's top level has.
+pub fn key_span(source: &SourceFile, keys: &[&str]) -> Option<Span> {
+    let (root, _) = DeTable::parse_recoverable(&source.text);
+    let table = root.get_ref();
+    keys.iter()
+        .find_map(|k| table.get_key_value(*k))
+        .map(|(k, _)| Span::from(k.span()))
 }
 
 /// The TOML kind of a value, for "expected X, found Y" messages.
@@ -702,7 +780,7 @@ impl<'a> Validator<'a> {
     ) {
         let parent = &path[..path.len() - 1];
         let section = match parent.split_last() {
-            None => Section::Top,
+            None => self.top.clone(),
             Some((PathSeg::Index(i), table)) => Section::Entry(FieldPath::new(table), *i),
             Some(_) => Section::Table(FieldPath::new(parent)),
         };
