@@ -50,7 +50,8 @@ pub fn for_editors(mut schema: Json) -> Json {
         .unwrap_or_default();
     inline(&mut schema, &definitions, 0);
     reshape(&mut schema);
-    if schema.to_string().contains("\"$ref\"") {
+    entries_answer_an_index(&mut schema, String::new());
+    if schema.to_string().contains("\"#/definitions/") {
         // A type that contains itself cannot be written in place: keep its definition.
         if let Some(obj) = schema.as_object_mut() {
             obj.insert("definitions".into(), definitions);
@@ -88,6 +89,40 @@ fn inline(schema: &mut Json, definitions: &Json, depth: usize) {
         }
     }
     for_each_subschema(schema, |s| inline(s, definitions, depth + 1));
+}
+
+/// Taplo's hover looks a key inside an array entry up with the entry's index twice
+/// (`criteria.participants.1.0.role`: taplo-lsp `lookup_keys` adds the last index after an
+/// array its path already indexes), so it finds nothing for `role`, `term` or a norm's `ref`.
+/// An entry's schema also answers an index with itself (`items` pointing back at it): that
+/// keyword applies to arrays only, so it changes nothing a validator accepts.
+fn entries_answer_an_index(schema: &mut Json, at: String) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    for (key, value) in obj.iter_mut() {
+        match (key.as_str(), value) {
+            ("properties", Json::Object(props)) => {
+                for (name, prop) in props.iter_mut() {
+                    let name = name.replace('~', "~0").replace('/', "~1");
+                    entries_answer_an_index(prop, format!("{at}/properties/{name}"));
+                }
+            }
+            ("items", item @ Json::Object(_)) => {
+                let here = format!("{at}/items");
+                entries_answer_an_index(item, here.clone());
+                let is_table = match item.get("type") {
+                    Some(Json::String(t)) => t == "object",
+                    Some(Json::Array(a)) => a.iter().any(|t| t == "object"),
+                    _ => false,
+                };
+                if is_table && item.get("items").is_none() {
+                    item["items"] = serde_json::json!({ "$ref": format!("#{here}") });
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Applies `f` to every schema directly inside this one.

@@ -170,7 +170,8 @@ fn every_property_and_definition_has_a_russian_description() {
 /// What Taplo shows on hover over a key: the descriptions of the schemas it finds at the
 /// key's path, following `$ref` (ignoring what stands beside it), `anyOf`, `oneOf`, `allOf`
 /// (without the schema around an `allOf`), `properties` and `items`
-/// (taplo-common `Schemas::collect_schemas`).
+/// (taplo-common `Schemas::collect_schemas`). The path is the one Taplo 0.10 builds (see
+/// [`taplo_path`]).
 fn hover(root: &Json, schema: &Json, path: &[&str], out: &mut Vec<String>) {
     if !schema.is_object() {
         return;
@@ -202,6 +203,20 @@ fn hover(root: &Json, schema: &Json, path: &[&str], out: &mut Vec<String>) {
     }
 }
 
+/// taplo-lsp's hover runs `lookup_keys` over a key's path, which adds an array's last index
+/// after the array even when the path already has the entry's index:
+/// `criteria.participants.0.role` is looked up as `criteria.participants.N.0.role`.
+fn taplo_path(path: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in path.split('.') {
+        if key.parse::<usize>().is_ok() {
+            out.push("1".to_string());
+        }
+        out.push(key.to_string());
+    }
+    out
+}
+
 #[test]
 fn hover_over_a_key_shows_its_own_description_once() {
     let schema = schema();
@@ -218,7 +233,8 @@ fn hover_over_a_key_shows_its_own_description_once() {
     ];
     for (path, want) in cases {
         let mut shown = Vec::new();
-        let keys: Vec<&str> = path.split('.').collect();
+        let keys = taplo_path(path);
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         hover(&schema, &schema, &keys, &mut shown);
         shown.retain(|s| !s.is_empty());
         assert_eq!(shown.len(), 1, "{path}: {shown:#?}");
