@@ -9,7 +9,8 @@ use crate::fonts::Style;
 use crate::message::{
     CslError, EndedProject, Failure, ImportNote, LinkFormat, ListenProblem, MaterialsProblem,
     Message, OldStyle, OldStyleHint, ProfileProblem, Section, Severity, Skipped, SourceFormat,
-    Status, SyntaxKind, TemplateReason, TypeHint, Unfilled, Unsupported, ValueKind, Written,
+    Status, SyntaxKind, TemplateReason, TypeHint, Unfilled, Unsupported, UsageProblem, ValueKind,
+    Written,
 };
 use crate::path::FieldPath;
 use crate::typography::Rule;
@@ -1427,6 +1428,7 @@ impl Failure {
                 path.display(),
                 report.trim_end()
             ),
+            Failure::Usage { problem, usage } => usage_text(problem, usage, lang),
             Failure::TemplateFolder { dir, error } => format!(
                 "{} {}: {}",
                 lang.t(
@@ -1957,6 +1959,175 @@ pub fn import_words(lang: Lang) -> ImportWords {
             norms_below: "# (acts are the [[criteria.norms]] sections below)\n",
         },
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line: usage errors and help
+// ---------------------------------------------------------------------------------------------
+
+fn usage_text(problem: &UsageProblem, usage: &str, lang: Lang) -> String {
+    let mean = |s: &Option<String>| {
+        s.as_ref()
+            .map(|s| {
+                format!(
+                    "\n\n  {} «{s}»?",
+                    lang.t("возможно, имелось в виду", "did you mean")
+                )
+            })
+            .unwrap_or_default()
+    };
+    let what = match problem {
+        UsageProblem::UnknownCommand { given, suggestion } => format!(
+            "{} «{given}»{}",
+            lang.t("нет такой команды", "no such command"),
+            mean(suggestion)
+        ),
+        UsageProblem::UnknownArgument { given, suggestion } => format!(
+            "{} «{given}»{}",
+            lang.t("неизвестный параметр", "unknown option"),
+            mean(suggestion)
+        ),
+        UsageProblem::MissingArguments(args) => format!(
+            "{} {}",
+            lang.t("не указано обязательное:", "required but not given:"),
+            args.join(", ")
+        ),
+        UsageProblem::MissingCommand => {
+            lang.t("не указана команда", "no command given").to_string()
+        }
+        UsageProblem::InvalidValue {
+            arg,
+            value,
+            allowed,
+            suggestion,
+        } => {
+            let mut s = format!(
+                "{} «{value}» {} {arg}",
+                lang.t("недопустимое значение", "invalid value"),
+                lang.t("для", "for")
+            );
+            if !allowed.is_empty() {
+                s.push_str(&format!(
+                    "\n  {} {}",
+                    lang.t("допустимо:", "allowed:"),
+                    allowed.join(", ")
+                ));
+            }
+            s + &mean(suggestion)
+        }
+        UsageProblem::DateEpoch { value } => format!(
+            "SOURCE_DATE_EPOCH «{value}»: {}",
+            lang.t(
+                "нужно число секунд от 1970-01-01 до 9999-12-31 (годы 1970–9999)",
+                "must be seconds from 1970-01-01 to 9999-12-31 (years 1970–9999)"
+            )
+        ),
+        UsageProblem::Other(raw) => raw.clone(),
+    };
+    let words = usage_words(lang);
+    let usage = match usage.trim() {
+        "" => String::new(),
+        u => format!("\n\n{}: {u}", words.usage),
+    };
+    format!("{what}{usage}\n\n{}", words.more)
+}
+
+/// The words of clap's help screens.
+pub struct UsageWords {
+    pub usage: &'static str,
+    pub commands: &'static str,
+    pub arguments: &'static str,
+    pub options: &'static str,
+    pub command: &'static str,
+    pub help: &'static str,
+    pub version: &'static str,
+    pub help_command: &'static str,
+    pub more: &'static str,
+}
+
+pub fn usage_words(lang: Lang) -> UsageWords {
+    match lang {
+        Lang::Ru => UsageWords {
+            usage: "Использование",
+            commands: "Команды",
+            arguments: "Аргументы",
+            options: "Параметры",
+            command: "КОМАНДА",
+            help: "Показать эту справку",
+            version: "Показать версию",
+            help_command: "Показать справку по команде",
+            more: "Подробнее: mentorcard --help",
+        },
+        Lang::En => UsageWords {
+            usage: "Usage",
+            commands: "Commands",
+            arguments: "Arguments",
+            options: "Options",
+            command: "COMMAND",
+            help: "Print help",
+            version: "Print version",
+            help_command: "Print this message or the help of the given subcommand(s)",
+            more: "For more information, try '--help'.",
+        },
+    }
+}
+
+/// clap's own words inside a help screen or a usage line, in `lang`.
+pub fn clap_words(text: &str, lang: Lang) -> String {
+    let words: &[(&str, &str)] = match lang {
+        Lang::Ru => &[
+            ("[OPTIONS]", "[ПАРАМЕТРЫ]"),
+            ("[possible values: ", "[допустимо: "),
+            ("[default: ", "[по умолчанию: "),
+            ("[env: ", "[переменная окружения: "),
+            ("[aliases: ", "[другие имена: "),
+        ],
+        Lang::En => &[],
+    };
+    words
+        .iter()
+        .fold(text.to_string(), |text, (en, ru)| text.replace(en, ru))
+}
+
+/// English help of a command (`build`) or of an argument (`build.out_dir`, `lang`); the
+/// Russian is the doc comment on the argument itself, clap's default.
+pub fn help_en(id: &str) -> Option<&'static str> {
+    let (_, arg) = id.rsplit_once('.').unwrap_or(("", id));
+    Some(match (id, arg) {
+        ("", _) => "mentorcard — a mentoring practice card: check it, build PDF, HTML, Markdown and DOCX",
+        ("check", _) => "Check cards and report every problem at once",
+        ("build", _) => "Build the documents (PDF, HTML, Markdown, DOCX) from cards",
+        ("new", _) => "Write a new starting card with every criterion",
+        ("import", _) => "Make a card of a finished description (.docx, .odt, .txt, .md) and check it",
+        ("schema", _) => "Print the card's JSON Schema (for Taplo / Even Better TOML)",
+        ("templates", _) => "Built-in HTML templates: --eject FOLDER writes them out to edit",
+        ("fonts", _) => "List the Cyrillic font families the PDF can be set in",
+        ("watch", _) => "Build, then rebuild after every save of the card (stop with Ctrl-C)",
+        ("serve", _) => "Preview in the browser: the page updates itself and shows errors (stop with Ctrl-C)",
+        (_, "lang") => "Language of messages: ru or en (default: the card's language, else ru)",
+        (_, "font_paths") => "A folder of fonts for the PDF (repeatable; or MENTORCARD_FONT_PATHS, separated by «:»)",
+        (_, "files") => "Card files (.toml)",
+        (_, "file") => "The card file (.toml)",
+        ("check.strict", _) | ("build.strict", _) | ("watch.strict", _) => "Treat warnings as errors",
+        ("check.profile", _) => "A contest profile (gost, compact or a .toml file) with volume limits and required fields",
+        ("check.format", _) => "Report format: text or json",
+        (_, "source_date_epoch") => "The documents' date in seconds since 1970-01-01; without it no date is written",
+        (_, "format") => "Formats, comma-separated: pdf, html, md, docx (default: all)",
+        (_, "out_dir") => "Folder for the output files (default: the card's folder)",
+        (_, "profile") => "Layout profile: gost, compact or the path of a .toml profile file",
+        (_, "templates") => "Folder of your own templates: a file of the same name replaces the built-in one",
+        (_, "hyphenate") => "Hyphenate words (contests usually forbid it)",
+        ("new.path", _) => "Where to write the card (default: practice.toml)",
+        ("new.example", _) => "Write the finished example (reverse mentoring) instead of an empty card",
+        (_, "force") => "Allow overwriting existing files",
+        ("import.source", _) => "The document describing the practice: .docx, .odt, .txt or .md",
+        ("import.output", _) => "Where to write the card (default: beside the document, with the extension .toml)",
+        ("schema.output", _) => "Write the schema to a file instead of printing it",
+        ("templates.eject", _) => "Write the built-in templates (page.html, table.html, style.css) to a folder, to edit them and build with --templates FOLDER",
+        ("serve.port", _) => "Port on 127.0.0.1 (default: any free one)",
+        ("serve.open", _) => "Open the page in the browser",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -495,6 +495,39 @@ pub enum Failure {
     ImportNoTable {
         path: PathBuf,
     },
+    /// The command line itself is wrong; `usage` is the command's usage line.
+    Usage {
+        problem: UsageProblem,
+        usage: String,
+    },
+}
+
+/// A command line mentorcard cannot follow (clap's error, in the catalogue's words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UsageProblem {
+    UnknownCommand {
+        given: String,
+        suggestion: Option<String>,
+    },
+    UnknownArgument {
+        given: String,
+        suggestion: Option<String>,
+    },
+    /// Arguments the command needs, as clap names them (`<FILES>...`).
+    MissingArguments(Vec<String>),
+    MissingCommand,
+    InvalidValue {
+        arg: String,
+        value: String,
+        allowed: Vec<String>,
+        suggestion: Option<String>,
+    },
+    /// `SOURCE_DATE_EPOCH` (or its option) is not seconds between 1970 and 9999.
+    DateEpoch {
+        value: String,
+    },
+    /// Anything else, in clap's own (English) words.
+    Other(String),
 }
 
 /// The formats `import` reads.

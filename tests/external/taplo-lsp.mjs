@@ -1,7 +1,7 @@
 // Drives a Taplo language server (what Even Better TOML runs) over stdio as an editor does:
 // opens a card, prints the diagnostics the server publishes and the hover text at the given
 // positions, as JSON. Not part of `cargo test`: it needs a Taplo with its LSP, which the PyPI
-// and npm builds (0.9) leave out; `cargo install taplo-cli --features lsp` builds one.
+// and npm builds (0.9) leave out; `cargo install taplo-cli` (default features) builds one.
 //
 // Usage: node tests/external/taplo-lsp.mjs TAPLO CARD.toml [LINE:COLUMN ...]  (0-based)
 import { spawn } from "node:child_process";
