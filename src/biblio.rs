@@ -19,9 +19,9 @@ use crate::message::{CslError, Message, OldStyle, OldStyleHint};
 // Types
 // ---------------------------------------------------------------------------------------------
 
-/// A person as written by the teacher: `"Александров Е. Л."` or `{ family, given }`.
-/// Zotero writes organisations as `{ literal }`; a string that does not look like a person is
-/// taken as an organisation too, because ГОСТ never puts an organisation in the heading.
+/// Имя: «Александров Е. Л.» одной строкой или { family, given }; организацию Zotero
+/// записывает как { literal }. Строка, не похожая на имя человека, тоже считается
+/// организацией: ГОСТ не ставит организацию в заголовок записи.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Name {
@@ -65,8 +65,8 @@ impl Name {
     }
 }
 
-/// Year of issue: `2005`, free text (`"1999–"` for a site still running), or a CSL-JSON date
-/// (`{"date-parts": [[2011, 6, 30]]}`), whose month and day appear for newspaper articles.
+/// Год издания: 2005, текст («1999–» для сайта, который работает до сих пор) или дата
+/// CSL-JSON (`{"date-parts": [[2011, 6, 30]]}`); месяц и день выводятся для газетных статей.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Issued {
@@ -78,7 +78,7 @@ pub enum Issued {
     Parts(CslDate),
 }
 
-/// CSL-JSON date as Zotero exports it. Zotero sometimes writes the numbers as strings.
+/// Дата CSL-JSON, как её выгружает Zotero (числа он иногда пишет строками).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CslDate {
     /// Год, месяц, день: `[[2011, 6, 30]]`.
@@ -92,7 +92,7 @@ pub struct CslDate {
     pub literal: Option<String>,
 }
 
-/// A value CSL-JSON writes either as a number or as a string (`"volume": 12` or `"12"`).
+/// Значение, которое CSL-JSON пишет числом или строкой: `"volume": 12` или `"12"`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum TextOrNumber {
@@ -341,10 +341,10 @@ pub struct Entry {
     /// В книге есть иллюстрации (в записи — «: ил.»).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub illustrations: bool,
-    /// ISBN.
+    /// ISBN — международный стандартный номер книги.
     #[serde(default, rename = "ISBN", skip_serializing_if = "Option::is_none")]
     pub isbn: Option<String>,
-    /// DOI: «10.1234/abcd».
+    /// DOI — цифровой идентификатор публикации: «10.1234/abcd».
     #[serde(default, rename = "DOI", skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
     /// Примечание, которое ГОСТ приводит перед URL: «Обновляется в течение суток» (как часто
@@ -371,7 +371,7 @@ pub struct Entry {
     pub medium: Option<String>,
 }
 
-/// One name or a list of names, for the schema.
+/// Одно имя или список имён.
 #[derive(schemars::JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
@@ -1337,8 +1337,10 @@ fn csl_revision(version: &str) -> Option<String> {
 /// Reads a Zotero CSL-JSON export (an array of items, or one item) into entries.
 /// Errors name the item by position and title so the teacher can find it in Zotero.
 pub fn from_csl_json(text: &str) -> Result<Vec<Entry>, CslError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| CslError::Syntax(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| CslError::Syntax {
+        line: e.line(),
+        column: e.column(),
+    })?;
     let items = match value {
         serde_json::Value::Array(items) => items,
         obj @ serde_json::Value::Object(_) => vec![obj],
@@ -1376,15 +1378,42 @@ pub fn from_csl_json(text: &str) -> Result<Vec<Entry>, CslError> {
         if !map.contains_key("type") {
             map.insert("type".into(), serde_json::Value::String("book".into()));
         }
-        let entry: Entry =
-            serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| CslError::Item {
-                index: i + 1,
-                title: title.clone(),
-                detail: e.to_string(),
-            })?;
+        let item = |field: Option<&str>, missing, value: &str, detail: String| CslError::Item {
+            index: i + 1,
+            title: title.clone(),
+            field: field.map(String::from),
+            missing,
+            value: value.chars().take(60).collect(),
+            detail,
+        };
+        if !map.contains_key("title") {
+            return Err(item(Some("title"), true, "", String::new()));
+        }
+        let entry = serde_json::from_value::<Entry>(serde_json::Value::Object(map.clone()));
+        let entry = entry.map_err(|e| match culprit(&map) {
+            Some((field, value)) => item(Some(field), false, &value.to_string(), e.to_string()),
+            None => item(None, false, "", e.to_string()),
+        })?;
         out.push(entry);
     }
     Ok(out)
+}
+
+/// The field that keeps a CSL-JSON item from being read: the first that fails on its own
+/// beside the item's type and title (serde names none in "did not match any variant").
+fn culprit(map: &serde_json::Map<String, serde_json::Value>) -> Option<(&str, &serde_json::Value)> {
+    map.iter().find_map(|(k, v)| {
+        let mut alone = serde_json::Map::new();
+        for key in ["type", "title"] {
+            if let Some(v) = map.get(key) {
+                alone.insert(key.into(), v.clone());
+            }
+        }
+        alone.insert(k.clone(), v.clone());
+        serde_json::from_value::<Entry>(serde_json::Value::Object(alone))
+            .is_err()
+            .then_some((k.as_str(), v))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ pub struct Card {
     pub locality: Option<String>,
     /// Год описания практики.
     #[serde(default)]
+    #[schemars(range(min = 1900, max = 2100))]
     pub year: Option<i32>,
     /// Форма наставничества: «учитель – учитель», «ученик – ученик», «студент – ученик»…
     #[serde(default)]

@@ -6,6 +6,32 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
+/// Years divisible by 4 but not by 100, or by 400.
+macro_rules! leap_year {
+    () => {
+        r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+    };
+}
+
+/// The dates [`Date::parse`] accepts, as a JSON Schema `pattern` (a TOML date reaches an
+/// editor's validator as `2023-09-01` text): `ДД.ММ.ГГГГ` or `ГГГГ-ММ-ДД`, one or two digits
+/// for the day and month, and only days the calendar has (29 February in leap years).
+pub const DATE_PATTERN: &str = concat!(
+    r"^\s*(?:",
+    r"(?:(?:0?[1-9]|[12][0-9]|3[01])\.(?:0?[13578]|1[02])",
+    r"|(?:0?[1-9]|[12][0-9]|30)\.(?:0?[469]|11)",
+    r"|(?:0?[1-9]|1[0-9]|2[0-8])\.0?2)\.[0-9]{4}",
+    r"|29\.0?2\.",
+    leap_year!(),
+    r"|[0-9]{4}-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])",
+    r"|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)",
+    r"|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))",
+    r"|",
+    leap_year!(),
+    r"-0?2-29",
+    r")\s*$"
+);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
@@ -145,7 +171,7 @@ impl schemars::JsonSchema for Date {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "format": "date",
+            "pattern": DATE_PATTERN,
             "description": "Дата: 2023-09-01 (дата TOML) или \"01.09.2023\""
         })
     }

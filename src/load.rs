@@ -46,12 +46,17 @@ pub struct LoadedCollection {
 
 /// Parses and validates a collection file as a card is: every problem located.
 pub fn load_collection(name: &str, text: &str, lang_override: Option<Lang>) -> LoadedCollection {
+    let text: &str = &old_mac_line_breaks(text);
     let source = SourceFile::new(name, text);
     let (root, mut parse_errors) = DeTable::parse_recoverable(text);
     parse_errors.sort_by_key(|e| e.span().map(|s| s.start).unwrap_or(usize::MAX));
     let mut diagnostics: Vec<Diagnostic> = parse_errors
         .first()
-        .map(|e| crate::schema::syntax_error(e, &source, parse_errors.len() - 1))
+        .map(|e| {
+            let more = parse_errors.len() - 1;
+            crate::schema::control_char(&source, more)
+                .unwrap_or_else(|| crate::schema::syntax_error(e, &source, more))
+        })
         .into_iter()
         .collect();
     let spans = spans_of(&root);
@@ -95,6 +100,7 @@ fn spans_of(root: &Spanned<DeTable>) -> SourceMap {
 
 /// Parses and validates a card's text; never panics, whatever the input.
 pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
+    let text: &str = &old_mac_line_breaks(text);
     let source = SourceFile::new(name, text);
     let (root, mut parse_errors) = DeTable::parse_recoverable(text);
     // Report the earliest error first: later ones are often consequences of it.
@@ -111,7 +117,11 @@ pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
     // unclosed ''' swallows everything), so only the first one is reliable enough to show.
     let mut diagnostics: Vec<Diagnostic> = parse_errors
         .first()
-        .map(|e| crate::schema::syntax_error(e, &source, parse_errors.len() - 1))
+        .map(|e| {
+            let more = parse_errors.len() - 1;
+            crate::schema::control_char(&source, more)
+                .unwrap_or_else(|| crate::schema::syntax_error(e, &source, more))
+        })
         .into_iter()
         .collect();
     let spans = spans_of(&root);
@@ -147,6 +157,22 @@ pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
         diagnostics,
         lang,
     }
+}
+
+/// Line breaks as old Mac editors wrote them, a lone CR, read as LF. One byte for one, so
+/// every span still points at the same place of the file.
+pub fn old_mac_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
+    if !text.as_bytes().iter().enumerate().any(lone_cr) {
+        return text.into();
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let lone = c == '\r' && bytes.get(i + 1) != Some(&b'\n');
+        out.push(if lone { '\n' } else { c });
+    }
+    out.into()
 }
 
 fn collect_spans(

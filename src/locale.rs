@@ -9,7 +9,8 @@ use crate::fonts::Style;
 use crate::message::{
     CslError, EndedProject, Failure, ImportNote, LinkFormat, ListenProblem, MaterialsProblem,
     Message, OldStyle, OldStyleHint, ProfileProblem, Section, Severity, Skipped, SourceFormat,
-    Status, SyntaxKind, TemplateReason, TypeHint, Unfilled, Unsupported, ValueKind, Written,
+    Status, SyntaxKind, TemplateReason, TypeHint, Unfilled, Unsupported, UsageProblem, ValueKind,
+    Written,
 };
 use crate::path::FieldPath;
 use crate::typography::Rule;
@@ -745,6 +746,12 @@ fn syntax_words(kind: SyntaxKind, lang: Lang) -> (&'static str, &'static str) {
             "названия полей пишутся латиницей без пробелов (goal, problem); текст берите в кавычки",
             "field names are Latin letters without spaces (goal, problem); put text in quotes",
         ),
+        SyntaxKind::ControlChar => (
+            "в тексте стоит невидимый управляющий символ",
+            "the text contains an invisible control character",
+            "удалите его: поставьте курсор сразу после указанного места и сотрите один символ (такие символы попадают в текст при копировании из PDF или Word)",
+            "delete it: put the cursor just after the marked place and erase one character (such characters come in when copying from a PDF or Word)",
+        ),
         SyntaxKind::Other => ("ошибка в записи", "syntax error",
          "текст пишется в кавычках: goal = \"…\"; многострочный текст — в тройных кавычках \"\"\"…\"\"\"",
          "text goes in quotes: goal = \"…\"; multi-line text in triple quotes \"\"\"…\"\"\""),
@@ -841,7 +848,7 @@ impl Message {
                     lang.t("ошибка записи TOML", "TOML syntax error"),
                     syntax_words(*kind, lang).0
                 );
-                if *kind == SyntaxKind::Other {
+                if matches!(kind, SyntaxKind::Other | SyntaxKind::ControlChar) {
                     s.push_str(&format!(" ({raw})"));
                 }
                 s
@@ -872,9 +879,33 @@ impl Message {
                 field_name(field, lang),
                 lang.t("недопустимое значение", "value not allowed")
             ),
+            ProfileFit { key, left, .. } => {
+                let what = match *key {
+                    "margin_right_mm" => lang.t(
+                        "поля слева и справа оставляют для текста",
+                        "the left and right margins leave the text",
+                    ),
+                    "margin_bottom_mm" => lang.t(
+                        "поля сверху и снизу оставляют для текста",
+                        "the top and bottom margins leave the text",
+                    ),
+                    _ => lang.t(
+                        "колонке «Содержание» таблицы остаётся",
+                        "the table's content column is left with",
+                    ),
+                };
+                format!("{what} {left:.0} {}", lang.t("мм", "mm"))
+            }
+            OutOfRange { field, value, .. } => format!(
+                "{}: {} {value} {}",
+                field_name(field, lang),
+                lang.t("значение", "the value"),
+                lang.t("вне допустимых пределов", "is out of range")
+            ),
             UnknownKey { key, section, .. } => {
                 let place = match section {
                     Section::Top => t("в начале карточки", "at the top of the card"),
+                    Section::Profile => t("в профиле", "in the profile"),
                     Section::Table(p) => format!("{} [{p}]", lang.t("в разделе", "in section")),
                     Section::Entry(p, i) => {
                         format!("{} [[{p}]] № {}", lang.t("в разделе", "in section"), i + 1)
@@ -913,7 +944,11 @@ impl Message {
                     ),
                     file_error(e, lang)
                 ),
-                MaterialsProblem::Invalid(e) => format!("«{file}»: {}", csl_error(e)),
+                MaterialsProblem::Invalid(e) => format!(
+                    "{} «{file}»: {}",
+                    lang.t("файл источников", "the sources file"),
+                    csl_error(e, lang)
+                ),
             },
             EmptyField { what } => match what {
                 Unfilled::Title => t("не заполнено название работы (title)", "the title is empty"),
@@ -1260,11 +1295,47 @@ impl Message {
                 "такой даты нет в календаре или она записана не так; пишите 2023-09-01 или \"01.09.2023\"",
                 "no such calendar date, or it is written wrongly; write 2023-09-01 or \"01.09.2023\"",
             ),
-            UnknownValue { allowed, .. } => vec![format!(
-                "{} {}",
-                lang.t("допустимо:", "allowed:"),
-                allowed.join(", ")
+            UnknownValue {
+                allowed,
+                suggestion,
+                ..
+            } => {
+                let mut hints: Vec<String> = suggestion
+                    .iter()
+                    .map(|s| format!("{} «{s}»?", lang.t("возможно, имелось в виду", "did you mean")))
+                    .collect();
+                hints.push(format!(
+                    "{} {}",
+                    lang.t("допустимо:", "allowed:"),
+                    allowed.join(", ")
+                ));
+                hints
+            }
+            ProfileFit { need, .. } => vec![format!(
+                "{} {need:.0} {} (A4: 210 × 297 {})",
+                lang.t("нужно не меньше", "it needs at least"),
+                lang.t("мм: уменьшите поля или ширину колонок", "mm: make the margins or columns smaller"),
+                lang.t("мм", "mm")
             )],
+            OutOfRange { min, max, .. } => {
+                let number = |n: &f64| format!("{n}");
+                vec![match (min.as_ref().map(number), max.as_ref().map(number)) {
+                    (Some(lo), Some(hi)) => format!(
+                        "{} {lo} {} {hi}",
+                        lang.t("напишите число от", "write a number from"),
+                        lang.t("до", "to")
+                    ),
+                    (Some(lo), None) => format!(
+                        "{} {lo}",
+                        lang.t("напишите число не меньше", "write a number of at least")
+                    ),
+                    (None, Some(hi)) => format!(
+                        "{} {hi}",
+                        lang.t("напишите число не больше", "write a number of at most")
+                    ),
+                    (None, None) => lang.t("напишите число", "write a number").to_string(),
+                }]
+            }
             UnknownKey {
                 suggestion,
                 suggestion_is_criterion,
@@ -1330,6 +1401,20 @@ impl Message {
             } => one(
                 "путь указывается от папки, где лежит карточка; экспортируйте источники из Zotero в формате CSL JSON",
                 "the path is relative to the card's folder; export the sources from Zotero as CSL JSON",
+            ),
+            MaterialsFile {
+                problem: MaterialsProblem::Invalid(CslError::Item { .. }),
+                ..
+            } => one(
+                "исправьте запись в Zotero и выгрузите файл заново (CSL JSON); числа — без кавычек или в кавычках, даты — полностью: {\"date-parts\": [[2019, 6, 26]]}",
+                "fix the item in Zotero and export the file again (CSL JSON); numbers with or without quotes, dates in full: {\"date-parts\": [[2019, 6, 26]]}",
+            ),
+            MaterialsFile {
+                problem: MaterialsProblem::Invalid(_),
+                ..
+            } => one(
+                "выгрузите файл из Zotero заново: Файл → Экспортировать библиотеку…, формат CSL JSON",
+                "export the file from Zotero again: File → Export Library…, format CSL JSON",
             ),
             EmptyField {
                 what: Unfilled::Title,
@@ -1433,16 +1518,64 @@ impl Message {
     }
 }
 
-fn csl_error(e: &CslError) -> String {
+fn csl_error(e: &CslError, lang: Lang) -> String {
+    let item = |index: &usize, title: &str| match title {
+        "" => format!("{} {index}", lang.t("запись", "item")),
+        title => format!("{} {index} «{title}»", lang.t("запись", "item")),
+    };
     match e {
-        CslError::Syntax(detail) => format!("CSL-JSON: {detail}"),
-        CslError::NotArray => "CSL-JSON: expected an array of items".into(),
-        CslError::ItemNotObject(n) => format!("CSL-JSON: item {n} is not an object"),
+        CslError::Syntax { line, column } => format!(
+            "{} {line}, {} {column}",
+            lang.t(
+                "это не JSON: ошибка записи в строке",
+                "this is not JSON: a syntax error at line"
+            ),
+            lang.t("столбце", "column")
+        ),
+        CslError::NotArray => lang
+            .t(
+                "ожидается список записей CSL-JSON […]",
+                "expected a list of CSL-JSON items […]",
+            )
+            .into(),
+        CslError::ItemNotObject(n) => format!(
+            "{}: {}",
+            item(n, ""),
+            lang.t("это не запись {…}", "is not an item {…}")
+        ),
+        CslError::Item {
+            index,
+            title,
+            field: Some(field),
+            missing: true,
+            ..
+        } => format!(
+            "{}: {} «{field}»",
+            item(index, title),
+            lang.t("нет обязательного поля", "the required field is missing:")
+        ),
+        CslError::Item {
+            index,
+            title,
+            field: Some(field),
+            value,
+            ..
+        } => format!(
+            "{}: {} «{field}» {}: {value}",
+            item(index, title),
+            lang.t("поле", "the field"),
+            lang.t("записано неверно", "is not valid")
+        ),
         CslError::Item {
             index,
             title,
             detail,
-        } => format!("CSL-JSON: item {index} «{title}»: {detail}"),
+            ..
+        } => format!(
+            "{}: {} ({detail})",
+            item(index, title),
+            lang.t("запись не читается", "cannot be read")
+        ),
     }
 }
 
@@ -1523,6 +1656,13 @@ impl Failure {
                 };
                 format!("{}: {detail}", path.display())
             }
+            Failure::ProfileInvalid { path, report } => format!(
+                "{} {}:\n{}",
+                lang.t("профиль оформления не принят", "the profile is not accepted"),
+                path.display(),
+                report.trim_end()
+            ),
+            Failure::Usage { problem, usage } => usage_text(problem, usage, lang),
             Failure::TemplateFolder { dir, error } => format!(
                 "{} {}: {}",
                 lang.t(
@@ -2074,6 +2214,175 @@ pub fn import_words(lang: Lang) -> ImportWords {
             norms_below: "# (acts are the [[criteria.norms]] sections below)\n",
         },
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line: usage errors and help
+// ---------------------------------------------------------------------------------------------
+
+fn usage_text(problem: &UsageProblem, usage: &str, lang: Lang) -> String {
+    let mean = |s: &Option<String>| {
+        s.as_ref()
+            .map(|s| {
+                format!(
+                    "\n\n  {} «{s}»?",
+                    lang.t("возможно, имелось в виду", "did you mean")
+                )
+            })
+            .unwrap_or_default()
+    };
+    let what = match problem {
+        UsageProblem::UnknownCommand { given, suggestion } => format!(
+            "{} «{given}»{}",
+            lang.t("нет такой команды", "no such command"),
+            mean(suggestion)
+        ),
+        UsageProblem::UnknownArgument { given, suggestion } => format!(
+            "{} «{given}»{}",
+            lang.t("неизвестный параметр", "unknown option"),
+            mean(suggestion)
+        ),
+        UsageProblem::MissingArguments(args) => format!(
+            "{} {}",
+            lang.t("не указано обязательное:", "required but not given:"),
+            args.join(", ")
+        ),
+        UsageProblem::MissingCommand => {
+            lang.t("не указана команда", "no command given").to_string()
+        }
+        UsageProblem::InvalidValue {
+            arg,
+            value,
+            allowed,
+            suggestion,
+        } => {
+            let mut s = format!(
+                "{} «{value}» {} {arg}",
+                lang.t("недопустимое значение", "invalid value"),
+                lang.t("для", "for")
+            );
+            if !allowed.is_empty() {
+                s.push_str(&format!(
+                    "\n  {} {}",
+                    lang.t("допустимо:", "allowed:"),
+                    allowed.join(", ")
+                ));
+            }
+            s + &mean(suggestion)
+        }
+        UsageProblem::DateEpoch { value } => format!(
+            "SOURCE_DATE_EPOCH «{value}»: {}",
+            lang.t(
+                "нужно число секунд от 1970-01-01 до 9999-12-31 (годы 1970–9999)",
+                "must be seconds from 1970-01-01 to 9999-12-31 (years 1970–9999)"
+            )
+        ),
+        UsageProblem::Other(raw) => raw.clone(),
+    };
+    let words = usage_words(lang);
+    let usage = match usage.trim() {
+        "" => String::new(),
+        u => format!("\n\n{}: {u}", words.usage),
+    };
+    format!("{what}{usage}\n\n{}", words.more)
+}
+
+/// The words of clap's help screens.
+pub struct UsageWords {
+    pub usage: &'static str,
+    pub commands: &'static str,
+    pub arguments: &'static str,
+    pub options: &'static str,
+    pub command: &'static str,
+    pub help: &'static str,
+    pub version: &'static str,
+    pub help_command: &'static str,
+    pub more: &'static str,
+}
+
+pub fn usage_words(lang: Lang) -> UsageWords {
+    match lang {
+        Lang::Ru => UsageWords {
+            usage: "Использование",
+            commands: "Команды",
+            arguments: "Аргументы",
+            options: "Параметры",
+            command: "КОМАНДА",
+            help: "Показать эту справку",
+            version: "Показать версию",
+            help_command: "Показать справку по команде",
+            more: "Подробнее: mentorcard --help",
+        },
+        Lang::En => UsageWords {
+            usage: "Usage",
+            commands: "Commands",
+            arguments: "Arguments",
+            options: "Options",
+            command: "COMMAND",
+            help: "Print help",
+            version: "Print version",
+            help_command: "Print this message or the help of the given subcommand(s)",
+            more: "For more information, try '--help'.",
+        },
+    }
+}
+
+/// clap's own words inside a help screen or a usage line, in `lang`.
+pub fn clap_words(text: &str, lang: Lang) -> String {
+    let words: &[(&str, &str)] = match lang {
+        Lang::Ru => &[
+            ("[OPTIONS]", "[ПАРАМЕТРЫ]"),
+            ("[possible values: ", "[допустимо: "),
+            ("[default: ", "[по умолчанию: "),
+            ("[env: ", "[переменная окружения: "),
+            ("[aliases: ", "[другие имена: "),
+        ],
+        Lang::En => &[],
+    };
+    words
+        .iter()
+        .fold(text.to_string(), |text, (en, ru)| text.replace(en, ru))
+}
+
+/// English help of a command (`build`) or of an argument (`build.out_dir`, `lang`); the
+/// Russian is the doc comment on the argument itself, clap's default.
+pub fn help_en(id: &str) -> Option<&'static str> {
+    let (_, arg) = id.rsplit_once('.').unwrap_or(("", id));
+    Some(match (id, arg) {
+        ("", _) => "mentorcard — a mentoring practice card: check it, build PDF, HTML, Markdown and DOCX",
+        ("check", _) => "Check cards and report every problem at once",
+        ("build", _) => "Build the documents (PDF, HTML, Markdown, DOCX) from cards",
+        ("new", _) => "Write a new starting card with every criterion",
+        ("import", _) => "Make a card of a finished description (.docx, .odt, .txt, .md) and check it",
+        ("schema", _) => "Print the card's JSON Schema (for Taplo / Even Better TOML)",
+        ("templates", _) => "Built-in HTML templates: --eject FOLDER writes them out to edit",
+        ("fonts", _) => "List the Cyrillic font families the PDF can be set in",
+        ("watch", _) => "Build, then rebuild after every save of the card (stop with Ctrl-C)",
+        ("serve", _) => "Preview in the browser: the page updates itself and shows errors (stop with Ctrl-C)",
+        (_, "lang") => "Language of messages: ru or en (default: the card's language, else ru)",
+        (_, "font_paths") => "A folder of fonts for the PDF (repeatable; or MENTORCARD_FONT_PATHS, separated by «:»)",
+        (_, "files") => "Card files (.toml)",
+        (_, "file") => "The card file (.toml)",
+        ("check.strict", _) | ("build.strict", _) | ("watch.strict", _) => "Treat warnings as errors",
+        ("check.profile", _) => "A contest profile (gost, compact or a .toml file) with volume limits and required fields",
+        ("check.format", _) => "Report format: text or json",
+        (_, "source_date_epoch") => "The documents' date in seconds since 1970-01-01; without it no date is written",
+        (_, "format") => "Formats, comma-separated: pdf, html, md, docx (default: all)",
+        (_, "out_dir") => "Folder for the output files (default: the card's folder)",
+        (_, "profile") => "Layout profile: gost, compact or the path of a .toml profile file",
+        (_, "templates") => "Folder of your own templates: a file of the same name replaces the built-in one",
+        (_, "hyphenate") => "Hyphenate words (contests usually forbid it)",
+        ("new.path", _) => "Where to write the card (default: practice.toml)",
+        ("new.example", _) => "Write the finished example (reverse mentoring) instead of an empty card",
+        (_, "force") => "Allow overwriting existing files",
+        ("import.source", _) => "The document describing the practice: .docx, .odt, .txt or .md",
+        ("import.output", _) => "Where to write the card (default: beside the document, with the extension .toml)",
+        ("schema.output", _) => "Write the schema to a file instead of printing it",
+        ("templates.eject", _) => "Write the built-in templates (page.html, table.html, style.css) to a folder, to edit them and build with --templates FOLDER",
+        ("serve.port", _) => "Port on 127.0.0.1 (default: any free one)",
+        ("serve.open", _) => "Open the page in the browser",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -49,6 +49,23 @@ pub enum Message {
         field: FieldPath,
         value: String,
         allowed: Vec<String>,
+        /// The allowed value closest to a misspelt one.
+        suggestion: Option<String>,
+    },
+    /// A profile's sizes do not fit the page: what is `left` of it, and what is needed (mm).
+    /// `key` is the field that sets it: `margin_right_mm` for the text width,
+    /// `margin_bottom_mm` for its height, `table_label_col_mm` for the table's content column.
+    ProfileFit {
+        key: &'static str,
+        left: f32,
+        need: f32,
+    },
+    /// A number outside the range its field allows (`value` as written; NaN included).
+    OutOfRange {
+        field: FieldPath,
+        value: String,
+        min: Option<f64>,
+        max: Option<f64>,
     },
     UnknownKey {
         key: String,
@@ -280,6 +297,9 @@ pub enum SyntaxKind {
     TrailingText,
     NonLatinKey,
     BadKey,
+    /// An invisible control character (U+0000–U+001F but tab and line breaks, U+007F),
+    /// which TOML allows nowhere; `raw` names it (`U+0001`).
+    ControlChar,
     Other,
 }
 
@@ -322,6 +342,8 @@ pub enum TypeHint {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Section {
     Top,
+    /// The top level of a profile file.
+    Profile,
     Table(FieldPath),
     /// Entry `index` (0-based) of an array of tables.
     Entry(FieldPath, usize),
@@ -336,12 +358,21 @@ pub enum MaterialsProblem {
 /// Why a CSL-JSON export could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CslError {
-    Syntax(String),
+    /// Not JSON: where the reader stopped.
+    Syntax {
+        line: usize,
+        column: usize,
+    },
     NotArray,
     ItemNotObject(usize),
+    /// Item `index` (1-based) cannot be read: `field` is missing or wrong (then `value` is
+    /// what it holds, shortened), or serde's `detail` when no one field is to blame.
     Item {
         index: usize,
         title: String,
+        field: Option<String>,
+        missing: bool,
+        value: String,
         detail: String,
     },
 }
@@ -413,6 +444,12 @@ pub enum Failure {
     Profile {
         path: PathBuf,
         detail: ProfileProblem,
+    },
+    /// A profile file with problems, each located in it: `report` is their text as the
+    /// diagnostics printer made it (message cannot hold diagnostics: diag imports it).
+    ProfileInvalid {
+        path: PathBuf,
+        report: String,
     },
     TemplateFolder {
         dir: PathBuf,
@@ -498,6 +535,39 @@ pub enum Failure {
     ImportNoTable {
         path: PathBuf,
     },
+    /// The command line itself is wrong; `usage` is the command's usage line.
+    Usage {
+        problem: UsageProblem,
+        usage: String,
+    },
+}
+
+/// A command line mentorcard cannot follow (clap's error, in the catalogue's words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UsageProblem {
+    UnknownCommand {
+        given: String,
+        suggestion: Option<String>,
+    },
+    UnknownArgument {
+        given: String,
+        suggestion: Option<String>,
+    },
+    /// Arguments the command needs, as clap names them (`<FILES>...`).
+    MissingArguments(Vec<String>),
+    MissingCommand,
+    InvalidValue {
+        arg: String,
+        value: String,
+        allowed: Vec<String>,
+        suggestion: Option<String>,
+    },
+    /// `SOURCE_DATE_EPOCH` (or its option) is not seconds between 1970 and 9999.
+    DateEpoch {
+        value: String,
+    },
+    /// Anything else, in clap's own (English) words.
+    Other(String),
 }
 
 /// The formats `import` reads.

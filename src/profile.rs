@@ -23,17 +23,26 @@ pub struct Profile {
     pub name: String,
     /// Font family name as office suites know it (the PDF embeds a metric-compatible font).
     pub font_family: String,
+    #[schemars(range(min = 4, max = 72))]
     pub font_size_pt: f32,
     /// Baseline-to-baseline distance. Word's "1.5 lines" for a 14 pt Times-metric font is
     /// 1.5 × 1.15 × 14 ≈ 24.15 pt.
+    #[schemars(range(min = 4, max = 144))]
     pub line_pitch_pt: f32,
     /// Font size inside the criteria table (contests often allow smaller text there).
+    #[schemars(range(min = 4, max = 72))]
     pub table_font_size_pt: f32,
+    #[schemars(range(min = 4, max = 144))]
     pub table_line_pitch_pt: f32,
+    #[schemars(range(min = 0, max = 150))]
     pub margin_left_mm: f32,
+    #[schemars(range(min = 0, max = 150))]
     pub margin_right_mm: f32,
+    #[schemars(range(min = 0, max = 200))]
     pub margin_top_mm: f32,
+    #[schemars(range(min = 0, max = 200))]
     pub margin_bottom_mm: f32,
+    #[schemars(range(min = 0, max = 100))]
     pub first_line_indent_mm: f32,
     pub justify: bool,
     /// Justify text inside the criteria table too. Off by default, as in the Typst reference:
@@ -46,7 +55,9 @@ pub struct Profile {
     /// page is counted but carries no number.
     pub number_first_page: bool,
     /// Widths of the columns «№» and «Критерии»; «Содержание» takes the rest.
+    #[schemars(range(min = 5, max = 100))]
     pub table_number_col_mm: f32,
+    #[schemars(range(min = 10, max = 150))]
     pub table_label_col_mm: f32,
     /// Apply Russian typography (quotes, dashes, non-breaking spaces) to the card's text.
     pub typography: bool,
@@ -87,6 +98,44 @@ pub struct Limits {
     /// Card fields the contest requires: `authors`, `organisation`, `locality`, `year`,
     /// `form`, `type`, `introduction`, `conclusion`.
     pub required_metadata: Vec<String>,
+}
+
+/// The card fields `required_metadata` can name (`title` the card always has).
+pub const METADATA: &[&str] = &[
+    "title",
+    "authors",
+    "organisation",
+    "locality",
+    "year",
+    "form",
+    "type",
+    "introduction",
+    "conclusion",
+];
+
+/// The page every format is laid out on (A4), and the least of it the text must keep.
+pub const PAGE_MM: (f32, f32) = (210.0, 297.0);
+pub const MIN_TEXT_MM: f32 = 60.0;
+
+impl Profile {
+    /// Sizes that fit each other: the margins leave room for text and the table columns fit
+    /// the text width. Each problem names the field to change.
+    pub fn fit_problems(&self) -> Vec<(&'static str, f32, f32)> {
+        let width = PAGE_MM.0 - self.margin_left_mm - self.margin_right_mm;
+        let height = PAGE_MM.1 - self.margin_top_mm - self.margin_bottom_mm;
+        let mut out = Vec::new();
+        if width < MIN_TEXT_MM {
+            out.push(("margin_right_mm", width, MIN_TEXT_MM));
+        }
+        if height < MIN_TEXT_MM {
+            out.push(("margin_bottom_mm", height, MIN_TEXT_MM));
+        }
+        let columns = self.table_number_col_mm + self.table_label_col_mm;
+        if width >= MIN_TEXT_MM && width - columns < 30.0 {
+            out.push(("table_label_col_mm", width - columns, 30.0));
+        }
+        out
+    }
 }
 
 impl Default for Profile {

@@ -18,7 +18,7 @@ use crate::document::{Document, FieldRef};
 use crate::fonts::{FaceSource, FontBook, FontBytes};
 use crate::load;
 use crate::locale::Lang;
-use crate::message::Failure;
+use crate::message::{Failure, Message};
 use crate::profile::Profile;
 use crate::render::pdf::{self, Paged};
 use crate::render::{self, Format, RenderOptions, Warning};
@@ -146,7 +146,8 @@ impl<'w> Project<'w> {
             world,
             read: Mutex::new(BTreeSet::new()),
         };
-        let mut profile = resolve_profile(&world, settings.profile.as_deref())?;
+        let lang = settings.lang.unwrap_or_default();
+        let mut profile = resolve_profile(&world, settings.profile.as_deref(), lang)?;
         if settings.hyphenate {
             profile.hyphenate = true;
         }
@@ -364,8 +365,9 @@ pub(crate) fn locate(checked: &Checked, warning: Warning) -> Diagnostic {
     Diagnostic::new(warning.message).at(span)
 }
 
-/// A built-in profile by name, or a TOML file that overrides one.
-fn resolve_profile(world: &dyn World, arg: Option<&str>) -> Result<Profile, Failure> {
+/// A built-in profile by name, or a TOML file that overrides one, checked as a card is:
+/// every problem located in the file, printed the way card diagnostics are.
+fn resolve_profile(world: &dyn World, arg: Option<&str>, lang: Lang) -> Result<Profile, Failure> {
     let Some(name) = arg else {
         return Ok(Profile::gost());
     };
@@ -380,5 +382,33 @@ fn resolve_profile(world: &dyn World, arg: Option<&str>) -> Result<Profile, Fail
             name: name.to_string(),
             error,
         })?;
-    Profile::from_toml(&text).map_err(|detail| Failure::Profile { path, detail })
+    let source = SourceFile::new(path.display().to_string(), load::old_mac_line_breaks(&text));
+    let mut problems = crate::schema::validate_profile(&source);
+    if problems.is_empty() {
+        let profile = Profile::from_toml(&source.text).map_err(|detail| Failure::Profile {
+            path: path.clone(),
+            detail,
+        })?;
+        for (key, left, need) in profile.fit_problems() {
+            let partners: &[&str] = match key {
+                "margin_right_mm" => &["margin_right_mm", "margin_left_mm"],
+                "margin_bottom_mm" => &["margin_bottom_mm", "margin_top_mm"],
+                _ => &[
+                    "table_label_col_mm",
+                    "table_number_col_mm",
+                    "margin_left_mm",
+                    "margin_right_mm",
+                ],
+            };
+            let span = crate::schema::key_span(&source, partners);
+            problems.push(Diagnostic::new(Message::ProfileFit { key, left, need }).at(span));
+        }
+        if problems.is_empty() {
+            return Ok(profile);
+        }
+    }
+    Err(Failure::ProfileInvalid {
+        path,
+        report: crate::diag::render_text(&source, &problems, lang),
+    })
 }

@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::card::Card;
+use crate::date::DATE_PATTERN;
 use crate::diag::{Diagnostic, SourceFile, Span};
 use crate::locale;
 use crate::message::{Message, Section, SyntaxKind, TypeHint, ValueKind};
@@ -19,7 +20,18 @@ pub fn card_schema() -> &'static Json {
     static SCHEMA: OnceLock<Json> = OnceLock::new();
     SCHEMA.get_or_init(|| {
         let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-        let mut schema = generator.into_root_schema_for::<Card>().to_value();
+        let mut schema = for_editors(generator.into_root_schema_for::<Card>().to_value());
+        // A collection file (`[collection]`) takes the same schema file: the key is known,
+        // and as it is not among the card's own keys, a card's required keys are not asked.
+        let collection = collection_schema()
+            .pointer("/properties/collection")
+            .cloned();
+        if let (Some(props), Some(collection)) = (
+            schema.get_mut("properties").and_then(Json::as_object_mut),
+            collection,
+        ) {
+            props.insert("collection".into(), collection);
+        }
         if let Some(obj) = schema.as_object_mut() {
             obj.insert(
                 "title".into(),
@@ -39,10 +51,260 @@ pub fn collection_schema() -> &'static Json {
     static SCHEMA: OnceLock<Json> = OnceLock::new();
     SCHEMA.get_or_init(|| {
         let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-        generator
-            .into_root_schema_for::<crate::collection::CollectionFile>()
-            .to_value()
+        let schema = generator.into_root_schema_for::<crate::collection::CollectionFile>();
+        for_editors(schema.to_value())
     })
+}
+
+/// The generated schema shaped so that an editor's validator (Taplo's is the `jsonschema`
+/// crate) reports one error where the card is wrong and shows every field's description:
+/// definitions are written in place, since Taplo shows the description of a `$ref`'s target
+/// and drops the one beside it; an `anyOf` whose branches differ by type becomes one schema
+/// with a list of types, so the validator picks the branch by the value's type and reports
+/// inside it instead of "not valid under any"; and a closed table asks for its required
+/// keys only when it has no unknown key, so a misspelt key is one error, not also a
+/// "missing" one for the key it was meant to be. `check` validates against this same shape.
+pub fn for_editors(mut schema: Json) -> Json {
+    let definitions = schema
+        .as_object_mut()
+        .and_then(|o| o.remove("definitions"))
+        .unwrap_or_default();
+    inline(&mut schema, &definitions, 0);
+    reshape(&mut schema);
+    entries_answer_an_index(&mut schema, String::new());
+    if schema.to_string().contains("\"#/definitions/") {
+        // A type that contains itself cannot be written in place: keep its definition.
+        if let Some(obj) = schema.as_object_mut() {
+            obj.insert("definitions".into(), definitions);
+        }
+    }
+    schema
+}
+
+/// Replaces every `$ref` (and a one-item `allOf` around it) by the definition, with the
+/// use site's description, default and examples over the definition's own.
+fn inline(schema: &mut Json, definitions: &Json, depth: usize) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    if depth < 32 {
+        let target = match (obj.get("$ref"), obj.get("allOf").and_then(Json::as_array)) {
+            (Some(Json::String(r)), _) => r
+                .strip_prefix("#/definitions/")
+                .and_then(|name| definitions.get(name))
+                .cloned(),
+            (None, Some(only)) if only.len() == 1 => obj.get("allOf").map(|a| a[0].clone()),
+            _ => None,
+        };
+        if let Some(mut target) = target {
+            inline(&mut target, definitions, depth + 1);
+            obj.remove("$ref");
+            obj.remove("allOf");
+            if let Some(t) = target.as_object_mut() {
+                for (k, v) in std::mem::take(obj) {
+                    t.insert(k, v);
+                }
+            }
+            *schema = target;
+            return;
+        }
+    }
+    for_each_subschema(schema, |s| inline(s, definitions, depth + 1));
+}
+
+/// Taplo's hover looks a key inside an array entry up with the entry's index twice
+/// (`criteria.participants.1.0.role`: taplo-lsp `lookup_keys` adds the last index after an
+/// array its path already indexes), so it finds nothing for `role`, `term` or a norm's `ref`.
+/// An entry's schema also answers an index with itself (`items` pointing back at it): that
+/// keyword applies to arrays only, so it changes nothing a validator accepts.
+fn entries_answer_an_index(schema: &mut Json, at: String) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    for (key, value) in obj.iter_mut() {
+        match (key.as_str(), value) {
+            ("properties", Json::Object(props)) => {
+                for (name, prop) in props.iter_mut() {
+                    let name = name.replace('~', "~0").replace('/', "~1");
+                    entries_answer_an_index(prop, format!("{at}/properties/{name}"));
+                }
+            }
+            ("items", item @ Json::Object(_)) => {
+                let here = format!("{at}/items");
+                entries_answer_an_index(item, here.clone());
+                let is_table = match item.get("type") {
+                    Some(Json::String(t)) => t == "object",
+                    Some(Json::Array(a)) => a.iter().any(|t| t == "object"),
+                    _ => false,
+                };
+                if is_table && item.get("items").is_none() {
+                    item["items"] = serde_json::json!({ "$ref": format!("#{here}") });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Applies `f` to every schema directly inside this one.
+fn for_each_subschema(schema: &mut Json, mut f: impl FnMut(&mut Json)) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    for (key, value) in obj.iter_mut() {
+        match (key.as_str(), value) {
+            ("properties", Json::Object(props)) => props.values_mut().for_each(&mut f),
+            ("anyOf" | "oneOf" | "allOf", Json::Array(alts)) => alts.iter_mut().for_each(&mut f),
+            ("items" | "additionalProperties" | "if" | "then" | "else" | "not", v) => match v {
+                Json::Array(items) => items.iter_mut().for_each(&mut f),
+                v => f(v),
+            },
+            _ => {}
+        }
+    }
+}
+
+/// Keywords that apply to one type only, so schemas of different types can share an object.
+fn keyword_type(keyword: &str) -> Option<&'static [&'static str]> {
+    Some(match keyword {
+        "minLength" | "maxLength" | "pattern" => &["string"],
+        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "multipleOf" => {
+            &["integer", "number"]
+        }
+        "properties"
+        | "required"
+        | "additionalProperties"
+        | "patternProperties"
+        | "propertyNames"
+        | "minProperties"
+        | "maxProperties"
+        | "if"
+        | "then" => &["object"],
+        "x-taplo" => &["object"],
+        "items" | "minItems" | "maxItems" | "uniqueItems" | "contains" => &["array"],
+        "format" => &["string"],
+        _ => return None,
+    })
+}
+
+/// Bottom up: merges `anyOf` branches of distinct types, then guards `required`.
+fn reshape(schema: &mut Json) {
+    for_each_subschema(schema, reshape);
+    integer_range(schema);
+    if let Some(merged) = merge_by_type(schema) {
+        *schema = merged;
+    }
+    guard_required(schema);
+}
+
+/// `anyOf: [{type: string}, {type: object, properties…}]` → `{type: [string, object],
+/// properties…}`, when the branches' types differ and no keyword of a branch applies to a
+/// type of another.
+fn merge_by_type(schema: &Json) -> Option<Json> {
+    let obj = schema.as_object()?;
+    let alts = obj.get("anyOf")?.as_array()?;
+    let types_of = |alt: &Json| -> Option<Vec<String>> {
+        match alt.get("type")? {
+            Json::String(t) => Some(vec![t.clone()]),
+            Json::Array(a) => Some(
+                a.iter()
+                    .filter_map(Json::as_str)
+                    .map(String::from)
+                    .collect(),
+            ),
+            _ => None,
+        }
+    };
+    let all: Vec<Vec<String>> = alts.iter().map(types_of).collect::<Option<_>>()?;
+    let mut types: Vec<Json> = Vec::new();
+    let mut merged = serde_json::Map::new();
+    for (alt, own) in alts.iter().zip(&all) {
+        let others: Vec<&String> = all.iter().flatten().filter(|t| !own.contains(t)).collect();
+        if others.len() + own.len() != all.iter().map(Vec::len).sum::<usize>() {
+            return None; // two branches share a type
+        }
+        for (k, v) in alt.as_object()? {
+            if matches!(
+                k.as_str(),
+                "type" | "description" | "title" | "default" | "examples"
+            ) {
+                continue;
+            }
+            let applies = keyword_type(k)?;
+            if others.iter().any(|t| applies.contains(&t.as_str())) {
+                return None;
+            }
+            if merged.insert(k.clone(), v.clone()).is_some() {
+                return None;
+            }
+        }
+        types.extend(own.iter().cloned().map(Json::from));
+    }
+    for (k, v) in obj.iter().filter(|(k, _)| *k != "anyOf") {
+        merged.insert(k.clone(), v.clone());
+    }
+    merged.insert("type".into(), Json::Array(types));
+    Some(Json::Object(merged))
+}
+
+/// schemars marks integer widths with a `format` no validator knows (`int32`); the range it
+/// means is written as `minimum` and `maximum`, which editors and `check` both enforce.
+fn integer_range(schema: &mut Json) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    let range: Option<(i64, i64)> = match obj.get("format").and_then(Json::as_str) {
+        Some("int8") => Some((i8::MIN.into(), i8::MAX.into())),
+        Some("int16") => Some((i16::MIN.into(), i16::MAX.into())),
+        Some("int32") => Some((i32::MIN.into(), i32::MAX.into())),
+        Some("uint8") => Some((0, u8::MAX.into())),
+        Some("uint16") => Some((0, u16::MAX.into())),
+        Some("uint32") => Some((0, u32::MAX.into())),
+        Some("int64" | "uint64" | "uint" | "int" | "float" | "double") => None,
+        _ => return,
+    };
+    obj.remove("format");
+    if let Some((min, max)) = range {
+        obj.entry("minimum").or_insert(min.into());
+        obj.entry("maximum").or_insert(max.into());
+    }
+}
+
+/// A closed table asks for its required keys only when every key it has is known (`if`
+/// all property names are known, `then` required). Taplo fills a new inline table with the
+/// keys its extension `initKeys` names, as it did with `required`.
+fn guard_required(schema: &mut Json) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    if obj.get("additionalProperties") != Some(&Json::Bool(false)) {
+        return;
+    }
+    let (Some(required), Some(props)) = (obj.remove("required"), obj.get("properties")) else {
+        return;
+    };
+    let known: Vec<Json> = props
+        .as_object()
+        .map_or(Vec::new(), |p| p.keys().cloned().map(Json::from).collect());
+    obj.insert(
+        "if".into(),
+        serde_json::json!({ "propertyNames": { "enum": known } }),
+    );
+    obj.insert("then".into(), serde_json::json!({ "required": required }));
+    obj.insert(
+        "x-taplo".into(),
+        serde_json::json!({ "initKeys": required }),
+    );
+}
+
+/// The keys a table must have: `required`, or those its `then` asks for (see
+/// [`guard_required`]).
+fn required_keys(schema: &Json) -> impl Iterator<Item = &str> {
+    let list = schema
+        .get("required")
+        .or_else(|| schema.pointer("/then/required"))
+        .and_then(Json::as_array);
+    list.into_iter().flatten().filter_map(Json::as_str)
 }
 
 /// The schema as pretty JSON text, as `mentorcard schema` prints it.
@@ -63,6 +325,25 @@ pub fn syntax_error(e: &toml::de::Error, source: &SourceFile, more: usize) -> Di
         more,
     })
     .at(span)
+}
+
+/// The first control character in the text, as the syntax error it causes: the parser
+/// reports it as whatever it was reading (an unclosed multi-line string), far from the
+/// character, which the terminal does not even show.
+pub fn control_char(source: &SourceFile, more: usize) -> Option<Diagnostic> {
+    let text = &source.text;
+    let (at, c) = text.char_indices().find(|&(i, c)| {
+        let line_break = c == '\n' || (c == '\r' && text[i + 1..].starts_with('\n'));
+        (c.is_ascii_control() && c != '\t' && !line_break) || c == '\u{7f}'
+    })?;
+    Some(
+        Diagnostic::new(Message::Syntax {
+            kind: SyntaxKind::ControlChar,
+            raw: format!("U+{:04X}", u32::from(c)),
+            more,
+        })
+        .at(Span::new(at, at + c.len_utf8())),
+    )
 }
 
 /// Where to underline a syntax error so the caret covers what the user must fix: an unclosed
@@ -164,6 +445,7 @@ pub fn validate(
         root: schema,
         source,
         out: Vec::new(),
+        top: Section::Top,
     };
     let span: Span = root.span().into();
     v.object(root.get_ref(), span, schema, &mut Vec::new(), true);
@@ -174,6 +456,64 @@ struct Validator<'a> {
     root: &'a Json,
     source: &'a SourceFile,
     out: Vec<Diagnostic>,
+    /// What the file's top level is called in messages (a card, a profile).
+    top: Section,
+}
+
+/// The schema of a profile file: the profile's fields, `base`, and the names
+/// `required_rows` and `required_metadata` may hold.
+pub fn profile_schema() -> &'static Json {
+    static SCHEMA: OnceLock<Json> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+        let root = generator.into_root_schema_for::<crate::profile::Profile>();
+        let mut schema = for_editors(root.to_value());
+        let names = |list: Vec<&str>| serde_json::json!({ "type": "string", "enum": list });
+        if let Some(props) = schema["properties"].as_object_mut() {
+            let base = names(crate::profile::Profile::NAMES.to_vec());
+            props.insert("base".into(), base);
+        }
+        let rows = locale::CRITERIA.iter().map(|c| c.key).collect();
+        schema["properties"]["limits"]["properties"]["required_rows"]["items"] = names(rows);
+        let fields = crate::profile::METADATA.to_vec();
+        schema["properties"]["limits"]["properties"]["required_metadata"]["items"] = names(fields);
+        schema
+    })
+}
+
+/// Checks a profile file as a card is checked: syntax, unknown keys (with the closest
+/// name), types, names in lists, and sizes in their ranges, every problem located.
+pub fn validate_profile(source: &SourceFile) -> Vec<Diagnostic> {
+    let (root, errors) = DeTable::parse_recoverable(&source.text);
+    if let Some(e) = errors.first() {
+        let more = errors.len() - 1;
+        return vec![control_char(source, more).unwrap_or_else(|| syntax_error(e, source, more))];
+    }
+    let schema = profile_schema();
+    let mut v = Validator {
+        root: schema,
+        source,
+        out: Vec::new(),
+        top: Section::Profile,
+    };
+    v.object(
+        root.get_ref(),
+        root.span().into(),
+        schema,
+        &mut Vec::new(),
+        true,
+    );
+    v.out.sort_by_key(|d| d.span.map(|s| s.start));
+    v.out
+}
+
+/// The span of the first of `keys` the file's top level has.
+pub fn key_span(source: &SourceFile, keys: &[&str]) -> Option<Span> {
+    let (root, _) = DeTable::parse_recoverable(&source.text);
+    let table = root.get_ref();
+    keys.iter()
+        .find_map(|k| table.get_key_value(*k))
+        .map(|(k, _)| Span::from(k.span()))
 }
 
 /// The TOML kind of a value, for "expected X, found Y" messages.
@@ -247,12 +587,18 @@ impl<'a> Validator<'a> {
                 Json::Array(a) => a.iter().filter_map(Json::as_str).collect(),
                 _ => vec![],
             };
-            let is_date = schema.get("format").and_then(Json::as_str) == Some("date");
+            let is_date = schema.get("pattern").and_then(Json::as_str) == Some(DATE_PATTERN);
             let ok = allowed.iter().any(|t| {
                 *t == kind
                     || (*t == "number" && kind == "integer")
                     || (is_date && kind == "datetime")
             });
+            let kinds: Vec<&str> = allowed.iter().copied().filter(|t| *t != "null").collect();
+            if !ok && kinds.len() > 1 {
+                // A value that may be of several kinds, like a text or a table.
+                self.none_fits(value, kinds, path);
+                return;
+            }
             if !ok {
                 let want = allowed
                     .iter()
@@ -289,6 +635,7 @@ impl<'a> Validator<'a> {
                 self.date(value, path);
             }
         }
+        self.range(value, schema, path);
         if let Some(options) = schema.get("enum").and_then(Json::as_array) {
             if let DeValue::String(s) = value.get_ref() {
                 if !options.iter().any(|o| o.as_str() == Some(s)) {
@@ -297,11 +644,13 @@ impl<'a> Validator<'a> {
                         .filter_map(Json::as_str)
                         .map(String::from)
                         .collect();
+                    let suggestion = suggest(s, options.iter().filter_map(Json::as_str));
                     self.out.push(
                         Diagnostic::new(Message::UnknownValue {
                             field: FieldPath::new(path),
                             value: s.to_string(),
                             allowed,
+                            suggestion: suggestion.map(String::from),
                         })
                         .at(span),
                     );
@@ -320,6 +669,34 @@ impl<'a> Validator<'a> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// `minimum` and `maximum` of a number; NaN is in no range.
+    fn range(&mut self, value: &Spanned<DeValue>, schema: &Json, path: &[PathSeg]) {
+        let number = match value.get_ref() {
+            DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            _ => return,
+        };
+        let min = schema.get("minimum").and_then(Json::as_f64);
+        let max = schema.get("maximum").and_then(Json::as_f64);
+        let inside = number.is_some_and(|n| {
+            !n.is_nan() && min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m)
+        });
+        if !inside && (min.is_some() || max.is_some() || number.is_none_or(f64::is_nan)) {
+            let span: Span = value.span().into();
+            self.out.push(
+                Diagnostic::new(Message::OutOfRange {
+                    field: FieldPath::new(path),
+                    value: self.raw(span),
+                    min,
+                    max,
+                })
+                .at(span),
+            );
         }
     }
 
@@ -391,24 +768,29 @@ impl<'a> Validator<'a> {
                     .filter_map(|a| schema_kind(self.resolve(a)))
                     .filter(|k| *k != "null")
                     .collect();
-                let span = Span::from(value.span());
-                let hint = match (raw_kinds.contains(&"string"), path.last()) {
-                    (true, Some(PathSeg::Key(key))) => TypeHint::QuoteIfText {
-                        key: key.clone(),
-                        raw: self.raw(span),
-                    },
-                    _ => TypeHint::None,
-                };
-                let d = Diagnostic::new(Message::WrongType {
-                    field: FieldPath::new(path),
-                    expected: raw_kinds.iter().map(|k| value_kind(k)).collect(),
-                    found: value_kind(kind),
-                    hint,
-                })
-                .at(span);
-                self.out.push(d);
+                self.none_fits(value, raw_kinds, path);
             }
         }
+    }
+
+    /// The value is of none of the kinds a field may have.
+    fn none_fits(&mut self, value: &Spanned<DeValue>, kinds: Vec<&str>, path: &[PathSeg]) {
+        let span = Span::from(value.span());
+        let hint = match (kinds.contains(&"string"), path.last()) {
+            (true, Some(PathSeg::Key(key))) => TypeHint::QuoteIfText {
+                key: key.clone(),
+                raw: self.raw(span),
+            },
+            _ => TypeHint::None,
+        };
+        let d = Diagnostic::new(Message::WrongType {
+            field: FieldPath::new(path),
+            expected: kinds.iter().map(|k| value_kind(k)).collect(),
+            found: value_kind(kind_of(value.get_ref())),
+            hint,
+        })
+        .at(span);
+        self.out.push(d);
     }
 
     fn object(
@@ -444,13 +826,11 @@ impl<'a> Validator<'a> {
                 .collect(),
             _ => Vec::new(),
         };
-        if let Some(required) = schema.get("required").and_then(Json::as_array) {
-            for name in required.iter().filter_map(Json::as_str) {
-                if table.get(name).is_none() && !misspelt.contains(&name) {
-                    path.push(PathSeg::Key(name.to_string()));
-                    self.missing(name, span, table, path, is_root);
-                    path.pop();
-                }
+        for name in required_keys(schema) {
+            if table.get(name).is_none() && !misspelt.contains(&name) {
+                path.push(PathSeg::Key(name.to_string()));
+                self.missing(name, span, table, path, is_root);
+                path.pop();
             }
         }
     }
@@ -464,7 +844,7 @@ impl<'a> Validator<'a> {
     ) {
         let parent = &path[..path.len() - 1];
         let section = match parent.split_last() {
-            None => Section::Top,
+            None => self.top.clone(),
             Some((PathSeg::Index(i), table)) => Section::Entry(FieldPath::new(table), *i),
             Some(_) => Section::Table(FieldPath::new(parent)),
         };
@@ -587,7 +967,7 @@ mod tests {
         let s = card_schema();
         assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
         let desc = s
-            .pointer("/definitions/Criteria/properties/goal/description")
+            .pointer("/properties/criteria/properties/goal/description")
             .and_then(Json::as_str);
         assert_eq!(desc, Some("4. Цель практики."));
     }

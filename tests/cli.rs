@@ -120,16 +120,6 @@ fn schema_is_valid_and_the_example_validates_against_it() {
 }
 
 #[test]
-fn committed_schema_file_is_up_to_date() {
-    let r = run(&root(), &["schema"]);
-    let committed = std::fs::read_to_string(root().join("mentorcard.schema.json")).unwrap();
-    assert_eq!(
-        committed, r.stdout,
-        "run `mentorcard schema -o mentorcard.schema.json`"
-    );
-}
-
-#[test]
 fn build_refuses_a_broken_card_and_writes_nothing() {
     let dir = scratch("build-refuses");
     std::fs::copy(

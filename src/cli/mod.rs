@@ -11,6 +11,7 @@ mod common;
 mod disk;
 mod fonts;
 mod fontscan;
+mod help;
 mod import;
 mod live;
 mod new;
@@ -24,11 +25,12 @@ mod summary;
 mod system;
 mod targets;
 mod templates;
+mod usage;
 mod watch;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::locale::Lang;
 
@@ -78,16 +80,9 @@ pub enum Command {
 
 /// Runs the program and returns the exit status; never panics on user input.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match usage::parse::<Cli>(std::env::args_os().collect(), Cli::command()) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                common::EXIT_USAGE
-            } else {
-                common::EXIT_OK
-            };
-        }
+        Err(code) => return code,
     };
     let lang = cli.lang;
     let globals = common::Globals {

@@ -36,6 +36,13 @@ pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
     if path.exists() && !args.force {
         return Err(Failure::Exists { path });
     }
+    // `new практики/моя.toml` makes the folder, as `build -o` does.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Failure::Write {
+            path: dir.to_path_buf(),
+            error: crate::world::FileError::from_io(&e),
+        })?;
+    }
     if args.force {
         output::write_atomic(&path, text.as_bytes())?;
     } else {

@@ -139,3 +139,32 @@ pub const RESTATED_IN_STANDARD_FORM: &[&str] = &[
     "во",
     "из",
 ];
+
+/// Runs mentorcard, killing it after 60 s (a hang fails the test instead of the suite).
+pub fn run_limited(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = std::process::Command::new(bin());
+    cmd.current_dir(dir)
+        .args(args)
+        .env_remove("MENTORCARD_LANG")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("run mentorcard");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("mentorcard {args:?} did not finish in 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("utf-8"),
+        stderr: String::from_utf8(out.stderr).expect("utf-8"),
+    }
+}
