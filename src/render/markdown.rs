@@ -48,12 +48,17 @@ pub fn to_markdown(doc: &Document) -> String {
 // ---------------------------------------------------------------------------------------------
 // Metadata
 
+/// Only metadata pandoc never prints. The body already shows the title (its heading) and
+/// the authors (their line), as every other format does; `title`, `author` and `date` would
+/// make pandoc print them again above it as a title block, in Word and in `pandoc -s` HTML.
+/// `pagetitle`, `author-meta` and `date-meta` still fill HTML's `<head>`; Word's document
+/// properties get no title or author, since pandoc sets those only with the title block.
 fn yaml_header(meta: &Meta) -> Vec<String> {
     let mut lines = Vec::new();
     if !meta.title.trim().is_empty() {
-        lines.push(format!("title: {}", yaml_value(&meta.title)));
+        lines.push(format!("pagetitle: {}", yaml_value(&meta.title)));
     }
-    push_yaml_list(&mut lines, "author", &meta.authors);
+    push_yaml_list(&mut lines, "author-meta", &meta.authors);
     if !meta.lang.trim().is_empty() {
         lines.push(format!("lang: {}", yaml_value(&meta.lang)));
     }
@@ -61,7 +66,7 @@ fn yaml_header(meta: &Meta) -> Vec<String> {
     if let Some(secs) = meta.date {
         let d = Date::from_unix(secs);
         lines.push(format!(
-            "date: \"{:04}-{:02}-{:02}\"",
+            "date-meta: \"{:04}-{:02}-{:02}\"",
             d.year, d.month, d.day
         ));
     }
