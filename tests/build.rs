@@ -319,3 +319,35 @@ fn pandoc_shows_the_title_and_the_authors_once() {
     );
     assert!(html.contains("<meta name=\"author\" content=\"Иванова Мария Петровна\" />"));
 }
+
+/// A criterion holding a 2 MB base64 string (a picture pasted as text) once gave a 306 MB
+/// `.md`: every table line was padded to the word. The Markdown stays proportional to the card.
+#[test]
+fn a_2_mb_word_gives_markdown_proportional_to_the_card() {
+    let dir = scratch("build-2mb-word");
+    let mut state: u64 = 1;
+    let word: String = (0..2_000_000)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            char::from(
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                    [(state >> 58) as usize],
+            )
+        })
+        .collect();
+    let card = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml"))
+        .unwrap()
+        .replacen("concept = \"", &format!("concept = \"{word} "), 1);
+    std::fs::write(dir.join("card.toml"), &card).unwrap();
+    let limit = std::time::Duration::from_secs(60);
+    let r = run_limited(&dir, &["build", "card.toml", "-f", "md"], &[], limit);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = std::fs::metadata(dir.join("card.md")).unwrap().len() as usize;
+    assert!(
+        md < 2 * card.len(),
+        "{md} bytes of Markdown for a {} byte card",
+        card.len()
+    );
+}
