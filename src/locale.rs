@@ -993,6 +993,7 @@ impl Message {
                     LinkFormat::Html => "HTML",
                     LinkFormat::Docx => "DOCX",
                     LinkFormat::Markdown => "Markdown",
+                    LinkFormat::Pdf => "PDF",
                 };
                 match lang {
                     Lang::Ru => format!("{what}: ссылка {url:?} записана простым текстом: разрешены только ссылки http, https, mailto, tel и ftp"),

@@ -360,6 +360,7 @@ pub enum LinkFormat {
     Html,
     Docx,
     Markdown,
+    Pdf,
 }
 
 /// Why a command could not do its job; the CLI prints it and exits with 2 (or 1 where the

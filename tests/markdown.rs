@@ -1157,3 +1157,51 @@ fn pandoc_reads_overlong_runs_back_whole() {
         }
     }
 }
+
+/// The link policy and the characters every format writes are those of HTML and DOCX
+/// (`render::markup`): a `javascript:` link is its text, with the warning at its criterion,
+/// and a control character is not written at all.
+#[test]
+fn refused_links_are_text_and_controls_are_dropped_as_in_every_format() {
+    let link = |url: &str, text: &str| Inline::Link {
+        url: url.to_string(),
+        content: vec![t(text)],
+    };
+    let doc = with_goal_inlines(vec![
+        t("до\u{1b}[2J\u{0}\u{7}\u{9b}31m "),
+        link("javascript:alert(1)", "нажми"),
+        t(" "),
+        link(" JavaScript:alert(2)", "и это"),
+        t(" "),
+        link("https://example.org/a b", "можно"),
+        t(" "),
+        Inline::Code("x\u{1b}y".into()),
+    ]);
+    let rendered = render(&doc, &RenderOptions::default()).expect("renders");
+    let md = String::from_utf8(rendered.bytes).expect("UTF-8");
+    let control = md.chars().find(|&c| c.is_control() && c != '\n');
+    assert_eq!(control, None);
+    assert!(!md.to_lowercase().contains("javascript"), "{md}");
+    assert!(md.contains("до\\[2J31m нажми и это [можно](<https://example.org/a%20b>) `xy`"));
+    let warned: Vec<_> = rendered
+        .warnings
+        .iter()
+        .map(|w| (&w.message, w.source))
+        .collect();
+    let goal = Some(FieldRef {
+        part: 0,
+        key: "goal",
+    });
+    use mentorcard::message::{LinkFormat, Message};
+    let refused = |url: &str| Message::LinkNotAllowed {
+        url: url.to_string(),
+        format: LinkFormat::Markdown,
+    };
+    assert_eq!(
+        warned,
+        [
+            (&refused("javascript:alert(1)"), goal),
+            (&refused(" JavaScript:alert(2)"), goal)
+        ]
+    );
+}

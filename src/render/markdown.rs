@@ -22,10 +22,11 @@ use std::cell::RefCell;
 
 use unicode_width::UnicodeWidthChar;
 
-use super::common::{RenderOptions, Rendered};
+use super::common::{RenderOptions, Rendered, Warning};
+use super::markup::{allowed_char, safe_link_target};
 use crate::date::Date;
-use crate::document::{Align, Block, Document, Inline, List, ListKind, Meta, Table};
-use crate::message::Failure;
+use crate::document::{Align, Block, Document, FieldRef, Inline, List, ListKind, Meta, Table};
+use crate::message::{Failure, LinkFormat, Message};
 
 /// Content widths (in characters) of the table's three columns. With one space of padding on
 /// each side and the four `+` the border line is 100 characters: 6 % / 24 % / 70 %, the
@@ -39,14 +40,19 @@ const LONGEST_UNBROKEN: usize = 200;
 
 /// Renders the whole document as pandoc Markdown (UTF-8, ending with a newline).
 pub fn render(doc: &Document, _options: &RenderOptions) -> Result<Rendered, Failure> {
+    let (text, notes) = write(doc);
     Ok(Rendered {
-        bytes: to_markdown(doc).into_bytes(),
-        ..Rendered::default()
+        bytes: text.into_bytes(),
+        warnings: notes.warnings,
     })
 }
 
-/// The Markdown text itself; `render` only wraps it into bytes.
+/// The Markdown text itself; `render` only wraps it into bytes, with the warnings.
 pub fn to_markdown(doc: &Document) -> String {
+    write(doc).0
+}
+
+fn write(doc: &Document) -> (String, Notes) {
     let mut lines = yaml_header(&doc.meta);
     let notes = RefCell::new(Notes::default());
     let body = render_blocks(&doc.blocks, Ctx::top(&notes));
@@ -58,7 +64,7 @@ pub fn to_markdown(doc: &Document) -> String {
     if !out.is_empty() {
         out.push('\n');
     }
-    out
+    (out, notes.into_inner())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,6 +144,10 @@ struct Notes {
     /// Link targets too long for a table line, written as `[link-N]: <…>` after the table;
     /// `N` is the position here plus one.
     references: Vec<String>,
+    /// Links refused by the shared policy (`markup::safe_link_target`), written as text.
+    warnings: Vec<Warning>,
+    /// The card field being written, for warnings.
+    source: Option<FieldRef>,
 }
 
 /// Where blocks are being written: at the top of the document, or inside a list item or a
@@ -345,10 +355,13 @@ fn grid_table(table: &Table, notes: &RefCell<Notes>) -> Vec<String> {
         .iter()
         .map(|row| {
             let content_ctx = Ctx::cell(COLUMN_WIDTHS[2], notes);
+            notes.borrow_mut().source = row.source;
+            let content = render_blocks(&row.content, content_ctx);
+            notes.borrow_mut().source = None;
             vec![
                 cell(row.number.as_deref().unwrap_or(""), COLUMN_WIDTHS[0]),
                 cell(&row.label, COLUMN_WIDTHS[1]),
-                render_blocks(&row.content, content_ctx),
+                content,
             ]
         })
         .collect();
@@ -622,19 +635,28 @@ fn push_inlines(words: &mut Words, content: &[Inline], ctx: Ctx) {
                 push_inlines(words, c, ctx);
                 words.close(marker);
             }
-            Inline::Link { url, content } if is_autolink(url, content) && !long(url) => {
-                // `<url>` instead of `[url](<url>)`: half the width in a narrow column.
-                words.may_break();
-                words.close(&format!("<{url}>"));
-            }
             Inline::Link { url, content } => {
+                let Some(target) = safe_link_target(url) else {
+                    refuse_link(url, ctx.notes);
+                    match content.is_empty() {
+                        true => push_plain_text(words, url),
+                        false => push_inlines(words, content, ctx),
+                    }
+                    continue;
+                };
+                if is_autolink(&target, url, content) && !long(&target) {
+                    // `<url>` instead of `[url](<url>)`: half the width in a narrow column.
+                    words.may_break();
+                    words.close(&format!("<{target}>"));
+                    continue;
+                }
                 words.open("[");
-                if content.is_empty() || is_autolink(url, content) {
-                    push_plain_text(words, url);
+                if content.is_empty() || is_autolink(&target, url, content) {
+                    push_plain_text(words, &target);
                 } else {
                     push_inlines(words, content, ctx);
                 }
-                let target = link_target(url);
+                let target = link_target(&target);
                 if long(&target) {
                     words.close(&format!("][link-{}]", reference(ctx.notes, target)));
                 } else {
@@ -643,6 +665,19 @@ fn push_inlines(words: &mut Words, content: &[Inline], ctx: Ctx) {
             }
         }
     }
+}
+
+/// A link the shared policy refuses is written as its text, with the warning HTML and DOCX give.
+fn refuse_link(url: &str, notes: &RefCell<Notes>) {
+    let mut notes = notes.borrow_mut();
+    let warning = Warning {
+        message: Message::LinkNotAllowed {
+            url: url.to_string(),
+            format: LinkFormat::Markdown,
+        },
+        source: notes.source,
+    };
+    Rendered::warn_once(&mut notes.warnings, warning);
 }
 
 /// The number of the reference definition for `target`, added unless the document has it.
@@ -656,15 +691,16 @@ fn reference(notes: &RefCell<Notes>, target: String) -> usize {
 }
 
 /// A link whose text is its own address can be a pandoc autolink, which needs an absolute
-/// URI without spaces or angle brackets.
-fn is_autolink(url: &str, content: &[Inline]) -> bool {
+/// URI without spaces or angle brackets: `target` (the safe form of `url`) as written.
+fn is_autolink(target: &str, url: &str, content: &[Inline]) -> bool {
     let absolute = ["http://", "https://", "ftp://", "mailto:"]
         .iter()
-        .any(|scheme| url.starts_with(scheme) && url.len() > scheme.len());
+        .any(|scheme| target.starts_with(scheme) && target.len() > scheme.len());
     let plain = content.len() == 1 && matches!(&content[0], Inline::Text(t) if t == url);
     absolute
         && plain
-        && !url
+        && target == url
+        && !target
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '\\'))
 }
@@ -687,8 +723,7 @@ fn link_target(url: &str) -> String {
 
 /// A code span fenced with one backtick more than the longest run inside it.
 fn code_span(code: &str) -> String {
-    let code: String = code
-        .chars()
+    let code: String = (code.chars().filter(|&c| allowed_char(c)))
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
     if code.trim().is_empty() {
@@ -719,9 +754,10 @@ const ESCAPE_ALWAYS: &[char] = &[
 ];
 
 /// Splits text into words and escapes each; whitespace (but not NBSP) is where lines break.
+/// Characters the shared policy refuses (controls, noncharacters) are dropped, as in HTML.
 fn push_plain_text(words: &mut Words, text: &str) {
     let mut prev: Option<char> = None;
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| allowed_char(c)) {
         if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
             words.space();
             prev = None;
@@ -903,7 +939,8 @@ mod tests {
             yaml_value("1. «Кавычки» \"x\" \\ *"),
             r#""1\\. «Кавычки» \\\"x\\\" \\\\ \\*""#
         );
-        assert_eq!(yaml_value("a\u{7}b"), "\"a\\u0007b\"");
+        // Controls are dropped, as every format drops them.
+        assert_eq!(yaml_value("a\u{7}b"), "\"ab\"");
     }
 
     #[test]
@@ -959,7 +996,7 @@ mod tests {
             inline_words_top(&content),
             vec![
                 "[сайт",
-                "школы](<https://a.ru/x y%3Cz%3E>)",
+                "школы](<https://a.ru/x%20y%3Cz%3E>)",
                 "``a`b c``",
                 "[u](<u>)"
             ]
