@@ -405,6 +405,16 @@ pub enum Failure {
     Exists {
         path: PathBuf,
     },
+    /// An output folder (or a folder above it) is a file.
+    NotAFolder {
+        path: PathBuf,
+    },
+    /// Two cards would write the same output file.
+    SameOutput {
+        path: PathBuf,
+        first: PathBuf,
+        second: PathBuf,
+    },
     BuildRefused {
         path: PathBuf,
     },

@@ -125,7 +125,7 @@ fn committed_schema_file_is_up_to_date() {
     let committed = std::fs::read_to_string(root().join("mentorcard.schema.json")).unwrap();
     assert_eq!(
         committed, r.stdout,
-        "run `mentorcard schema -o mentorcard.schema.json`"
+        "run `mentorcard schema -o mentorcard.schema.json --force`"
     );
 }
 

@@ -1,10 +1,10 @@
 use std::path::{Path, PathBuf};
 
 use super::common::{self, Globals, EXIT_OK, EXIT_PROBLEMS};
-use super::{output, system::SystemWorld};
+use super::{output, system::SystemWorld, targets};
 use crate::diag;
 use crate::locale::Lang;
-use crate::message::{Failure, Status};
+use crate::message::Failure;
 use crate::project::{Project, Purpose, Settings};
 use crate::render::Format;
 
@@ -40,6 +40,7 @@ pub struct Args {
 pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
     let project = Project::new(&world, settings(args, globals.lang))?;
+    targets::distinct(&all_targets(args))?;
     let mut worst = EXIT_OK;
     for path in &args.files {
         if let Built::Refused(lang) = build_card(&project, path, args)? {
@@ -91,7 +92,7 @@ pub(super) fn build_card(project: &Project, path: &Path, args: &Args) -> Result<
         print(&exported.diagnostics);
         files.push((target(args, path, format), exported.bytes));
     }
-    write_all(path, &files, lang)?;
+    output::write_all(path, &files, lang)?;
     Ok(Built::Written(lang))
 }
 
@@ -105,16 +106,15 @@ pub(super) fn target(args: &Args, card: &Path, format: Format) -> PathBuf {
     dir.join(format!("{stem}.{}", format.extension()))
 }
 
-/// Writes every file or none: targets are checked before the first write.
-fn write_all(card: &Path, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<(), Failure> {
-    if let Some((target, _)) = files.iter().find(|(t, _)| output::same_file(t, card)) {
-        return Err(Failure::OutputIsCard {
-            path: target.clone(),
-        });
-    }
-    for (target, bytes) in files {
-        output::write_atomic(target, bytes)?;
-        common::say(&Status::Written(target.clone()), lang);
-    }
-    Ok(())
+/// Every card with the files it would write.
+pub(super) fn all_targets(args: &Args) -> Vec<(PathBuf, Vec<PathBuf>)> {
+    let targets = |card| {
+        formats(args)
+            .iter()
+            .map(|&f| target(args, card, f))
+            .collect()
+    };
+    (args.files.iter())
+        .map(|card| (card.clone(), targets(card)))
+        .collect()
 }

@@ -16,7 +16,9 @@ mod output;
 mod schema;
 mod serve;
 mod server;
+mod staged;
 mod system;
+mod targets;
 mod templates;
 mod watch;
 
