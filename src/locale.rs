@@ -408,8 +408,8 @@ pub fn file_error(e: &FileError, lang: Lang) -> String {
             lang.t("файл больше", "the file is larger than"),
             limit >> 20,
             lang.t(
-                "МБ: это не похоже на файл карточки",
-                "MB: this does not look like a card's file"
+                "МБ: mentorcard не читает таких больших файлов (проверьте, тот ли это файл)",
+                "MB: mentorcard reads no file this large (check that it is the right one)"
             )
         ),
         FileError::NotUtf8 => lang
