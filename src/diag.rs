@@ -1,7 +1,10 @@
 //! Diagnostics: a typed message with a severity and a source span, collected all at once and
 //! printed with the source line and a caret underline. Columns count characters and carets
 //! are measured in display width, so Cyrillic, combining accents and wide characters
-//! underline correctly at any column.
+//! underline correctly at any column. A card's control characters are shown, never sent:
+//! see [`visible`].
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -143,7 +146,32 @@ impl SourceFile {
     }
 }
 
+/// Text made safe for a terminal: a control character (an escape sequence could clear the
+/// screen, retitle the window or fake output) and a bidirectional override (which reorders
+/// what is shown) appear as a visible stand-in, `␛` for ESC and the other C0 controls'
+/// pictures, `\u{9b}` for the rest. Line breaks and tabs stay; other text is untouched.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !hidden(c) => out.push(c),
+            '\u{0}'..='\u{1f}' => out.extend(char::from_u32(0x2400 + c as u32)),
+            '\u{7f}' => out.push('\u{2421}'),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Prints diagnostics as people read them: header, location, source line, carets, hints.
+/// Everything printed goes through [`visible`]; carets are measured on what is shown.
 pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     for d in diags {
@@ -175,8 +203,8 @@ pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Strin
                 out.push_str(&format!("{pad} |\n{number} | {line}\n"));
                 out.push_str(&format!(
                     "{pad} | {}{}\n",
-                    " ".repeat(before.width()),
-                    "^".repeat(under.width().max(1))
+                    " ".repeat(visible(&before).width()),
+                    "^".repeat(visible(&under).width().max(1))
                 ));
             }
             None => out.push_str(&format!("  --> {}\n", file.name)),
@@ -187,7 +215,7 @@ pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Strin
         }
         out.push('\n');
     }
-    out
+    visible(&out).into_owned()
 }
 
 /// One-line totals: «card.toml: 2 ошибки, 1 предупреждение».
@@ -237,6 +265,21 @@ pub fn to_json(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Vec<serde
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_and_carets_measured_on_what_is_shown() {
+        assert_eq!(visible("a\u{1b}[2J\u{0}\u{7f}\tb\n"), "a␛[2J␀␡\tb\n");
+        assert_eq!(visible("\u{9b}x\u{202e}"), "\\u{9b}x\\u{202e}");
+        assert!(matches!(visible("Цель"), Cow::Borrowed(_)));
+        let text = "goal = \"\u{9b}\u{1b}Цель\"\n";
+        let file = SourceFile::new("card\u{1b}.toml", text);
+        let start = text.find("Цель").unwrap();
+        let d = Diagnostic::new(Message::ReverseRoles).at(Span::new(start, start + "Цель".len()));
+        let shown = render_text(&file, &[d], Lang::Ru);
+        assert!(shown.contains("--> card␛.toml:1:11\n"), "{shown}");
+        assert!(shown.contains("\n1 | goal = \"\\u{9b}␛Цель\"\n"), "{shown}");
+        assert!(shown.contains("\n  |                ^^^^\n"), "{shown}");
+    }
 
     #[test]
     fn columns_and_carets_count_characters() {

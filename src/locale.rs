@@ -596,8 +596,8 @@ pub fn file_error(e: &FileError, lang: Lang) -> String {
             lang.t("файл больше", "the file is larger than"),
             limit >> 20,
             lang.t(
-                "МБ: это не похоже на файл карточки",
-                "MB: this does not look like a card's file"
+                "МБ: mentorcard не читает таких больших файлов (проверьте, тот ли это файл)",
+                "MB: mentorcard reads no file this large (check that it is the right one)"
             )
         ),
         FileError::NotUtf8 => lang
@@ -1246,6 +1246,7 @@ impl Message {
                     LinkFormat::Html => "HTML",
                     LinkFormat::Docx => "DOCX",
                     LinkFormat::Markdown => "Markdown",
+                    LinkFormat::Pdf => "PDF",
                 };
                 match lang {
                     Lang::Ru => format!("{what}: ссылка {url:?} записана простым текстом: разрешены только ссылки http, https, mailto, tel и ftp"),
@@ -1709,12 +1710,40 @@ impl Failure {
                 file_error(error, lang)
             ),
             Failure::OutputIsCard { path } => format!(
-                "{} {}",
+                "{} {} — {}",
                 lang.t(
                     "отказ: файл результата совпадает с карточкой:",
                     "refused: the output would overwrite the card:"
                 ),
+                path.display(),
+                lang.t(
+                    "укажите другую папку (-o ПАПКА) или дайте карточке расширение .toml",
+                    "give another folder (-o FOLDER) or name the card .toml"
+                )
+            ),
+            Failure::NotAFolder { path } => format!(
+                "{} {}",
+                path.display(),
+                lang.t(
+                    "— это файл, а не папка: укажите вместо него папку (её создадут, если её нет) или уберите этот файл",
+                    "is a file, not a folder: name a folder instead (it is created if missing) or move the file away"
+                )
+            ),
+            Failure::SameOutput {
+                path,
+                first,
+                second,
+            } => format!(
+                "{} {} {} {} {}: {}",
+                lang.t("отказ: карточки", "refused: the cards"),
+                first.display(),
+                lang.t("и", "and"),
+                second.display(),
+                lang.t("записали бы один и тот же файл", "would write the same file"),
                 path.display()
+            ) + lang.t(
+                " — переименуйте одну из них или соберите их в разные папки (-o); ничего не записано",
+                " — rename one of them or build them into different folders (-o); nothing was written",
             ),
             Failure::Exists { path } => format!(
                 "{} {} — {}",

@@ -426,6 +426,7 @@ pub enum LinkFormat {
     Html,
     Docx,
     Markdown,
+    Pdf,
 }
 
 /// Why a command could not do its job; the CLI prints it and exits with 2 (or 1 where the
@@ -475,6 +476,16 @@ pub enum Failure {
     },
     Exists {
         path: PathBuf,
+    },
+    /// An output folder (or a folder above it) is a file.
+    NotAFolder {
+        path: PathBuf,
+    },
+    /// Two cards would write the same output file.
+    SameOutput {
+        path: PathBuf,
+        first: PathBuf,
+        second: PathBuf,
     },
     BuildRefused {
         path: PathBuf,

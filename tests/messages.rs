@@ -6,6 +6,11 @@ mod common;
 
 use common::*;
 
+/// A hang fails the test after a minute instead of stalling the suite.
+fn limited(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    run_limited(dir, args, env, std::time::Duration::from_secs(60))
+}
+
 fn example() -> String {
     std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap()
 }
@@ -18,9 +23,9 @@ fn refused(name: &str, card: &str, extra: &[(&str, &[u8])]) -> String {
     for (file, bytes) in extra {
         std::fs::write(dir.join(file), bytes).unwrap();
     }
-    let check = run_limited(&dir, &["check", "card.toml"], &[]);
+    let check = limited(&dir, &["check", "card.toml"], &[]);
     assert_eq!(check.code, 1, "{}{}", check.stdout, check.stderr);
-    let build = run_limited(&dir, &["build", "card.toml", "-o", "out"], &[]);
+    let build = limited(&dir, &["build", "card.toml", "-o", "out"], &[]);
     assert_eq!(build.code, 1, "{}", build.stderr);
     assert!(!dir.join("out").exists(), "build wrote files");
     check.stdout
@@ -94,12 +99,12 @@ fn old_mac_line_breaks_are_read_as_line_breaks() {
     let dir = scratch("msg-cr");
     let card = example().replace('\n', "\r");
     std::fs::write(dir.join("card.toml"), &card).unwrap();
-    let check = run_limited(&dir, &["check", "card.toml"], &[]);
+    let check = limited(&dir, &["check", "card.toml"], &[]);
     assert_eq!(check.code, 0, "{}", check.stdout);
     // A mistake in such a file is reported on its own line.
     let broken = card.replacen("problem = ", "problm = ", 1);
     std::fs::write(dir.join("card.toml"), &broken).unwrap();
-    let check = run_limited(&dir, &["check", "card.toml"], &[]);
+    let check = limited(&dir, &["check", "card.toml"], &[]);
     assert_eq!(check.code, 1);
     assert!(
         check
@@ -117,13 +122,13 @@ fn profile_refused(name: &str, profile: &str) -> String {
     let dir = scratch(name);
     std::fs::write(dir.join("card.toml"), example()).unwrap();
     std::fs::write(dir.join("contest.toml"), profile).unwrap();
-    let check = run_limited(
+    let check = limited(
         &dir,
         &["check", "card.toml", "--profile", "contest.toml"],
         &[],
     );
     assert_eq!(check.code, 2, "{}{}", check.stdout, check.stderr);
-    let build = run_limited(
+    let build = limited(
         &dir,
         &[
             "build",

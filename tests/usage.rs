@@ -73,13 +73,13 @@ fn help_is_russian_by_default_and_english_on_request() {
 fn usage_error(name: &str, args: &[&str], env: &[(&str, &str)]) -> (String, String) {
     let dir = scratch(name);
     std::fs::write(dir.join("card.toml"), "title = \"x\"\n").unwrap();
-    let ru = run_limited(&dir, args, env);
+    let ru = run_limited(&dir, args, env, std::time::Duration::from_secs(60));
     let en_args: Vec<&str> = ["--lang", "en"]
         .iter()
         .copied()
         .chain(args.iter().copied())
         .collect();
-    let en = run_limited(&dir, &en_args, env);
+    let en = run_limited(&dir, &en_args, env, std::time::Duration::from_secs(60));
     for r in [&ru, &en] {
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
         assert_eq!(r.stdout, "");

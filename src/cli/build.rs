@@ -6,7 +6,7 @@ use std::path::Path;
 pub use super::build_options::{settings, Args, Built};
 use super::collection;
 use super::common::{self, Globals, EXIT_OK, EXIT_PROBLEMS};
-use super::{system::SystemWorld, targets};
+use super::{output, system::SystemWorld, targets};
 use crate::diag;
 use crate::message::Failure;
 use crate::project::{Project, Purpose};
@@ -14,6 +14,7 @@ use crate::project::{Project, Purpose};
 pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
     let project = Project::new(&world, settings(args, globals.lang))?;
+    targets::distinct(&targets::all_targets(args))?;
     let mut worst = EXIT_OK;
     for path in &args.files {
         if let Built::Refused(lang, why) = build_card(&project, path, args)? {
@@ -47,6 +48,6 @@ pub(super) fn build_card(project: &Project, path: &Path, args: &Args) -> Result<
         print(&exported.diagnostics);
         files.push((targets::target(args, path, format), exported.bytes));
     }
-    targets::write_all(path, &files, lang)?;
+    output::write_all(path, &files, lang)?;
     Ok(Built::Written(lang))
 }

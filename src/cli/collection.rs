@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::build_options::{Args, Built};
 use super::common;
-use super::{progress, targets};
+use super::{output, progress, targets};
 use crate::book::Book;
 use crate::diag;
 use crate::message::Failure;
@@ -65,6 +65,6 @@ pub(super) fn build(project: &Project, path: &Path, args: &Args) -> Result<Built
         files.push((targets::target(args, path, format), exported.bytes));
     }
     drop(line);
-    targets::write_all(path, &files, lang)?;
+    output::write_all(path, &files, lang)?;
     Ok(Built::Written(lang))
 }

@@ -14,15 +14,18 @@ pub const EXIT_PROBLEMS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 /// Writes to standard output, ignoring a closed pipe (`mentorcard check … | head`) instead
-/// of panicking as `print!` would.
+/// of panicking as `print!` would. Control characters from a card or a file name are shown,
+/// not sent to the terminal (`diag::visible`).
 pub fn out(text: &str) {
     use std::io::Write;
+    let text = crate::diag::visible(text);
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-/// Writes to standard error, ignoring a closed pipe.
+/// Writes to standard error, ignoring a closed pipe; control characters shown as in `out`.
 pub fn err(text: &str) {
     use std::io::Write;
+    let text = crate::diag::visible(text);
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 

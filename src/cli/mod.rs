@@ -21,6 +21,7 @@ mod publish;
 mod schema;
 mod serve;
 mod server;
+mod staged;
 mod summary;
 mod system;
 mod targets;

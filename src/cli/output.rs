@@ -1,36 +1,20 @@
 //! Writing outputs so that a user's file is replaced only by a complete new one: write to a
-//! temporary file beside the target, then rename it over the target. The rename is atomic,
-//! so no reader ever sees a half-written file. Outputs are not fsynced: they can always be
-//! rebuilt from the card, and the sync cost more than the whole PDF layout (measured with
-//! hyperfine when the PDF writer was added). A write holds [`WRITING`] while its temporary
-//! file exists, and Ctrl-C takes it before exiting, so an interrupt never leaves one behind.
+//! temporary file beside the target, then rename it over the target (`staged`). The rename
+//! is atomic, so no reader ever sees a half-written file. Outputs are not fsynced: they can
+//! always be rebuilt from the card, and the sync cost more than the whole PDF layout
+//! (measured with hyperfine when the PDF writer was added). A write holds
+//! [`staged::hold_writes`] while its temporary files exist, and Ctrl-C takes it before
+//! exiting, so an interrupt never leaves one behind.
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::path::{Path, PathBuf};
 
 use super::common::{self, EXIT_OK};
+use super::staged::{self, failure, hold_writes};
 use crate::locale::Lang;
 use crate::message::{Failure, Status};
 use crate::world::FileError;
-
-fn failure(path: &Path, e: &std::io::Error) -> Failure {
-    Failure::Write {
-        path: path.to_path_buf(),
-        error: FileError::from_io(e),
-    }
-}
-
-/// Held from a temporary file's creation to its rename.
-static WRITING: Mutex<()> = Mutex::new(());
-
-/// Waits for a write under way to finish and keeps new ones from starting.
-pub fn hold_writes() -> MutexGuard<'static, ()> {
-    WRITING
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
 
 /// From now on Ctrl-C (and SIGTERM, SIGHUP) waits for a write under way to finish, says so
 /// and exits 0, instead of killing the program between a temporary file and its rename.
@@ -47,32 +31,45 @@ pub fn stop_on_interrupt(lang: Lang) -> Result<(), Failure> {
 
 /// Replaces `path` with `bytes`, creating the folder it goes in if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let _writing = hold_writes();
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        drop(f);
-        fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(failure(path, &e));
+    staged::stage(path, bytes)?.commit()
+}
+
+/// Writes every file of one card's build or none: all targets are checked before the first
+/// byte (not the card, not a folder, in a folder that is one), all are written to temporary
+/// files, and only then renamed; a failure before the renames leaves nothing new. Says
+/// what it wrote.
+pub fn write_all(card: &Path, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<(), Failure> {
+    for (target, _) in files {
+        if same_file(target, card) {
+            return Err(Failure::OutputIsCard {
+                path: target.clone(),
+            });
+        }
+        staged::check_folder(target)?;
+        if target.is_dir() {
+            let error = FileError::IsDirectory;
+            return Err(Failure::Write {
+                path: target.clone(),
+                error,
+            });
+        }
+    }
+    let _writing = hold_writes();
+    let staged: Vec<_> =
+        (files.iter().map(|(t, bytes)| staged::stage(t, bytes))).collect::<Result<_, _>>()?;
+    staged.into_iter().try_for_each(staged::Staged::commit)?;
+    for (target, _) in files {
+        common::say(&Status::Written(target.clone()), lang);
     }
     Ok(())
 }
 
 /// Creates a new file, refusing to touch an existing one: the user's card is never overwritten.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    staged::check_folder(path)?;
+    let dir = staged::folder_of(path);
+    fs::create_dir_all(dir).map_err(|e| failure(dir, &e))?;
     let mut f = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -90,12 +87,8 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 
 /// Writes the card schema beside a card unless one is there, so the card's `#:schema`
 /// directive works offline; the path written, if any.
-pub fn schema_beside(card: &Path) -> Result<Option<std::path::PathBuf>, Failure> {
-    let dir = match card.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let schema = dir.join(crate::scaffold::SCHEMA_FILE);
+pub fn schema_beside(card: &Path) -> Result<Option<PathBuf>, Failure> {
+    let schema = staged::folder_of(card).join(crate::scaffold::SCHEMA_FILE);
     if schema.exists() {
         return Ok(None);
     }

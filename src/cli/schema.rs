@@ -11,19 +11,24 @@ pub struct Args {
     /// Записать схему в файл вместо вывода на экран.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Разрешить перезапись существующего файла.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: &Args, lang: Option<Lang>) -> Result<i32, Failure> {
     let text = crate::schema::schema_text();
     match &args.output {
-        Some(path) => {
-            output::write_atomic(path, text.as_bytes())?;
-            common::say(
-                &Status::SchemaWritten(path.clone()),
-                lang.unwrap_or_default(),
-            );
-        }
+        // Never over an existing file (a card, say) unless asked.
+        Some(path) if args.force => output::write_atomic(path, text.as_bytes())?,
+        Some(path) => output::write_new(path, text.as_bytes())?,
         None => common::out(&text),
+    }
+    if let Some(path) = &args.output {
+        common::say(
+            &Status::SchemaWritten(path.clone()),
+            lang.unwrap_or_default(),
+        );
     }
     Ok(EXIT_OK)
 }

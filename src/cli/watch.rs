@@ -22,13 +22,9 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     let lang = globals.lang;
     let l = lang.unwrap_or_default();
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
-    let outputs: Vec<PathBuf> = (args.files.iter())
-        .flat_map(|card| {
-            targets::formats(args)
-                .into_iter()
-                .map(|f| targets::target(args, card, f))
-        })
-        .collect();
+    let targets = targets::all_targets(args);
+    targets::distinct(&targets)?;
+    let outputs: Vec<PathBuf> = targets.into_iter().flat_map(|(_, t)| t).collect();
     let mut live = Live::new(&args.files, outputs, l)?;
     let mut first = true;
     loop {

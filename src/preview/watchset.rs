@@ -59,7 +59,7 @@ impl WatchSet {
     }
 }
 
-/// `.NAME.PID.tmp`: what an atomic write keeps for an instant beside its target.
+/// `.NAME.RANDOM.tmp`: what an atomic write keeps for an instant beside its target.
 fn is_temporary(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())

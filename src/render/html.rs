@@ -507,7 +507,11 @@ impl Writer {
                         source: self.source,
                     };
                     Rendered::warn_once(&mut self.warnings, warning);
-                    self.inlines(out, content);
+                    // As in every format: the link's text, or its address when it has none.
+                    match content.is_empty() {
+                        true => text_with_breaks(out, url),
+                        false => self.inlines(out, content),
+                    }
                 }
             },
         }

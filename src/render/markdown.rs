@@ -6,34 +6,56 @@
 //! into markup, so every character pandoc could read as syntax is escaped, and a word that
 //! lands at the start of a line is checked again (`1.`, `-`, `a)` there would start a list).
 //!
+//! A table line is as long as its longest unbreakable run, so no run in a cell is longer than
+//! [`LONGEST_UNBROKEN`]: a longer word is broken by an HTML comment across the line end
+//! (`abc<!--` / `-->def`), which pandoc reads as nothing between two halves of one word and
+//! no format prints; a longer link target moves to a reference definition after the table;
+//! longer verbatim text is written as text. The file stays proportional to the card.
+//!
 //! Paragraphs with `Align::Center` / `Align::Right` become fenced divs with
 //! `custom-style="Center"` / `"Right"`: pandoc turns them into Word paragraph styles of those
 //! names, so alignment survives whenever the reference document (`--reference-doc`) defines
 //! them, and without one the paragraphs simply fall back to the normal style. Plain paragraphs
 //! would lose the intent for good.
 
-use super::common::{RenderOptions, Rendered};
+use std::cell::RefCell;
+
+use unicode_width::UnicodeWidthChar;
+
+use super::common::{RenderOptions, Rendered, Warning};
+use super::markup::{allowed_char, safe_link_target};
 use crate::date::Date;
-use crate::document::{Align, Block, Document, Inline, List, ListKind, Meta, Table};
-use crate::message::Failure;
+use crate::document::{Align, Block, Document, FieldRef, Inline, List, ListKind, Meta, Table};
+use crate::message::{Failure, LinkFormat, Message};
 
 /// Content widths (in characters) of the table's three columns. With one space of padding on
 /// each side and the four `+` the border line is 100 characters: 6 % / 24 % / 70 %, the
 /// proportions pandoc passes on to Word.
 const COLUMN_WIDTHS: [usize; 3] = [4, 22, 66];
 
+/// A column widens to fit a word up to this many characters (a long URL stays whole); a
+/// longer word is broken. Link targets and verbatim runs longer than half of it take another
+/// form (see the module comment), so that glued to their neighbours they still fit.
+const LONGEST_UNBROKEN: usize = 200;
+
 /// Renders the whole document as pandoc Markdown (UTF-8, ending with a newline).
 pub fn render(doc: &Document, _options: &RenderOptions) -> Result<Rendered, Failure> {
+    let (text, notes) = write(doc);
     Ok(Rendered {
-        bytes: to_markdown(doc).into_bytes(),
-        ..Rendered::default()
+        bytes: text.into_bytes(),
+        warnings: notes.warnings,
     })
 }
 
-/// The Markdown text itself; `render` only wraps it into bytes.
+/// The Markdown text itself; `render` only wraps it into bytes, with the warnings.
 pub fn to_markdown(doc: &Document) -> String {
+    write(doc).0
+}
+
+fn write(doc: &Document) -> (String, Notes) {
     let mut lines = yaml_header(&doc.meta);
-    let body = render_blocks(&doc.blocks, Ctx::TOP);
+    let notes = RefCell::new(Notes::default());
+    let body = render_blocks(&doc.blocks, Ctx::top(&notes));
     if !lines.is_empty() && !body.is_empty() {
         lines.push(String::new());
     }
@@ -42,18 +64,23 @@ pub fn to_markdown(doc: &Document) -> String {
     if !out.is_empty() {
         out.push('\n');
     }
-    out
+    (out, notes.into_inner())
 }
 
 // ---------------------------------------------------------------------------------------------
 // Metadata
 
+/// Only metadata pandoc never prints. The body already shows the title (its heading) and
+/// the authors (their line), as every other format does; `title`, `author` and `date` would
+/// make pandoc print them again above it as a title block, in Word and in `pandoc -s` HTML.
+/// `pagetitle`, `author-meta` and `date-meta` still fill HTML's `<head>`; Word's document
+/// properties get no title or author, since pandoc sets those only with the title block.
 fn yaml_header(meta: &Meta) -> Vec<String> {
     let mut lines = Vec::new();
     if !meta.title.trim().is_empty() {
-        lines.push(format!("title: {}", yaml_value(&meta.title)));
+        lines.push(format!("pagetitle: {}", yaml_value(&meta.title)));
     }
-    push_yaml_list(&mut lines, "author", &meta.authors);
+    push_yaml_list(&mut lines, "author-meta", &meta.authors);
     if !meta.lang.trim().is_empty() {
         lines.push(format!("lang: {}", yaml_value(&meta.lang)));
     }
@@ -61,7 +88,7 @@ fn yaml_header(meta: &Meta) -> Vec<String> {
     if let Some(secs) = meta.date {
         let d = Date::from_unix(secs);
         lines.push(format!(
-            "date: \"{:04}-{:02}-{:02}\"",
+            "date-meta: \"{:04}-{:02}-{:02}\"",
             d.year, d.month, d.day
         ));
     }
@@ -89,7 +116,7 @@ fn push_yaml_list(lines: &mut Vec<String>, key: &str, values: &[String]) {
 fn yaml_value(text: &str) -> String {
     let mut words = Words::default();
     push_plain_text(&mut words, text);
-    let md = wrap(&words.finish(), None).join(" ");
+    let md = wrap(&words.finish(), None, usize::MAX).join(" ");
     let mut out = String::with_capacity(md.len() + 2);
     out.push('"');
     for c in md.chars() {
@@ -111,25 +138,61 @@ fn yaml_value(text: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Blocks
 
-/// Where blocks are being written: at the top of the document, or inside a list item or a
-/// table cell, with an optional wrap width (only table cells need wrapping).
-#[derive(Debug, Clone, Copy)]
-struct Ctx {
-    width: Option<usize>,
-    top: bool,
+/// What writing the document collects besides its lines.
+#[derive(Debug, Default)]
+struct Notes {
+    /// Link targets too long for a table line, written as `[link-N]: <…>` after the table;
+    /// `N` is the position here plus one.
+    references: Vec<String>,
+    /// Links refused by the shared policy (`markup::safe_link_target`), written as text.
+    warnings: Vec<Warning>,
+    /// The card field being written, for warnings.
+    source: Option<FieldRef>,
 }
 
-impl Ctx {
-    const TOP: Ctx = Ctx {
-        width: None,
-        top: true,
-    };
+/// Where blocks are being written: at the top of the document, or inside a list item or a
+/// table cell, with an optional wrap width (only table cells need wrapping) and the longest
+/// word a line may hold there.
+#[derive(Debug, Clone, Copy)]
+struct Ctx<'a> {
+    width: Option<usize>,
+    longest: usize,
+    top: bool,
+    notes: &'a RefCell<Notes>,
+}
 
-    fn inner(self, indent: usize) -> Ctx {
+impl<'a> Ctx<'a> {
+    fn top(notes: &'a RefCell<Notes>) -> Ctx<'a> {
+        Ctx {
+            width: None,
+            longest: usize::MAX,
+            top: true,
+            notes,
+        }
+    }
+
+    /// A table cell `width` characters wide.
+    fn cell(width: usize, notes: &'a RefCell<Notes>) -> Ctx<'a> {
+        Ctx {
+            width: Some(width),
+            longest: LONGEST_UNBROKEN,
+            top: false,
+            notes,
+        }
+    }
+
+    fn inner(self, indent: usize) -> Ctx<'a> {
         Ctx {
             width: self.width.map(|w| w.saturating_sub(indent).max(1)),
+            longest: self.longest.saturating_sub(indent).max(1),
             top: false,
+            ..self
         }
+    }
+
+    /// Whether lines are wrapped here, so that a long run needs a breakable form.
+    fn wrapped(self) -> bool {
+        self.width.is_some()
     }
 }
 
@@ -176,7 +239,7 @@ fn render_block(block: &Block, ctx: Ctx) -> Vec<String> {
                 return paragraph(&[Inline::Strong(content.clone())], ctx);
             }
             let hashes = "#".repeat(usize::from((*level).clamp(1, 6)));
-            let text = wrap(&inline_words(content), None).join(" ");
+            let text = wrap(&inline_words(content, ctx), None, usize::MAX).join(" ");
             let anchor: String = anchor
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
@@ -273,7 +336,7 @@ fn render_block(block: &Block, ctx: Ctx) -> Vec<String> {
             ];
             render_blocks(&blocks, ctx)
         }
-        Block::Table(table) if ctx.top => grid_table(table),
+        Block::Table(table) if ctx.top => grid_table(table, ctx.notes),
         Block::Table(table) => {
             // A table inside a cell is not something layout produces; flatten it readably.
             let mut blocks = Vec::new();
@@ -294,7 +357,7 @@ fn render_block(block: &Block, ctx: Ctx) -> Vec<String> {
 }
 
 fn paragraph(content: &[Inline], ctx: Ctx) -> Vec<String> {
-    wrap(&inline_words(content), ctx.width)
+    wrap(&inline_words(content, ctx), ctx.width, ctx.longest)
 }
 
 fn render_list(list: &List, ctx: Ctx) -> Vec<String> {
@@ -338,11 +401,12 @@ fn render_list(list: &List, ctx: Ctx) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 // The criteria table
 
-fn grid_table(table: &Table) -> Vec<String> {
+fn grid_table(table: &Table, notes: &RefCell<Notes>) -> Vec<String> {
+    let first_reference = notes.borrow().references.len();
     let cell = |text: &str, width: usize| -> Vec<String> {
         let mut words = Words::default();
         push_plain_text(&mut words, text);
-        wrap(&words.finish(), Some(width))
+        wrap(&words.finish(), Some(width), LONGEST_UNBROKEN)
     };
     let header: Vec<Vec<String>> = table
         .header
@@ -354,19 +418,19 @@ fn grid_table(table: &Table) -> Vec<String> {
         .rows
         .iter()
         .map(|row| {
-            let content_ctx = Ctx {
-                width: Some(COLUMN_WIDTHS[2]),
-                top: false,
-            };
+            let content_ctx = Ctx::cell(COLUMN_WIDTHS[2], notes);
+            notes.borrow_mut().source = row.source;
+            let content = render_blocks(&row.content, content_ctx);
+            notes.borrow_mut().source = None;
             vec![
                 cell(row.number.as_deref().unwrap_or(""), COLUMN_WIDTHS[0]),
                 cell(&row.label, COLUMN_WIDTHS[1]),
-                render_blocks(&row.content, content_ctx),
+                content,
             ]
         })
         .collect();
 
-    // A word longer than its column (a URL) widens the column instead of being broken.
+    // A word longer than its column (a URL) widens the column, up to LONGEST_UNBROKEN.
     let mut widths = COLUMN_WIDTHS;
     for cells in std::iter::once(&header).chain(rows.iter()) {
         for (w, lines) in widths.iter_mut().zip(cells) {
@@ -408,40 +472,88 @@ fn grid_table(table: &Table) -> Vec<String> {
         out.extend(row_lines(cells));
         out.push(border('-'));
     }
+    let notes = notes.borrow();
+    let references = notes.references.iter().enumerate().skip(first_reference);
+    for (i, (n, target)) in references.enumerate() {
+        if i == 0 {
+            out.push(String::new());
+        }
+        out.push(format!("[link-{}]: <{target}>", n + 1));
+    }
     out
 }
 
 // ---------------------------------------------------------------------------------------------
 // Inlines
 
+/// A word of Markdown and the byte offsets inside it where a comment may break it, should it
+/// be too long for its line: between two characters of text (never inside an escape, nor
+/// before a combining mark), before a style or link opens and after it closes.
+#[derive(Debug, Default)]
+struct Word {
+    text: String,
+    breaks: Vec<usize>,
+}
+
 /// Words of Markdown, built so that a line may only break where the source had a space:
 /// code spans and link targets stay whole.
 #[derive(Default)]
 struct Words {
-    done: Vec<String>,
-    cur: String,
+    done: Vec<Word>,
+    cur: Word,
+    /// No break right after what was just glued (an opening `**`, `*` or `[`).
+    hold: bool,
 }
 
 impl Words {
     fn glue(&mut self, s: &str) {
-        self.cur.push_str(s);
+        self.cur.text.push_str(s);
+        self.hold = false;
+    }
+
+    /// Glues an opening marker: the word may break before it but not right after it.
+    fn open(&mut self, s: &str) {
+        self.may_break();
+        self.glue(s);
+        self.hold = true;
+    }
+
+    /// Glues a closing marker, after which the word may break.
+    fn close(&mut self, s: &str) {
+        self.glue(s);
+        self.may_break();
+    }
+
+    fn may_break(&mut self) {
+        let at = self.cur.text.len();
+        if at > 0 && !self.hold && self.cur.breaks.last() != Some(&at) {
+            self.cur.breaks.push(at);
+        }
+    }
+
+    fn no_break(&mut self) {
+        if self.cur.breaks.last() == Some(&self.cur.text.len()) {
+            self.cur.breaks.pop();
+        }
     }
 
     fn space(&mut self) {
-        if !self.cur.is_empty() {
+        self.no_break();
+        self.hold = false;
+        if !self.cur.text.is_empty() {
             self.done.push(std::mem::take(&mut self.cur));
         }
     }
 
-    fn finish(mut self) -> Vec<String> {
+    fn finish(mut self) -> Vec<Word> {
         self.space();
         self.done
     }
 }
 
-fn inline_words(content: &[Inline]) -> Vec<String> {
+fn inline_words(content: &[Inline], ctx: Ctx) -> Vec<Word> {
     let mut words = Words::default();
-    push_inlines(&mut words, &normalize(content, Within::default()));
+    push_inlines(&mut words, &normalize(content, Within::default()), ctx);
     words.finish()
 }
 
@@ -565,49 +677,94 @@ fn append_inlines(to: &mut Vec<Inline>, more: Vec<Inline>) {
 /// Writes normalized inlines. `*` and `**` serve every case once same-style nesting is gone:
 /// pandoc reads `***a* b**`, `**a *b***` and `***a***` as intended, while `_` would fail next to
 /// a letter (`**_a_b**` stays literal).
-fn push_inlines(words: &mut Words, content: &[Inline]) {
+fn push_inlines(words: &mut Words, content: &[Inline], ctx: Ctx) {
+    let long = |run: &str| ctx.wrapped() && run.chars().count() > LONGEST_UNBROKEN / 2;
     for inline in content {
         match inline {
             Inline::Text(s) => push_plain_text(words, s),
             Inline::WeakTie => push_plain_text(words, "\u{a0}"),
-            Inline::Code(code) => words.glue(&code_span(code)),
+            // Verbatim text cannot be broken; too long for a line, it is written as text.
+            Inline::Code(code) if long(code) => push_plain_text(words, code),
+            Inline::Code(code) => {
+                words.may_break();
+                words.close(&code_span(code));
+            }
             Inline::Strong(c) | Inline::Emph(c) => {
                 let marker = if matches!(inline, Inline::Strong(_)) {
                     "**"
                 } else {
                     "*"
                 };
-                words.glue(marker);
-                push_inlines(words, c);
-                words.glue(marker);
-            }
-            Inline::Link { url, content } if is_autolink(url, content) => {
-                // `<url>` instead of `[url](<url>)`: half the width in a narrow column.
-                words.glue(&format!("<{url}>"));
+                words.open(marker);
+                push_inlines(words, c, ctx);
+                words.close(marker);
             }
             Inline::Link { url, content } => {
-                words.glue("[");
-                if content.is_empty() {
-                    push_plain_text(words, url);
-                } else {
-                    push_inlines(words, content);
+                let Some(target) = safe_link_target(url) else {
+                    refuse_link(url, ctx.notes);
+                    match content.is_empty() {
+                        true => push_plain_text(words, url),
+                        false => push_inlines(words, content, ctx),
+                    }
+                    continue;
+                };
+                if is_autolink(&target, url, content) && !long(&target) {
+                    // `<url>` instead of `[url](<url>)`: half the width in a narrow column.
+                    words.may_break();
+                    words.close(&format!("<{target}>"));
+                    continue;
                 }
-                words.glue(&format!("](<{}>)", link_target(url)));
+                words.open("[");
+                if content.is_empty() || is_autolink(&target, url, content) {
+                    push_plain_text(words, &target);
+                } else {
+                    push_inlines(words, content, ctx);
+                }
+                let target = link_target(&target);
+                if long(&target) {
+                    words.close(&format!("][link-{}]", reference(ctx.notes, target)));
+                } else {
+                    words.close(&format!("](<{target}>)"));
+                }
             }
         }
     }
 }
 
+/// A link the shared policy refuses is written as its text, with the warning HTML and DOCX give.
+fn refuse_link(url: &str, notes: &RefCell<Notes>) {
+    let mut notes = notes.borrow_mut();
+    let warning = Warning {
+        message: Message::LinkNotAllowed {
+            url: url.to_string(),
+            format: LinkFormat::Markdown,
+        },
+        source: notes.source,
+    };
+    Rendered::warn_once(&mut notes.warnings, warning);
+}
+
+/// The number of the reference definition for `target`, added unless the document has it.
+fn reference(notes: &RefCell<Notes>, target: String) -> usize {
+    let mut notes = notes.borrow_mut();
+    let known = notes.references.iter().position(|t| *t == target);
+    known.unwrap_or_else(|| {
+        notes.references.push(target);
+        notes.references.len() - 1
+    }) + 1
+}
+
 /// A link whose text is its own address can be a pandoc autolink, which needs an absolute
-/// URI without spaces or angle brackets.
-fn is_autolink(url: &str, content: &[Inline]) -> bool {
+/// URI without spaces or angle brackets: `target` (the safe form of `url`) as written.
+fn is_autolink(target: &str, url: &str, content: &[Inline]) -> bool {
     let absolute = ["http://", "https://", "ftp://", "mailto:"]
         .iter()
-        .any(|scheme| url.starts_with(scheme) && url.len() > scheme.len());
+        .any(|scheme| target.starts_with(scheme) && target.len() > scheme.len());
     let plain = content.len() == 1 && matches!(&content[0], Inline::Text(t) if t == url);
     absolute
         && plain
-        && !url
+        && target == url
+        && !target
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '\\'))
 }
@@ -630,8 +787,7 @@ fn link_target(url: &str) -> String {
 
 /// A code span fenced with one backtick more than the longest run inside it.
 fn code_span(code: &str) -> String {
-    let code: String = code
-        .chars()
+    let code: String = (code.chars().filter(|&c| allowed_char(c)))
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
     if code.trim().is_empty() {
@@ -662,50 +818,100 @@ const ESCAPE_ALWAYS: &[char] = &[
 ];
 
 /// Splits text into words and escapes each; whitespace (but not NBSP) is where lines break.
+/// Characters the shared policy refuses (controls, noncharacters) are dropped, as in HTML.
 fn push_plain_text(words: &mut Words, text: &str) {
     let mut prev: Option<char> = None;
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| allowed_char(c)) {
         if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
             words.space();
             prev = None;
             continue;
         }
+        if c.width() == Some(0) {
+            words.no_break();
+        } else {
+            words.may_break();
+        }
         // `--` and `...` become dashes and ellipses under pandoc's smart extension.
         let smart = (c == '-' && prev == Some('-')) || (c == '.' && prev == Some('.'));
         if ESCAPE_ALWAYS.contains(&c) || smart {
-            words.cur.push('\\');
+            words.cur.text.push('\\');
         }
-        words.cur.push(c);
+        words.cur.text.push(c);
+        words.hold = false;
         prev = Some(c);
     }
 }
 
 /// Greedy word wrap (widths in characters). A word longer than `width` gets a line of its
-/// own; the table then widens the column rather than breaking it.
-fn wrap(words: &[String], width: Option<usize>) -> Vec<String> {
+/// own, and the table widens the column; a word longer than `longest` is broken.
+fn wrap(words: &[Word], width: Option<usize>, longest: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut cur = String::new();
     let mut cur_len = 0;
     for word in words {
-        let len = word.chars().count();
+        let len = word.text.chars().count();
         if !cur.is_empty() {
             if width.is_some_and(|w| cur_len + 1 + len > w) {
                 lines.push(std::mem::take(&mut cur));
             } else {
                 cur.push(' ');
-                cur.push_str(word);
+                cur.push_str(&word.text);
                 cur_len += 1 + len;
                 continue;
             }
         }
-        let start = line_start(word);
-        cur_len = start.chars().count();
-        cur = start;
+        let mut pieces = if len > longest {
+            break_word(word, longest)
+        } else {
+            vec![word.text.clone()]
+        };
+        pieces[0] = line_start(&pieces[0]);
+        cur = pieces.pop().unwrap_or_default();
+        cur_len = cur.chars().count();
+        lines.extend(pieces);
     }
     if !cur.is_empty() {
         lines.push(cur);
     }
     lines
+}
+
+/// Breaks a word into lines of at most `longest` characters at its break points: each line
+/// but the last ends with `<!--`, each but the first starts with `-->`. A stretch with no
+/// break point (a link target) stays whole and makes its line longer.
+fn break_word(word: &Word, longest: usize) -> Vec<String> {
+    const OPEN: &str = "<!--";
+    const CLOSE: &str = "-->";
+    // Room for both markers and at least one character.
+    let longest = longest.max(OPEN.len() + CLOSE.len() + 1);
+    let mut chars_at = Vec::with_capacity(word.breaks.len());
+    let mut breaks = word.breaks.iter().peekable();
+    let mut total = 0;
+    for (i, _) in word.text.char_indices() {
+        while breaks.next_if(|&&b| b <= i).is_some() {
+            chars_at.push(total);
+        }
+        total += 1;
+    }
+    chars_at.resize(word.breaks.len(), total);
+    let (mut pieces, mut from, mut from_chars, mut next) = (Vec::new(), 0, 0, 0);
+    loop {
+        let lead = if pieces.is_empty() { "" } else { CLOSE };
+        if total - from_chars + lead.len() <= longest || next == chars_at.len() {
+            pieces.push(format!("{lead}{}", &word.text[from..]));
+            return pieces;
+        }
+        // The furthest break that fits, or the nearest one when none does.
+        let fits = |k: usize| chars_at[k] - from_chars + lead.len() + OPEN.len() <= longest;
+        let mut at = next;
+        while at + 1 < chars_at.len() && fits(at + 1) {
+            at += 1;
+        }
+        let to = word.breaks[at];
+        pieces.push(format!("{lead}{}{OPEN}", &word.text[from..to]));
+        (from, from_chars, next) = (to, chars_at[at], at + 1);
+    }
 }
 
 /// Escapes a word that begins a line where pandoc would read a block marker: a list marker
@@ -746,10 +952,15 @@ fn line_start(word: &str) -> String {
 mod tests {
     use super::*;
 
+    fn inline_words_top(content: &[Inline]) -> Vec<String> {
+        let words = inline_words(content, Ctx::top(&RefCell::default()));
+        words.into_iter().map(|w| w.text).collect()
+    }
+
     fn words(s: &str) -> String {
         let mut w = Words::default();
         push_plain_text(&mut w, s);
-        wrap(&w.finish(), None).join(" ")
+        wrap(&w.finish(), None, usize::MAX).join(" ")
     }
 
     #[test]
@@ -780,7 +991,7 @@ mod tests {
         let mut w = Words::default();
         push_plain_text(&mut w, "слово 1. слово - слово");
         assert_eq!(
-            wrap(&w.finish(), Some(6)),
+            wrap(&w.finish(), Some(6), usize::MAX),
             vec!["слово", r"1\.", "слово", r"\-", "слово"]
         );
     }
@@ -792,7 +1003,8 @@ mod tests {
             yaml_value("1. «Кавычки» \"x\" \\ *"),
             r#""1\\. «Кавычки» \\\"x\\\" \\\\ \\*""#
         );
-        assert_eq!(yaml_value("a\u{7}b"), "\"a\\u0007b\"");
+        // Controls are dropped, as every format drops them.
+        assert_eq!(yaml_value("a\u{7}b"), "\"ab\"");
     }
 
     #[test]
@@ -804,7 +1016,7 @@ mod tests {
             Inline::Strong(vec![Inline::Emph(vec![Inline::Text("d".into())])]),
             Inline::Emph(vec![]),
         ];
-        assert_eq!(inline_words(&content).join(" "), "a **b** c ***d***");
+        assert_eq!(inline_words_top(&content).join(" "), "a **b** c ***d***");
         // Same style inside itself dissolves; a link inside a link keeps its text.
         let nested = vec![
             Inline::Emph(vec![
@@ -820,13 +1032,13 @@ mod tests {
                 }],
             },
         ];
-        assert_eq!(inline_words(&nested).join(" "), "*a b* [**c**](<u>)");
+        assert_eq!(inline_words_top(&nested).join(" "), "*a b* [**c**](<u>)");
         let adjacent = vec![
             Inline::Emph(vec![Inline::Text("a".into())]),
             Inline::Emph(vec![Inline::Text("b".into())]),
             Inline::Strong(vec![Inline::Text("c".into())]),
         ];
-        assert_eq!(inline_words(&adjacent).join(" "), "*ab***c**");
+        assert_eq!(inline_words_top(&adjacent).join(" "), "*ab***c**");
     }
 
     #[test]
@@ -845,10 +1057,10 @@ mod tests {
             },
         ];
         assert_eq!(
-            inline_words(&content),
+            inline_words_top(&content),
             vec![
                 "[сайт",
-                "школы](<https://a.ru/x y%3Cz%3E>)",
+                "школы](<https://a.ru/x%20y%3Cz%3E>)",
                 "``a`b c``",
                 "[u](<u>)"
             ]
@@ -857,7 +1069,7 @@ mod tests {
             url: "https://a.ru/b_c".into(),
             content: vec![Inline::Text("https://a.ru/b_c".into())],
         };
-        assert_eq!(inline_words(&[auto]), vec!["<https://a.ru/b_c>"]);
+        assert_eq!(inline_words_top(&[auto]), vec!["<https://a.ru/b_c>"]);
     }
 
     fn p(s: &str) -> Block {
@@ -891,7 +1103,7 @@ mod tests {
             ),
         ];
         assert_eq!(
-            render_blocks(&blocks, Ctx::TOP).join("\n"),
+            render_blocks(&blocks, Ctx::top(&RefCell::default())).join("\n"),
             "9. девять\n   - вложенный\n10. десять\n\n<!-- -->\n\n1. снова\n\n\
              - а\n\n  второй абзац\n\n- б"
         );
@@ -904,17 +1116,48 @@ mod tests {
             vec![vec![p("a")], vec![p("b")]],
         )];
         assert_eq!(
-            render_blocks(&blocks, Ctx::TOP),
+            render_blocks(&blocks, Ctx::top(&RefCell::default())),
             vec!["4294967295. a", "4294967296. b"]
         );
     }
 
     #[test]
+    fn long_words_break_only_between_characters_of_text() {
+        let content = vec![
+            Inline::Text("ab*c".into()),
+            Inline::Strong(vec![Inline::Text("de\u{301}f".into())]),
+            Inline::Code("g".into()),
+        ];
+        let words = inline_words(&content, Ctx::top(&RefCell::default()));
+        let word = &words[0];
+        assert_eq!(word.text, "ab\\*c**de\u{301}f**`g`");
+        let at: Vec<&str> = word.breaks.iter().map(|&b| &word.text[b..]).collect();
+        // Not inside `\*`, not right after the opening `**`, not before the accent, not
+        // before the closing `**`, and not at the end.
+        assert_eq!(
+            at,
+            [
+                "b\\*c**de\u{301}f**`g`",
+                "\\*c**de\u{301}f**`g`",
+                "c**de\u{301}f**`g`",
+                "**de\u{301}f**`g`",
+                "e\u{301}f**`g`",
+                "f**`g`",
+                "`g`"
+            ]
+        );
+        let pieces = break_word(word, 12);
+        assert_eq!(pieces, ["ab\\*c**d<!--", "-->e\u{301}f**`g`"]);
+        assert!(pieces.iter().all(|p| p.chars().count() <= 12));
+    }
+
+    #[test]
     fn cell_wrapping_indents_list_continuations() {
         let blocks = vec![list(ListKind::Bullet, vec![vec![p("один два три четыре")]])];
+        let notes = RefCell::default();
         let ctx = Ctx {
             width: Some(12),
-            top: false,
+            ..Ctx::cell(12, &notes)
         };
         assert_eq!(
             render_blocks(&blocks, ctx),

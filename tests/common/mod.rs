@@ -140,31 +140,70 @@ pub const RESTATED_IN_STANDARD_FORM: &[&str] = &[
     "из",
 ];
 
-/// Runs mentorcard, killing it after 60 s (a hang fails the test instead of the suite).
-pub fn run_limited(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = std::process::Command::new(bin());
+/// [`run_env`] that kills the program after `limit` and panics, so a regression into a hang
+/// (a FIFO, `/dev/zero`) fails the test instead of stalling the suite.
+pub fn run_limited(
+    dir: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    limit: std::time::Duration,
+) -> Run {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut cmd = Command::new(bin());
     cmd.current_dir(dir)
         .args(args)
         .env_remove("MENTORCARD_LANG")
         .env_remove("SOURCE_DATE_EPOCH")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     for (k, v) in env {
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("run mentorcard");
-    let started = std::time::Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if started.elapsed() > std::time::Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("mentorcard {args:?} did not finish in 60 s");
+    let read = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8(bytes).expect("utf-8 output")
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().unwrap()));
+    let stderr = read(Box::new(child.stderr.take().unwrap()));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for mentorcard") {
+            break status;
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().expect("output");
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("mentorcard {args:?} still ran after {limit:?}: killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
     Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("utf-8"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8"),
+        code: status.code().unwrap_or(-1),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
     }
+}
+
+/// Every file under `dir`, relative to it, sorted: what a command left behind.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.is_symlink() {
+                todo.push(path.clone());
+            }
+            let rel = path.strip_prefix(dir).unwrap_or(&path);
+            found.push(rel.to_string_lossy().into_owned());
+        }
+    }
+    found.sort();
+    found
 }

@@ -11,9 +11,9 @@ use crate::document::{
     Align as DocAlign, Block, Contents, ContentsKind, FieldRef, Inline, List, ListKind, Table,
     TitlePage,
 };
-use crate::message::Message;
+use crate::message::{LinkFormat, Message};
 use crate::profile::Profile;
-use crate::render::common::Warning;
+use crate::render::common::{Rendered, Warning};
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -54,7 +54,8 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Each character the font lacks, once per place, with the card field it is in.
+    /// Each character the font lacks, once per place, with the card field it is in; each
+    /// refused link, as HTML and DOCX report it.
     fn report(&mut self, missing: &mut Missing, place: Option<FieldRef>) {
         for ch in missing.chars.drain(..) {
             self.warnings.push(Warning {
@@ -64,6 +65,17 @@ impl Ctx<'_> {
                 },
                 source: place,
             });
+        }
+        for url in missing.refused_links.drain(..) {
+            let message = Message::LinkNotAllowed {
+                url,
+                format: LinkFormat::Pdf,
+            };
+            let warning = Warning {
+                message,
+                source: place,
+            };
+            Rendered::warn_once(&mut self.warnings, warning);
         }
     }
 }

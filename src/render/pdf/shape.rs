@@ -5,6 +5,7 @@
 
 use super::fonts::{Fonts, Style};
 use crate::document::Inline;
+use crate::render::markup::{allowed_char, safe_link_target};
 
 /// How a character takes part in line breaking and justification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,10 +42,12 @@ pub struct Shaped {
     pub links: Vec<String>,
 }
 
-/// Characters no embedded face has. They are drawn as a substitute and reported once each.
+/// Characters no embedded face has (drawn as a substitute), and links the shared policy
+/// refuses (drawn as text); each is reported once.
 #[derive(Debug, Default)]
 pub struct Missing {
     pub chars: Vec<char>,
+    pub refused_links: Vec<String>,
 }
 
 /// The glyph drawn for a missing character: a white square, visibly "something was here".
@@ -61,6 +64,7 @@ fn flatten<'a>(
     style: Style,
     link: Option<usize>,
     links: &mut Vec<String>,
+    refused: &mut Vec<String>,
     out: &mut Vec<Piece<'a>>,
 ) {
     for inline in inlines {
@@ -76,13 +80,21 @@ fn flatten<'a>(
                 style,
                 link,
             }),
-            Inline::Strong(c) => flatten(c, style.bold(), link, links, out),
-            Inline::Emph(c) => flatten(c, style.italic(), link, links, out),
-            Inline::Link { url, content } => {
-                links.push(url.clone());
-                let id = links.len() - 1;
-                flatten(content, style, Some(id), links, out);
-            }
+            Inline::Strong(c) => flatten(c, style.bold(), link, links, refused, out),
+            Inline::Emph(c) => flatten(c, style.italic(), link, links, refused, out),
+            Inline::Link { url, content } => match safe_link_target(url) {
+                Some(target) => {
+                    links.push(target);
+                    let id = links.len() - 1;
+                    flatten(content, style, Some(id), links, refused, out);
+                }
+                None => {
+                    if !refused.contains(url) {
+                        refused.push(url.clone());
+                    }
+                    flatten(content, style, link, links, refused, out);
+                }
+            },
         }
     }
 }
@@ -97,7 +109,15 @@ pub fn shape(
 ) -> Shaped {
     let mut shaped = Shaped::default();
     let mut pieces = Vec::new();
-    flatten(inlines, style, None, &mut shaped.links, &mut pieces);
+    let refused = &mut missing.refused_links;
+    flatten(
+        inlines,
+        style,
+        None,
+        &mut shaped.links,
+        refused,
+        &mut pieces,
+    );
     for piece in pieces {
         push_text(
             fonts,
@@ -158,11 +178,12 @@ fn push_text(
             continue;
         }
         // Soft hyphens and zero-width characters carry no ink; dropping them keeps them
-        // from showing as substitutes.
+        // from showing as substitutes. Controls are dropped as every format drops them.
         if matches!(
             ch,
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{FE0F}' | '\r'
-        ) {
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{FE0F}'
+        ) || !allowed_char(ch)
+        {
             continue;
         }
         // Tabs and no-break spaces are drawn with the space glyph (same width in

@@ -1,0 +1,161 @@
+//! What a card makes mentorcard read: `materials_file` (and the card and profile themselves)
+//! pointing at `/dev/zero`, a FIFO, a folder, a link to a device or a file over the limit is
+//! refused at once with the reason, never read until memory runs out or waited on for ever;
+//! a Zotero export saved with a BOM is read. Through the binary, each run killed after 10 s
+//! so that a regression fails instead of hanging the suite.
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::*;
+
+const LIMIT: Duration = Duration::from_secs(10);
+
+fn fixture() -> std::path::PathBuf {
+    root().join("tests/fixtures/check/materials-file")
+}
+
+/// The fixture card whose `materials_file` is `target`, in a fresh folder.
+fn card_reading(name: &str, target: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let card = std::fs::read_to_string(fixture().join("card.toml")).unwrap();
+    let card = card.replace(
+        "materials_file = \"zotero.json\"",
+        &format!("materials_file = \"{target}\""),
+    );
+    std::fs::write(dir.join("card.toml"), card).unwrap();
+    dir
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+}
+
+/// Builds `card.toml` in `dir` into `out` and checks it was refused for `reason` at the
+/// `materials_file` line, with nothing written.
+fn assert_refused(dir: &Path, shown: &str, reason: &str) {
+    let r = run_limited(
+        dir,
+        &["build", "card.toml", "-f", "md", "-o", "out"],
+        &[],
+        LIMIT,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let said = format!("не удалось прочитать файл источников «{shown}»: {reason}");
+    assert!(r.stderr.contains(&said), "{}", r.stderr);
+    assert!(r.stderr.contains("--> card.toml:19:18"), "{}", r.stderr);
+    assert!(
+        !dir.join("out").exists(),
+        "{:?}",
+        files_in(&dir.join("out"))
+    );
+}
+
+const NOT_REGULAR: &str = "это не обычный файл (канал или устройство)";
+
+#[test]
+fn a_device_is_refused_not_read_for_ever() {
+    let dir = card_reading("inputs-dev-zero", "/dev/zero");
+    assert_refused(&dir, "/dev/zero", NOT_REGULAR);
+}
+
+#[test]
+fn a_link_to_a_device_is_refused() {
+    let dir = card_reading("inputs-link", "zotero.json");
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zotero.json")).unwrap();
+    assert_refused(&dir, "zotero.json", NOT_REGULAR);
+}
+
+#[test]
+fn a_fifo_is_refused_not_waited_on() {
+    let dir = card_reading("inputs-fifo", "zotero.json");
+    mkfifo(&dir.join("zotero.json"));
+    assert_refused(&dir, "zotero.json", NOT_REGULAR);
+}
+
+#[test]
+fn a_folder_is_refused() {
+    let dir = card_reading("inputs-folder", "zotero.json");
+    std::fs::create_dir(dir.join("zotero.json")).unwrap();
+    assert_refused(&dir, "zotero.json", "это папка, а не файл");
+}
+
+/// Over the limit the file is not read at all, and the reason fits a sources file (it used to
+/// say the file did not look like a card).
+#[test]
+fn a_file_over_the_limit_is_refused_with_the_limit() {
+    let dir = card_reading("inputs-large", "zotero.json");
+    let file = std::fs::File::create(dir.join("zotero.json")).unwrap();
+    file.set_len(17 << 20).unwrap();
+    assert_refused(
+        &dir,
+        "zotero.json",
+        "файл больше 16 МБ: mentorcard не читает таких больших файлов (проверьте, тот ли это файл)",
+    );
+}
+
+/// Windows programs save UTF-8 with a byte order mark; the export is read all the same.
+#[test]
+fn a_zotero_export_with_a_bom_is_read() {
+    let dir = card_reading("inputs-bom", "zotero.json");
+    let export = std::fs::read(fixture().join("zotero.json")).unwrap();
+    std::fs::write(
+        dir.join("zotero.json"),
+        [b"\xef\xbb\xbf".as_slice(), &export].concat(),
+    )
+    .unwrap();
+    let r = run_limited(
+        &dir,
+        &["build", "card.toml", "-f", "md", "-o", "out"],
+        &[],
+        LIMIT,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = std::fs::read_to_string(dir.join("out/card.md")).unwrap();
+    let without = card_reading("inputs-no-bom", "zotero.json");
+    std::fs::copy(fixture().join("zotero.json"), without.join("zotero.json")).unwrap();
+    let r = run_limited(
+        &without,
+        &["build", "card.toml", "-f", "md", "-o", "out"],
+        &[],
+        LIMIT,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        md,
+        std::fs::read_to_string(without.join("out/card.md")).unwrap()
+    );
+}
+
+/// The card and the profile go through the same reading: a FIFO card and a `/dev/zero`
+/// profile are refused too.
+#[test]
+fn a_fifo_card_and_a_device_profile_are_refused() {
+    let dir = scratch("inputs-card-fifo");
+    mkfifo(&dir.join("card.toml"));
+    let r = run_limited(&dir, &["check", "card.toml"], &[], LIMIT);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("card.toml: {NOT_REGULAR}")),
+        "{}",
+        r.stderr
+    );
+
+    let dir = card_reading("inputs-profile", "zotero.json");
+    std::fs::copy(fixture().join("zotero.json"), dir.join("zotero.json")).unwrap();
+    let args = ["build", "card.toml", "--profile", "/dev/zero", "-o", "out"];
+    let r = run_limited(&dir, &args, &[], LIMIT);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("«/dev/zero»: {NOT_REGULAR}")),
+        "{}",
+        r.stderr
+    );
+    assert!(!dir.join("out").exists());
+}
