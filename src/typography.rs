@@ -1130,7 +1130,12 @@ fn short_word_rule(t: &Text, out: &mut Vec<Cand>) {
             e += 1;
         }
         let len = e - i;
-        let word: String = t.chars[i..e].iter().collect::<String>().to_lowercase();
+        // Only one- and two-letter words bind: skip the lower-casing for every other word.
+        if len > 2 {
+            i = e;
+            continue;
+        }
+        let word = t.lower(i..e);
         let before_ok = t
             .before(i)
             .is_none_or(|p| p.is_whitespace() || is_opening_punct(p) || p == '№' || p == '§');
