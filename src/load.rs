@@ -49,14 +49,7 @@ pub fn load_collection(name: &str, text: &str, lang_override: Option<Lang>) -> L
     let text: &str = &old_mac_line_breaks(text);
     let source = SourceFile::new(name, text);
     let (root, mut parse_errors) = DeTable::parse_recoverable(text);
-    parse_errors.sort_by_key(|e| e.span().map(|s| s.start).unwrap_or(usize::MAX));
-    let mut diagnostics: Vec<Diagnostic> = parse_errors
-        .first()
-        .map(|e| {
-            let more = parse_errors.len() - 1;
-            crate::schema::control_char(&source, more)
-                .unwrap_or_else(|| crate::schema::syntax_error(e, &source, more))
-        })
+    let mut diagnostics: Vec<Diagnostic> = first_syntax_error(&mut parse_errors, &source)
         .into_iter()
         .collect();
     let spans = spans_of(&root);
@@ -98,13 +91,24 @@ fn spans_of(root: &Spanned<DeTable>) -> SourceMap {
     spans
 }
 
+/// The earliest syntax error, the only one shown: later ones are often consequences of it,
+/// and after one the parser's recovery often misreads the rest of the file (an unclosed
+/// ''' swallows everything). A control character is named as such.
+fn first_syntax_error(errors: &mut [toml::de::Error], source: &SourceFile) -> Option<Diagnostic> {
+    errors.sort_by_key(|e| e.span().map(|s| s.start).unwrap_or(usize::MAX));
+    let first = errors.first()?;
+    let more = errors.len() - 1;
+    Some(
+        crate::schema::control_char(source, more)
+            .unwrap_or_else(|| crate::schema::syntax_error(first, source, more)),
+    )
+}
+
 /// Parses and validates a card's text; never panics, whatever the input.
 pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
     let text: &str = &old_mac_line_breaks(text);
     let source = SourceFile::new(name, text);
     let (root, mut parse_errors) = DeTable::parse_recoverable(text);
-    // Report the earliest error first: later ones are often consequences of it.
-    parse_errors.sort_by_key(|e| e.span().map(|s| s.start).unwrap_or(usize::MAX));
     let card_lang = root
         .get_ref()
         .get("language")
@@ -113,15 +117,7 @@ pub fn load(name: &str, text: &str, lang_override: Option<Lang>) -> Load {
             _ => None,
         });
     let lang = lang_override.or(card_lang).unwrap_or_default();
-    // After a syntax error the parser's recovery often misreads the rest of the file (an
-    // unclosed ''' swallows everything), so only the first one is reliable enough to show.
-    let mut diagnostics: Vec<Diagnostic> = parse_errors
-        .first()
-        .map(|e| {
-            let more = parse_errors.len() - 1;
-            crate::schema::control_char(&source, more)
-                .unwrap_or_else(|| crate::schema::syntax_error(e, &source, more))
-        })
+    let mut diagnostics: Vec<Diagnostic> = first_syntax_error(&mut parse_errors, &source)
         .into_iter()
         .collect();
     let spans = spans_of(&root);

@@ -81,22 +81,6 @@ fn english_scaffold_on_request() {
     );
 }
 
-/// TOML → JSON the way editors see it: dates become strings.
-fn toml_to_json(v: &toml::Value) -> serde_json::Value {
-    match v {
-        toml::Value::String(s) => s.clone().into(),
-        toml::Value::Integer(i) => (*i).into(),
-        toml::Value::Float(f) => (*f).into(),
-        toml::Value::Boolean(b) => (*b).into(),
-        toml::Value::Datetime(d) => d.to_string().into(),
-        toml::Value::Array(a) => a.iter().map(toml_to_json).collect(),
-        toml::Value::Table(t) => t
-            .iter()
-            .map(|(k, v)| (k.clone(), toml_to_json(v)))
-            .collect(),
-    }
-}
-
 #[test]
 fn schema_is_valid_and_the_example_validates_against_it() {
     let r = run(&root(), &["schema"]);

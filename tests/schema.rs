@@ -15,22 +15,6 @@ fn schema() -> Json {
     serde_json::from_str(&r.stdout).expect("schema is JSON")
 }
 
-/// TOML → JSON the way editors see it: dates become strings.
-fn toml_to_json(v: &toml::Value) -> Json {
-    match v {
-        toml::Value::String(s) => s.clone().into(),
-        toml::Value::Integer(i) => (*i).into(),
-        toml::Value::Float(f) => (*f).into(),
-        toml::Value::Boolean(b) => (*b).into(),
-        toml::Value::Datetime(d) => d.to_string().into(),
-        toml::Value::Array(a) => a.iter().map(toml_to_json).collect(),
-        toml::Value::Table(t) => t
-            .iter()
-            .map(|(k, v)| (k.clone(), toml_to_json(v)))
-            .collect(),
-    }
-}
-
 fn example() -> Json {
     let text = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
     toml_to_json(&toml::from_str(&text).unwrap())
