@@ -20,15 +20,8 @@ pub struct Args {
     /// Папка для готовых файлов (по умолчанию — папка карточки).
     #[arg(short, long)]
     pub out_dir: Option<PathBuf>,
-    /// Профиль оформления: gost, compact или путь к файлу профиля .toml.
-    #[arg(long)]
-    pub profile: Option<String>,
-    /// Папка со своими шаблонами: файл с тем же именем заменяет встроенный.
-    #[arg(long)]
-    pub templates: Option<PathBuf>,
-    /// Включить переносы слов (конкурсы обычно их запрещают).
-    #[arg(long)]
-    pub hyphenate: bool,
+    #[command(flatten)]
+    pub look: LookArgs,
     /// Не собирать, если есть предупреждения.
     #[arg(long)]
     pub strict: bool,
@@ -40,6 +33,31 @@ pub struct Args {
     /// Дата документов в секундах от 1970-01-01; без неё даты в файлы не пишутся.
     #[arg(long, env = "SOURCE_DATE_EPOCH")]
     pub source_date_epoch: Option<i64>,
+}
+
+/// How the documents look, for every command that renders them (`build`, `watch`, `serve`).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct LookArgs {
+    /// Профиль оформления: gost, compact или путь к файлу профиля .toml.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Папка со своими шаблонами: файл с тем же именем заменяет встроенный.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Включить переносы слов (конкурсы обычно их запрещают).
+    #[arg(long)]
+    pub hyphenate: bool,
+}
+
+impl LookArgs {
+    pub fn settings(&self, lang: Option<Lang>) -> Settings {
+        Settings {
+            profile: self.profile.clone(),
+            templates: self.templates.clone(),
+            hyphenate: self.hyphenate,
+            lang,
+        }
+    }
 }
 
 /// What `build` and `check` take for many cards at once.
@@ -57,12 +75,7 @@ impl ManyArgs {
 }
 
 pub fn settings(args: &Args, lang: Option<Lang>) -> Settings {
-    Settings {
-        profile: args.profile.clone(),
-        templates: args.templates.clone(),
-        hyphenate: args.hyphenate,
-        lang,
-    }
+    args.look.settings(lang)
 }
 
 /// What building one card came to: written, or refused for its problems (told in its language).

@@ -5,6 +5,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
+use super::build_options::LookArgs;
 use super::common::{self, Globals};
 use super::live::Live;
 use super::server::{self, Shared};
@@ -24,15 +25,8 @@ pub struct Args {
     /// Открыть страницу в браузере.
     #[arg(long)]
     pub open: bool,
-    /// Профиль оформления: gost, compact или путь к файлу профиля .toml.
-    #[arg(long)]
-    pub profile: Option<String>,
-    /// Папка со своими шаблонами: файл с тем же именем заменяет встроенный.
-    #[arg(long)]
-    pub templates: Option<PathBuf>,
-    /// Включить переносы слов.
-    #[arg(long)]
-    pub hyphenate: bool,
+    #[command(flatten)]
+    pub look: LookArgs,
     #[arg(long, env = "SOURCE_DATE_EPOCH", hide = true)]
     pub source_date_epoch: Option<i64>,
 }
@@ -42,12 +36,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     let lang = globals.lang;
     let l = lang.unwrap_or_default();
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
-    let settings = Settings {
-        profile: args.profile.clone(),
-        templates: args.templates.clone(),
-        hyphenate: args.hyphenate,
-        lang,
-    };
+    let settings = args.look.settings(lang);
     let mut live = Live::new(std::slice::from_ref(&args.file), Vec::new(), l)?;
     let shared = server::start(args.port, l)?;
     let mut first = true;
