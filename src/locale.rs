@@ -2356,6 +2356,23 @@ pub fn usage_words(lang: Lang) -> UsageWords {
     }
 }
 
+/// The placeholder help and usage errors show for an argument's value (`<ФАЙЛЫ>...`), by
+/// the argument's id; `None` leaves clap's own (the id in capitals).
+pub fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
+    let (ru, en) = match id {
+        "files" => ("ФАЙЛЫ", "FILES"),
+        "file" | "source" | "output" | "report" | "path" => ("ФАЙЛ", "FILE"),
+        "out_dir" | "templates" | "eject" | "font_paths" => ("ПАПКА", "DIR"),
+        "format" => ("ФОРМАТ", "FORMAT"),
+        "profile" => ("ПРОФИЛЬ", "PROFILE"),
+        "lang" => ("ЯЗЫК", "LANG"),
+        "port" => ("ПОРТ", "PORT"),
+        "source_date_epoch" => ("СЕКУНДЫ", "SECONDS"),
+        _ => return None,
+    };
+    Some(lang.t(ru, en))
+}
+
 /// clap's own words inside a help screen or a usage line, in `lang`.
 pub fn clap_words(text: &str, lang: Lang) -> String {
     let words: &[(&str, &str)] = match lang {

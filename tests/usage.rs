@@ -28,7 +28,7 @@ fn help_is_russian_by_default_and_english_on_request() {
         "Commands:",
         "  check      Check cards and report every problem at once",
         "Options:",
-        "  -h, --help               Print help",
+        "  -h, --help             Print help",
     ] {
         assert!(en.stdout.contains(line), "{line}:\n{}", en.stdout);
     }
@@ -53,7 +53,7 @@ fn help_is_russian_by_default_and_english_on_request() {
     assert!(
         ru_build
             .stdout
-            .contains("Аргументы:\n  <FILES>...  Файлы карточек (.toml)"),
+            .contains("Аргументы:\n  <ФАЙЛЫ>...  Файлы карточек (.toml)"),
         "{}",
         ru_build.stdout
     );
@@ -123,11 +123,11 @@ fn an_unknown_command_suggests_the_right_one() {
 fn a_missing_argument_is_named() {
     let (ru, en) = usage_error("usage-missing", &["build"], &[]);
     assert!(
-        ru.starts_with("ошибка: не указано обязательное: <FILES>..."),
+        ru.starts_with("ошибка: не указано обязательное: <ФАЙЛЫ>..."),
         "{ru}"
     );
     assert!(
-        ru.contains("Использование: mentorcard build <FILES>..."),
+        ru.contains("Использование: mentorcard build <ФАЙЛЫ>..."),
         "{ru}"
     );
     assert!(
@@ -140,7 +140,7 @@ fn a_missing_argument_is_named() {
 fn an_invalid_value_lists_the_allowed_ones() {
     let args = ["build", "card.toml", "-f", "xls", "-o", "out"];
     let (ru, en) = usage_error("usage-value", &args, &[]);
-    assert!(ru.starts_with("ошибка: недопустимое значение «xls» для --format <FORMAT>\n  допустимо: pdf, html, md, docx"), "{ru}");
+    assert!(ru.starts_with("ошибка: недопустимое значение «xls» для --format <ФОРМАТ>\n  допустимо: pdf, html, md, docx"), "{ru}");
     assert!(
         en.starts_with(
             "error: invalid value «xls» for --format <FORMAT>\n  allowed: pdf, html, md, docx"
@@ -153,7 +153,7 @@ fn an_invalid_value_lists_the_allowed_ones() {
         &[],
     );
     assert!(
-        ru.contains("недопустимое значение «fr» для --lang <LANG>\n  допустимо: ru, en"),
+        ru.contains("недопустимое значение «fr» для --lang <ЯЗЫК>\n  допустимо: ru, en"),
         "{ru}"
     );
 }

@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long)]
     pub summary: bool,
     /// Записать сводку страницей HTML (с полосой страниц на карточку) в этот файл.
-    #[arg(long, value_name = "ФАЙЛ")]
+    #[arg(long)]
     pub report: Option<PathBuf>,
     #[command(flatten)]
     pub many: ManyArgs,

@@ -74,6 +74,10 @@ fn localise(cmd: Command, path: &str, lang: Lang, w: &UsageWords) -> Command {
                 (Lang::En, Some(help)) if id != "help" => arg.help(help),
                 _ => arg,
             };
+            let arg = match locale::value_name(&id, lang) {
+                Some(name) if arg.get_action().takes_values() => arg.value_name(name),
+                _ => arg,
+            };
             let heading = if arg.is_positional() {
                 w.arguments
             } else {

@@ -48,7 +48,6 @@ pub struct Cli {
     #[arg(
         long = "font-path",
         global = true,
-        value_name = "ПАПКА",
         env = "MENTORCARD_FONT_PATHS",
         value_delimiter = ':'
     )]

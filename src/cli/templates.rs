@@ -10,7 +10,7 @@ use crate::message::{Failure, Status};
 pub struct Args {
     /// Выгрузить встроенные шаблоны (page.html, table.html, style.css) в папку, чтобы изменить их
     /// и собирать с --templates ПАПКА.
-    #[arg(long, value_name = "ПАПКА")]
+    #[arg(long)]
     pub eject: PathBuf,
     /// Перезаписать уже существующие файлы шаблонов.
     #[arg(long)]
