@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets: `fuzz/run.sh [SECONDS] [TARGET...]` (60 s each, every target, by
-# default). Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
+# default). Needs cargo-fuzz (`cargo install cargo-fuzz`); uses the nightly toolchain when
+# it is installed, else the default one (without a sanitizer no unstable flag is needed).
 #
 # The corpus of each target starts from seeds made of what the repository already holds: the
 # bundled example, the check, collection and import fixtures and the string values in them.
@@ -57,11 +58,13 @@ for ext in docx odt txt md; do
 done
 
 flags=(-s none -a "${FUZZ_PROFILE:---release}")
-cargo +nightly fuzz build "${flags[@]}"
+toolchain=()
+rustup run nightly rustc --version >/dev/null 2>&1 && toolchain=(+nightly)
+cargo "${toolchain[@]}" fuzz build "${flags[@]}"
 for t in "${targets[@]}"; do
   echo "== fuzz $t for ${secs}s"
   mkdir -p "$logs"
-  cargo +nightly fuzz run "${flags[@]}" "$t" "corpus/$t" -- \
+  cargo "${toolchain[@]}" fuzz run "${flags[@]}" "$t" "corpus/$t" -- \
     -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -dict=card.dict -print_final_stats=1 \
     >"$logs/$t.log" 2>&1 || true
   grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|.*panicked at)' \

@@ -1687,8 +1687,18 @@ impl Failure {
             },
             Failure::Template { detail } => {
                 format!(
-                    "HTML: {}: {detail}",
-                    lang.t("ошибка в шаблоне", "template error")
+                    "HTML: {}: {detail}\n  = {}: {}",
+                    lang.t("ошибка в шаблоне", "template error"),
+                    help_word(lang),
+                    lang.t(
+                        "исправьте шаблон в месте, на которое указывает стрелка: каждое {{ … }} \
+                         и {% … %} должно быть закрыто, имена — как во встроенном шаблоне \
+                         (mentorcard templates --eject ПАПКА выгрузит его). Текст после «ошибка \
+                         в шаблоне» — сообщение библиотеки шаблонов Tera, по-английски",
+                        "fix the template where the arrow points: every {{ … }} and {% … %} \
+                         must be closed, names as in the built-in template (mentorcard \
+                         templates --eject DIR writes it out)"
+                    )
                 )
             }
             Failure::TemplatesExist { paths: list } => format!(

@@ -172,6 +172,13 @@ fn templates_eject_then_a_broken_template_is_a_located_error() {
         "{}",
         b.stderr
     );
+    // tera's own words are English; the teacher is told in Russian what to do.
+    assert!(
+        b.stderr
+            .contains("= подсказка: исправьте шаблон в месте, на которое указывает стрелка"),
+        "{}",
+        b.stderr
+    );
     assert!(!dir.join("out/reverse-mentoring.html").exists());
 }
 
