@@ -27,7 +27,7 @@ pub fn card(card: &Card, remarks: &Remarks) -> String {
     let mut s = scaffold::directive();
     s.push_str(w.header.trim_end_matches('\n'));
     s.push('\n');
-    s.push_str(&iw.origin.replace("{file}", &remarks.origin));
+    s.push_str(&iw.origin.replace("{file}", &comment(&remarks.origin)));
     s.push('\n');
     s.push_str(w.title);
     if remarks.title_from_name {
@@ -118,7 +118,7 @@ pub fn card(card: &Card, remarks: &Remarks) -> String {
         if !moved.is_empty() {
             s.push_str(iw.unplaced);
             for t in moved {
-                s.push_str(&format!("#   «{}»\n", locale::snippet(t)));
+                s.push_str(&format!("#   «{}»\n", comment(&locale::snippet(t))));
             }
         }
         match info.key {
@@ -217,6 +217,12 @@ pub fn card(card: &Card, remarks: &Remarks) -> String {
 
 /// A text value: a `'''` block when it is long or has several lines and a literal string can
 /// hold it, else a basic string.
+/// Text from the document inside a comment: TOML allows no control character there (the
+/// values escape theirs), and one would make the whole card unreadable.
+fn comment(t: &str) -> String {
+    t.chars().filter(|c| !c.is_control()).collect()
+}
+
 fn text(t: &str) -> String {
     let literal_ok =
         !t.contains("'''") && !t.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
@@ -444,9 +450,10 @@ mod tests {
         };
         let remarks = Remarks {
             missing: vec!["problem"],
-            unplaced: vec![("goal", "Примечание: что-то".into())],
+            // Control characters (a fuzzer found one) must not reach the comments.
+            unplaced: vec![("goal", "Примечание:\u{19} что-то\u{7f}".into())],
             title_from_name: true,
-            origin: "практика.docx".into(),
+            origin: "практика\u{1b}.docx".into(),
         };
         let text = super::card(&card, &remarks);
         assert!(text.starts_with("#:schema ./mentorcard.schema.json\n"));
