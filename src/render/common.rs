@@ -1,7 +1,7 @@
 //! What every renderer shares: the formats, the options, and the result with its warnings.
 
 use crate::document::FieldRef;
-use crate::message::Message;
+use crate::message::{LinkFormat, Message};
 use crate::profile::Profile;
 use crate::templates::Template;
 
@@ -50,6 +50,19 @@ impl Default for RenderOptions {
 pub struct Warning {
     pub message: Message,
     pub source: Option<FieldRef>,
+}
+
+impl Warning {
+    /// A link the shared policy refused: every format writes its text and says so the same way.
+    pub fn link_refused(url: &str, format: LinkFormat, source: Option<FieldRef>) -> Warning {
+        Warning {
+            message: Message::LinkNotAllowed {
+                url: url.to_string(),
+                format,
+            },
+            source,
+        }
+    }
 }
 
 /// A rendered file plus what the renderer noticed.

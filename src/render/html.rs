@@ -15,7 +15,7 @@ use crate::date::Date;
 use crate::document::{
     Align, Block, ContentsKind, Document, FieldRef, Inline, ListKind, Row, Table,
 };
-use crate::message::{Failure, LinkFormat, Message};
+use crate::message::{Failure, LinkFormat};
 use crate::profile::{PageNumbers, Profile};
 use crate::templates::{Origin, Template};
 
@@ -499,13 +499,7 @@ impl Writer {
                     out.push_str("</a>");
                 }
                 None => {
-                    let warning = Warning {
-                        message: Message::LinkNotAllowed {
-                            url: url.clone(),
-                            format: LinkFormat::Html,
-                        },
-                        source: self.source,
-                    };
+                    let warning = Warning::link_refused(url, LinkFormat::Html, self.source);
                     Rendered::warn_once(&mut self.warnings, warning);
                     // As in every format: the link's text, or its address when it has none.
                     match content.is_empty() {

@@ -26,7 +26,7 @@ use super::common::{RenderOptions, Rendered, Warning};
 use super::markup::{allowed_char, safe_link_target};
 use crate::date::Date;
 use crate::document::{Align, Block, Document, FieldRef, Inline, List, ListKind, Meta, Table};
-use crate::message::{Failure, LinkFormat, Message};
+use crate::message::{Failure, LinkFormat};
 
 /// Content widths (in characters) of the table's three columns. With one space of padding on
 /// each side and the four `+` the border line is 100 characters: 6 % / 24 % / 70 %, the
@@ -734,13 +734,7 @@ fn push_inlines(words: &mut Words, content: &[Inline], ctx: Ctx) {
 /// A link the shared policy refuses is written as its text, with the warning HTML and DOCX give.
 fn refuse_link(url: &str, notes: &RefCell<Notes>) {
     let mut notes = notes.borrow_mut();
-    let warning = Warning {
-        message: Message::LinkNotAllowed {
-            url: url.to_string(),
-            format: LinkFormat::Markdown,
-        },
-        source: notes.source,
-    };
+    let warning = Warning::link_refused(url, LinkFormat::Markdown, notes.source);
     Rendered::warn_once(&mut notes.warnings, warning);
 }
 

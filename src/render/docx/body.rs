@@ -11,7 +11,7 @@ use super::xml::Xml;
 use crate::document::{
     Align, Block, Contents, ContentsKind, Document, FieldRef, Inline, Row, Table, TitlePage,
 };
-use crate::message::{LinkFormat, Message};
+use crate::message::LinkFormat;
 use crate::profile::{PageNumbers, Profile};
 use crate::render::common::{Rendered, Warning};
 use crate::render::markup::safe_link_target;
@@ -448,13 +448,7 @@ impl Writer<'_> {
                 self.x.close();
             }
             None => {
-                let warning = Warning {
-                    message: Message::LinkNotAllowed {
-                        url: url.to_string(),
-                        format: LinkFormat::Docx,
-                    },
-                    source: self.source,
-                };
+                let warning = Warning::link_refused(url, LinkFormat::Docx, self.source);
                 Rendered::warn_once(&mut self.warnings, warning);
                 self.inlines(content, format);
             }

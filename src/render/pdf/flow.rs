@@ -67,14 +67,7 @@ impl Ctx<'_> {
             });
         }
         for url in missing.refused_links.drain(..) {
-            let message = Message::LinkNotAllowed {
-                url,
-                format: LinkFormat::Pdf,
-            };
-            let warning = Warning {
-                message,
-                source: place,
-            };
+            let warning = Warning::link_refused(&url, LinkFormat::Pdf, place);
             Rendered::warn_once(&mut self.warnings, warning);
         }
     }
