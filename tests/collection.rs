@@ -5,7 +5,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use common::pdf::{font_dicts, load, outline, page_texts};
@@ -169,21 +168,11 @@ fn spaced_outline(pdf: &lopdf::Document) -> Vec<(usize, String, u32)> {
         .collect()
 }
 
-fn unzip(bytes: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
-}
-
 #[test]
 fn the_docx_has_a_contents_field_and_a_page_break_per_practice() {
     let (run, files) = build("book-docx", "contest", &["-f", "docx,pdf"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let xml = unzip(&files["docx"], "word/document.xml");
+    let xml = zip_part(&files["docx"], "word/document.xml");
     assert_eq!(
         xml.matches(r#"TOC \o &quot;1-1&quot; \h \z \u"#).count(),
         1,

@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::io::Read;
 use std::time::Duration;
 
 use common::*;
@@ -30,13 +29,7 @@ fn control_in(text: &str) -> Option<char> {
 }
 
 fn docx_part(path: &std::path::Path, name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
+    zip_part(&std::fs::read(path).expect("the DOCX"), name)
 }
 
 #[test]

@@ -223,3 +223,15 @@ pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
             .collect(),
     }
 }
+
+/// One part of a zip package (a DOCX) as text.
+pub fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .read_to_string(&mut text)
+        .expect("UTF-8 XML");
+    text
+}
