@@ -581,6 +581,13 @@ pub fn summary(file: &str, errors: usize, warnings: usize, hints: usize, lang: L
 pub fn file_error(e: &FileError, lang: Lang) -> String {
     match e {
         FileError::NotFound => lang.t("файл не найден", "file not found").into(),
+        // Windows refuses to replace a file another program holds open with this same error.
+        FileError::PermissionDenied if cfg!(windows) => lang
+            .t(
+                "нет прав доступа, или файл открыт в другой программе: закройте его и повторите",
+                "permission denied, or the file is open in another program: close it and try again",
+            )
+            .into(),
         FileError::PermissionDenied => lang.t("нет прав доступа", "permission denied").into(),
         FileError::IsDirectory => lang
             .t("это папка, а не файл", "this is a folder, not a file")
@@ -610,6 +617,24 @@ pub fn file_error(e: &FileError, lang: Lang) -> String {
             .t(
                 "это ссылка на файл вне папки",
                 "it is a link to a file outside the folder",
+            )
+            .into(),
+        FileError::InUse => lang
+            .t(
+                "файл открыт в другой программе (например, PDF в программе просмотра или DOCX в Word): закройте его и повторите",
+                "the file is open in another program (a PDF in a viewer, a DOCX in Word, say): close it and try again",
+            )
+            .into(),
+        FileError::DiskFull => lang
+            .t(
+                "на диске не осталось места: освободите место или выберите другую папку (-o)",
+                "there is no space left on the disk: free some or choose another folder (-o)",
+            )
+            .into(),
+        FileError::ReadOnly => lang
+            .t(
+                "диск или папка доступны только для чтения: выберите другую папку (-o)",
+                "the disk or folder is read-only: choose another folder (-o)",
             )
             .into(),
         FileError::Other(text) => text.clone(),
@@ -1951,6 +1976,64 @@ impl Failure {
     }
 }
 
+/// What a double-click on mentorcard.exe shows: the program works in a terminal, and how to
+/// get there (or drop a card on the icon).
+pub fn explorer_help(lang: Lang) -> String {
+    match lang {
+        Lang::Ru => "\
+mentorcard — программа для карточки практики наставничества. Она работает в окне команд,
+поэтому двойной щелчок по ней только показывает эту подсказку.
+
+Как начать:
+  1. Откройте папку, где лежит mentorcard.exe, в Проводнике.
+  2. В адресной строке Проводника напишите cmd и нажмите Enter — откроется окно команд
+     в этой папке.
+  3. Наберите команды:
+       mentorcard new моя-практика.toml      — создать карточку-заготовку;
+       mentorcard check моя-практика.toml    — проверить её;
+       mentorcard build моя-практика.toml    — сделать PDF, HTML, DOCX и Markdown.
+     Имя с пробелами берите в кавычки: mentorcard build \"Моя практика.toml\".
+
+Можно и проще: перетащите файл карточки (.toml) мышью на значок mentorcard.exe —
+программа проверит карточку и сделает документы рядом с ней.
+
+Все команды: mentorcard --help
+
+Нажмите Enter, чтобы закрыть окно.
+"
+        .into(),
+        Lang::En => "\
+mentorcard makes a mentoring practice card. It works in a command window, so a double-click
+only shows this note.
+
+To start:
+  1. Open the folder that holds mentorcard.exe in Explorer.
+  2. Type cmd in Explorer's address bar and press Enter: a command window opens in that folder.
+  3. Type:
+       mentorcard new my-practice.toml      — write a starting card;
+       mentorcard check my-practice.toml    — check it;
+       mentorcard build my-practice.toml    — make the PDF, HTML, DOCX and Markdown.
+     Put a name with spaces in quotes: mentorcard build \"My practice.toml\".
+
+Simpler still: drag the card file (.toml) onto the mentorcard.exe icon and the program checks
+it and writes the documents beside it.
+
+Every command: mentorcard --help
+
+Press Enter to close the window.
+"
+        .into(),
+    }
+}
+
+/// After a card dropped on the program was built: the window waits.
+pub fn press_enter(lang: Lang) -> &'static str {
+    lang.t(
+        "\nНажмите Enter, чтобы закрыть окно.\n",
+        "\nPress Enter to close the window.\n",
+    )
+}
+
 /// The word before a failure: «ошибка: …».
 pub fn error_word(lang: Lang) -> &'static str {
     lang.t("ошибка", "error")
@@ -2377,10 +2460,35 @@ pub fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
         "profile" => ("ПРОФИЛЬ", "PROFILE"),
         "lang" => ("ЯЗЫК", "LANG"),
         "port" => ("ПОРТ", "PORT"),
+        "shell" => ("ОБОЛОЧКА", "SHELL"),
         "source_date_epoch" => ("СЕКУНДЫ", "SECONDS"),
         _ => return None,
     };
     Some(lang.t(ru, en))
+}
+
+/// The man page's section headings (clap_mangen writes them in English) in `lang`.
+pub fn man_headings(roff: &str, lang: Lang) -> String {
+    let words: &[(&str, &str)] = match lang {
+        Lang::Ru => &[
+            (".SH NAME\n", ".SH ИМЯ\n"),
+            (".SH SYNOPSIS\n", ".SH ОБЗОР\n"),
+            (".SS SYNOPSIS\n", ".SS ОБЗОР\n"),
+            (".SH DESCRIPTION\n", ".SH ОПИСАНИЕ\n"),
+            (".SH OPTIONS\n", ".SH ПАРАМЕТРЫ\n"),
+            (".SS OPTIONS\n", ".SS ПАРАМЕТРЫ\n"),
+            ("[OPTIONS]", "[ПАРАМЕТРЫ]"),
+            ("<COMMAND>", "<КОМАНДА>"),
+            ("[possible values: ", "[допустимо: "),
+            ("\\fIPossible values:\\fR", "\\fIДопустимые значения:\\fR"),
+            ("[default: ", "[по умолчанию: "),
+            ("[env: ", "[переменная окружения: "),
+        ],
+        Lang::En => &[],
+    };
+    words
+        .iter()
+        .fold(roff.to_string(), |text, (en, ru)| text.replace(en, ru))
 }
 
 /// clap's own words inside a help screen or a usage line, in `lang`.
@@ -2415,6 +2523,8 @@ pub fn help_en(id: &str) -> Option<&'static str> {
         ("fonts", _) => "List the Cyrillic font families the PDF can be set in",
         ("watch", _) => "Build, then rebuild after every save of the card (stop with Ctrl-C)",
         ("serve", _) => "Preview in the browser: the page updates itself and shows errors (stop with Ctrl-C)",
+        ("completions", _) => "Print command completion for a shell (bash, zsh, fish, powershell, elvish)",
+        ("completions.shell", _) => "The shell: bash, zsh, fish, powershell or elvish",
         (_, "lang") => "Language of messages: ru or en (default: the card's language, else ru)",
         (_, "font_paths") => "A folder of fonts for the PDF (repeatable; or MENTORCARD_FONT_PATHS, separated by «:»)",
         (_, "files") => "Card files (.toml)",

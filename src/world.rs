@@ -26,6 +26,13 @@ pub enum FileError {
     AlreadyExists,
     /// A link inside a folder that leads out of it.
     OutsideFolder,
+    /// Another program holds the file open and will not let it be replaced (Windows: a PDF
+    /// open in a viewer).
+    InUse,
+    /// No space left on the disk.
+    DiskFull,
+    /// The disk or folder is read-only.
+    ReadOnly,
     Other(String),
 }
 
@@ -38,6 +45,10 @@ impl FileError {
             IsADirectory => FileError::IsDirectory,
             InvalidData => FileError::NotUtf8,
             AlreadyExists => FileError::AlreadyExists,
+            StorageFull | QuotaExceeded => FileError::DiskFull,
+            ReadOnlyFilesystem => FileError::ReadOnly,
+            // ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION, which std leaves uncategorised.
+            _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => FileError::InUse,
             _ => FileError::Other(e.to_string()),
         }
     }

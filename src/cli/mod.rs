@@ -8,7 +8,9 @@ mod build_options;
 mod check;
 mod collection;
 mod common;
+mod completions;
 mod disk;
+mod explorer;
 mod fonts;
 mod fontscan;
 mod help;
@@ -76,11 +78,17 @@ pub enum Command {
     Watch(watch::Args),
     /// Предпросмотр в браузере: страница обновляется сама, ошибки видны на ней (выход — Ctrl-C).
     Serve(serve::Args),
+    /// Напечатать дополнение команд для оболочки (bash, zsh, fish, powershell, elvish).
+    Completions(completions::Args),
 }
 
 /// Runs the program and returns the exit status; never panics on user input.
 pub fn main() -> i32 {
-    let cli = match usage::parse::<Cli>(std::env::args_os().collect(), Cli::command()) {
+    explorer::main(std::env::args_os().collect(), run)
+}
+
+fn run(args: Vec<std::ffi::OsString>) -> i32 {
+    let cli = match usage::parse::<Cli>(args, Cli::command()) {
         Ok(cli) => cli,
         Err(code) => return code,
     };
@@ -99,6 +107,7 @@ pub fn main() -> i32 {
         Command::Fonts(args) => fonts::run(args, &globals),
         Command::Watch(args) => watch::run(args, &globals),
         Command::Serve(args) => serve::run(args, &globals),
+        Command::Completions(args) => completions::run(args, lang, Cli::command()),
     };
     match result {
         Ok(code) => code,

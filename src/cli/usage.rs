@@ -25,7 +25,7 @@ pub fn parse<T: FromArgMatches>(args: Vec<OsString>, base: Command) -> Result<T,
 }
 
 /// `--lang X`, `--lang=X` (the last one given), else MENTORCARD_LANG, else Russian.
-fn lang(args: &[OsString]) -> Lang {
+pub fn lang(args: &[OsString]) -> Lang {
     let mut found = None;
     let mut words = args.iter().skip(1).filter_map(|a| a.to_str());
     while let Some(word) = words.next() {
