@@ -1,9 +1,7 @@
 //! `mentorcard build` on the bundled example: outputs compared with reference files, written
 //! atomically, byte-identical across runs.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn build_example(name: &str, formats: &str) -> std::path::PathBuf {
     let out = scratch(name);

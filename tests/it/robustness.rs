@@ -1,8 +1,6 @@
 //! Bad input of any kind gets diagnostics, never a panic: every prefix of the example, and
 //! the example with lines deleted or duplicated, goes through load, check and layout.
 
-mod common;
-
 use mentorcard::compose::{compose, ComposeOptions};
 
 fn exercise(text: &str) {
@@ -35,7 +33,8 @@ fn exercise(text: &str) {
 #[test]
 fn every_prefix_of_the_example_is_handled() {
     let text =
-        std::fs::read_to_string(common::root().join("examples/reverse-mentoring.toml")).unwrap();
+        std::fs::read_to_string(crate::common::root().join("examples/reverse-mentoring.toml"))
+            .unwrap();
     let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(37).collect();
     for end in boundaries {
         exercise(&text[..end]);
@@ -45,7 +44,8 @@ fn every_prefix_of_the_example_is_handled() {
 #[test]
 fn deleted_and_doubled_lines_are_handled() {
     let text =
-        std::fs::read_to_string(common::root().join("examples/reverse-mentoring.toml")).unwrap();
+        std::fs::read_to_string(crate::common::root().join("examples/reverse-mentoring.toml"))
+            .unwrap();
     let lines: Vec<&str> = text.lines().collect();
     for i in 0..lines.len() {
         let mut without = lines.clone();

@@ -3,11 +3,9 @@
 //! scheme is not allowed is plain text everywhere with the same warning, and a diagnostic
 //! shows a control character of the card visibly instead of sending it to the terminal.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 const LIMIT: Duration = Duration::from_secs(60);
 

@@ -1,10 +1,8 @@
 //! The card shown in the README is a real card: it loads without errors.
 
-mod common;
-
 #[test]
 fn readme_card_example_loads_without_errors() {
-    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(crate::common::root().join("README.md")).unwrap();
     let block = readme
         .split("```toml\n")
         .nth(1)

@@ -8,12 +8,10 @@
 //! Round trips go through the library: the example card rendered as our DOCX and our
 //! Markdown imports back to the same text in every criterion.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use mentorcard::card::{Card, Material, Norm, Participant};
 use mentorcard::compose::{compose, ComposeOptions};
 use mentorcard::document::{Block, Document, Inline};

@@ -3,16 +3,13 @@
 //! whatever the URL), serves exactly what `build` writes plus the preview block, shows the
 //! diagnostics `check` prints over the last good page, and survives any card.
 
-mod common;
-mod live;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use common::*;
-use live::*;
+use crate::common::*;
+use crate::live::*;
 use mentorcard::preview::page::strip;
 
 const TITLE: &str = "title = \"Реверсивное наставничество\"";

@@ -2,13 +2,11 @@
 //! its files read back — the PDF's pages, fonts and outline, the DOCX's field and breaks, the
 //! HTML's links — and `check` over a collection with a broken card.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::pdf::{font_dicts, load, outline, page_texts};
-use common::*;
+use crate::common::pdf::{font_dicts, load, outline, page_texts};
+use crate::common::*;
 
 const EPOCH: (&str, &str) = ("SOURCE_DATE_EPOCH", "1767225600");
 
@@ -408,7 +406,7 @@ fn the_report_never_overwrites_a_card() {
         &card,
     )
     .unwrap();
-    let out = common::run(&dir, &["check", "card.toml", "--report", "card.toml"]);
+    let out = crate::common::run(&dir, &["check", "card.toml", "--report", "card.toml"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     let kept = std::fs::read(&card).unwrap();
     assert_eq!(
@@ -420,10 +418,10 @@ fn the_report_never_overwrites_a_card() {
 #[test]
 fn new_collection_writes_a_scaffold_that_check_explains() {
     let dir = scratch("book-new");
-    let out = common::run(&dir, &["new", "--collection"]);
+    let out = crate::common::run(&dir, &["new", "--collection"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("создан файл сборника collection.toml"));
-    let out = common::run(&dir, &["check", "collection.toml"]);
+    let out = crate::common::run(&dir, &["check", "collection.toml"]);
     assert_eq!(out.code, 1);
     assert!(
         out.stdout.contains("у сборника нет названия"),
@@ -445,7 +443,7 @@ fn new_collection_writes_a_scaffold_that_check_explains() {
     std::fs::create_dir(dir.join("cards")).unwrap();
     let card = fixtures().join("contest/cards/02-young-teacher.toml");
     std::fs::copy(card, dir.join("cards/one.toml")).unwrap();
-    let out = common::run(&dir, &["build", "collection.toml", "-f", "pdf"]);
+    let out = crate::common::run(&dir, &["build", "collection.toml", "-f", "pdf"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(dir.join("collection.pdf").exists());
 }
@@ -458,7 +456,7 @@ fn collection_mistakes_are_located() {
     std::fs::copy(&card, dir.join("cards/a.toml")).unwrap();
     let text = "[collection]\ntitle = \"С\"\ncards = [\"cards/*.toml\", \"cards/a.toml\", \"nope/*.toml\", \"gone.toml\"]\nordr = \"title\"\n";
     std::fs::write(dir.join("c.toml"), text).unwrap();
-    let out = common::run(&dir, &["check", "c.toml"]);
+    let out = crate::common::run(&dir, &["check", "c.toml"]);
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(
         out.stdout.contains("c.toml:4:1"),
@@ -467,7 +465,7 @@ fn collection_mistakes_are_located() {
     );
     let text = text.replace("ordr", "order");
     std::fs::write(dir.join("c.toml"), &text).unwrap();
-    let out = common::run(&dir, &["check", "c.toml"]);
+    let out = crate::common::run(&dir, &["check", "c.toml"]);
     assert_eq!(out.code, 1, "{}", out.stdout);
     let line = text.lines().nth(2).unwrap();
     let column = |s: &str| line[..line.find(s).unwrap()].chars().count() + 1;

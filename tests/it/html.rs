@@ -1,12 +1,9 @@
 //! The HTML renderer read back: a small tag scanner checks nesting, the table's semantics,
 //! escaping of hostile strings, byte-identity and template overrides.
 
-mod common;
-mod docfixture;
-
 use std::path::{Path, PathBuf};
 
-use docfixture::{seed_like, HOSTILE, LABELS, LONG_WORD};
+use crate::docfixture::{seed_like, HOSTILE, LABELS, LONG_WORD};
 use mentorcard::cli::SystemWorld;
 use mentorcard::document::Document;
 use mentorcard::locale::Lang;
@@ -476,7 +473,7 @@ fn a_link_out_of_the_template_folder_is_refused() {
 
 #[test]
 fn the_example_card_builds_to_a_complete_page() {
-    use docfixture::example;
+    use crate::docfixture::example;
     let dir = example::scratch("html-example");
     let (code, stderr) = example::build("html", &dir, &[]);
     assert_eq!(code, 0, "{stderr}");
@@ -493,7 +490,7 @@ fn the_example_card_builds_to_a_complete_page() {
         .filter(|(n, p)| (n == "ol" || n == "ul") && p.contains(&"td".to_string()))
         .count();
     assert!(cell_lists >= 2, "norms and participants keep their lists");
-    let missing = docfixture::example::missing_seed_words(&page_text(&toks));
+    let missing = crate::docfixture::example::missing_seed_words(&page_text(&toks));
     assert!(missing.is_empty(), "seed words lost: {missing:?}");
 
     // A rebuild is byte-identical.
@@ -507,7 +504,7 @@ fn the_example_card_builds_to_a_complete_page() {
 
 #[test]
 fn the_cli_reports_a_broken_user_template_by_file_and_line() {
-    use docfixture::example;
+    use crate::docfixture::example;
     let dir = example::scratch("html-broken-template");
     let templates = dir.join("templates");
     std::fs::create_dir_all(&templates).expect("dir");
@@ -533,7 +530,7 @@ fn the_cli_reports_a_broken_user_template_by_file_and_line() {
 #[test]
 fn any_document_renders_to_well_nested_html() {
     for seed in 0..300 {
-        let doc = docfixture::random::document(seed);
+        let doc = crate::docfixture::random::document(seed);
         let out = html::render(&doc, &RenderOptions::default()).expect("renders");
         let page = String::from_utf8(out.bytes).expect("utf-8");
         if let (Ok(dir), true) = (std::env::var("MENTORCARD_TEST_OUT"), seed < 40) {

@@ -2,9 +2,7 @@
 //! the man page from the binary itself, in the help's language; a card saved by Notepad
 //! (UTF-8 with BOM, CRLF) in a folder with Cyrillic and spaces builds exactly as the plain one.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const COMMANDS: [&str; 10] = [
     "check",

@@ -2,9 +2,7 @@
 //! with a time limit, and must give its exit code, a Russian message at the right place, and
 //! write nothing.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// A hang fails the test after a minute instead of stalling the suite.
 fn limited(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Run {

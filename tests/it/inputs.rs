@@ -4,12 +4,10 @@
 //! a Zotero export saved with a BOM is read. Through the binary, each run killed after 10 s
 //! so that a regression fails instead of hanging the suite.
 
-mod common;
-
 use std::path::Path;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 const LIMIT: Duration = Duration::from_secs(10);
 

@@ -2,9 +2,7 @@
 //! across bold, italic and links, and every character is compared exactly (U+00A0 where a
 //! line must not break).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mentorcard::compose::{compose, ComposeOptions};
 use mentorcard::document::{Block, Document, Inline};
 use mentorcard::profile::Profile;

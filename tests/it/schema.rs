@@ -3,9 +3,7 @@
 //! the way Taplo does (dates become text). A mistake must give one error where it is, every
 //! field must have a Russian description, and `check` and the schema must agree on dates.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use jsonschema::error::ValidationErrorKind;
 use serde_json::Value as Json;
 

@@ -2,9 +2,7 @@
 //! Each case is a folder under tests/fixtures/check/ with `card.toml` and the expected output;
 //! cases cover every class of problem, with Cyrillic at varied columns.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Runs `check card.toml` in a scratch copy of a fixture folder, with the flags of its
 /// `args.txt` (one per line) and a fixed "today" (2026-01-01) for reproducible date checks.

@@ -3,12 +3,10 @@
 //! `--force`; `-o` naming a file says so; temporary files never collide. Through the binary,
 //! with a time limit, checking the exit code, the message and what is on disk afterwards.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 const LIMIT: Duration = Duration::from_secs(60);
 

@@ -2,13 +2,10 @@
 //! and the contests care about (styles from the profile, lists, the table, footers,
 //! properties), the schema order of property elements, escaping and byte-identity.
 
-mod common;
-mod docfixture;
-
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use docfixture::{seed_like, HOSTILE, LABELS, LONG_WORD};
+use crate::docfixture::{seed_like, HOSTILE, LABELS, LONG_WORD};
 use mentorcard::document::{Document, ListKind};
 use mentorcard::profile::{PageNumbers, Profile};
 use mentorcard::render::{docx, RenderOptions};
@@ -776,7 +773,7 @@ fn an_empty_document_is_still_a_valid_package() {
 
 #[test]
 fn the_example_card_builds_to_a_complete_docx() {
-    use docfixture::example;
+    use crate::docfixture::example;
     let dir = example::scratch("docx-example");
     let (code, stderr) = example::build("docx", &dir, &[]);
     assert_eq!(code, 0, "{stderr}");
@@ -818,7 +815,7 @@ fn the_example_card_builds_to_a_complete_docx() {
 #[test]
 fn any_document_renders_to_a_well_formed_package() {
     for seed in 0..300 {
-        let doc = docfixture::random::document(seed);
+        let doc = crate::docfixture::random::document(seed);
         let out = docx::render(&doc, &RenderOptions::default()).expect("renders");
         if let (Ok(dir), true) = (std::env::var("MENTORCARD_TEST_OUT"), seed < 40) {
             let _ = std::fs::write(
@@ -865,7 +862,7 @@ fn any_document_renders_to_a_well_formed_package() {
 /// where a break is an error; PDF, HTML and Markdown keep every binding.
 #[test]
 fn docx_binds_only_where_a_break_is_an_error() {
-    use docfixture::example;
+    use crate::docfixture::example;
     let dir = example::scratch("docx-ties");
     let (code, stderr) = example::build("docx", &dir, &[]);
     assert_eq!(code, 0, "{stderr}");
@@ -897,7 +894,7 @@ fn docx_binds_only_where_a_break_is_an_error() {
 
 #[test]
 fn a_profile_can_bind_short_words_in_docx_too() {
-    use docfixture::example;
+    use crate::docfixture::example;
     let dir = example::scratch("docx-ties-profile");
     let profile = dir.join("bind.toml");
     std::fs::write(&profile, "base = \"gost\"\ndocx_bind_short_words = true\n").unwrap();

@@ -2,14 +2,11 @@
 //! files byte for byte, what the build read besides the card is watched too, its own outputs
 //! never start another build, and Ctrl-C exits 0 leaving no temporary file.
 
-mod common;
-mod live;
-
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::*;
-use live::*;
+use crate::common::*;
+use crate::live::*;
 
 const TITLE: &str = "title = \"Реверсивное наставничество\"";
 

@@ -1,8 +1,6 @@
 //! `new`, `schema` and `build` run as the real binary on real cards.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn new_scaffold_then_check_names_every_unfilled_criterion_in_russian() {

@@ -2,9 +2,7 @@
 //! with `--lang en` or MENTORCARD_LANG=en, with clap's suggestions kept; exit 0 for help and
 //! the version, 2 for a usage error, and nothing written.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn help_is_russian_by_default_and_english_on_request() {
@@ -13,8 +11,9 @@ fn help_is_russian_by_default_and_english_on_request() {
     for line in [
         "Использование: mentorcard [ПАРАМЕТРЫ] <КОМАНДА>",
         "Команды:",
-        "  check      Проверить карточки и сообщить обо всех ошибках сразу",
-        "  help       Показать справку по команде",
+        "  check        Проверить карточки и сообщить обо всех ошибках сразу",
+        "  completions  Напечатать дополнение команд для оболочки (bash, zsh, fish, powershell, elvish)",
+        "  help         Показать справку по команде",
         "Параметры:",
         "  -h, --help               Показать эту справку",
         "  -V, --version            Показать версию",
@@ -26,7 +25,8 @@ fn help_is_russian_by_default_and_english_on_request() {
     for line in [
         "Usage: mentorcard [OPTIONS] <COMMAND>",
         "Commands:",
-        "  check      Check cards and report every problem at once",
+        "  check        Check cards and report every problem at once",
+        "  completions  Print command completion for a shell (bash, zsh, fish, powershell, elvish)",
         "Options:",
         "  -h, --help             Print help",
     ] {

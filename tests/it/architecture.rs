@@ -2,15 +2,13 @@
 //! `crate::`, `super::`, `self::` paths and a parent's use of its own children), the CLI is
 //! thin, and nothing outside it reads the environment.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Module path (`render::pdf::flow`; `crate` for lib.rs) → source text, tests stripped.
 fn modules() -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    let src = common::root().join("src");
+    let src = crate::common::root().join("src");
     let mut stack = vec![src.clone()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("src") {
@@ -203,5 +201,5 @@ fn the_cli_is_thin_and_alone_reads_the_environment() {
             }
         }
     }
-    assert!(Path::new(&common::root().join("src/cli/mod.rs")).exists());
+    assert!(Path::new(&crate::common::root().join("src/cli/mod.rs")).exists());
 }

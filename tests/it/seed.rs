@@ -1,9 +1,7 @@
 //! The bundled example holds the whole seed practice: every word of the seed (introduction,
 //! definitions, all 14 rows, conclusion) is in the rendered document.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mentorcard::compose::{compose, ComposeOptions};
 
 fn example_document() -> mentorcard::document::Document {

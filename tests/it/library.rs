@@ -1,11 +1,9 @@
 //! The library does the whole job: the example built through `Project` over an in-memory
 //! world gives the very bytes the binary writes, and the project reports what it read.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use mentorcard::project::{Project, Purpose, Settings};
 use mentorcard::render::Format;
 use mentorcard::world::MemoryWorld;

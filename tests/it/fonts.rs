@@ -2,12 +2,10 @@
 //! (or the system's); a bad family is refused with nothing written. The test families in
 //! tests/data/fonts are cut from Debian's fonts and renamed (see make_fonts.py there).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::pdf::{embedded, font_dicts, load, text_by_unicode_maps};
-use common::*;
+use crate::common::pdf::{embedded, font_dicts, load, text_by_unicode_maps};
+use crate::common::*;
 
 /// A scratch folder with the example card and a profile naming `family`.
 fn setup(name: &str, family: &str) -> PathBuf {
