@@ -205,11 +205,11 @@ impl<'w> Project<'w> {
             document: OnceLock::new(),
             paged: OnceLock::new(),
         };
-        if purpose == Purpose::Check {
-            if let Some(card) = checked.card() {
-                diagnostics.extend(self.limits(&checked, card)?);
-                crate::check::sort(&mut diagnostics);
-            }
+        // A contest's limits refuse a build exactly as they fail a check: a 20-page PDF
+        // against `max_pages = 8` is not a submission.
+        if let Some(card) = checked.card() {
+            diagnostics.extend(self.limits(&checked, card)?);
+            crate::check::sort(&mut diagnostics);
         }
         Ok(Checked {
             diagnostics,

@@ -349,3 +349,50 @@ fn a_2_mb_word_gives_markdown_proportional_to_the_card() {
         card.len()
     );
 }
+
+/// A contest profile's limits refuse a build as they fail a check: the example is 8 pages
+/// and has no organisation, so `max_pages = 3` and the required metadata stop it, and
+/// nothing is written (issue 22, point 5).
+#[test]
+fn build_with_a_profile_is_refused_by_its_limits_as_check_is() {
+    let dir = scratch("build-profile-limits");
+    std::fs::copy(
+        root().join("examples/reverse-mentoring.toml"),
+        dir.join("card.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("contest.toml"),
+        "base = \"gost\"\n[limits]\nmax_pages = 3\nrequired_metadata = [\"organisation\"]\n",
+    )
+    .unwrap();
+    let check = run(&dir, &["check", "card.toml", "--profile", "contest.toml"]);
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    let build = run(
+        &dir,
+        &[
+            "build",
+            "card.toml",
+            "--profile",
+            "contest.toml",
+            "-o",
+            "out",
+        ],
+    );
+    assert_eq!(build.code, 1, "{}", build.stderr);
+    for line in ["больше допустимых 3", "«organisation»"] {
+        assert!(
+            check.stdout.contains(line),
+            "check lacks {line}:\n{}",
+            check.stdout
+        );
+        assert!(
+            build.stderr.contains(line),
+            "build lacks {line}:\n{}",
+            build.stderr
+        );
+    }
+    assert!(!dir.join("out").exists(), "a refused build wrote files");
+    // without the profile the same card builds
+    assert_eq!(run(&dir, &["build", "card.toml", "-o", "out"]).code, 0);
+}
