@@ -52,8 +52,9 @@ fn a_save_rebuilds_and_a_broken_one_keeps_the_last_good_files() {
     let text = std::fs::read_to_string(&card).unwrap();
 
     std::fs::write(&card, text.replacen(TITLE, "title = \"Новое название\"", 1)).unwrap();
-    // The bound: a save is rebuilt within 3 s.
-    watch.line_with("пересобрано за", Duration::from_secs(3));
+    // A deadline, not a timing claim: the tests share one process and the machine's cores
+    // (how fast a save is rebuilt is scripts/bench-preview.mjs's to measure).
+    watch.line_with("пересобрано за", DEADLINE);
     let rebuilt = std::fs::read_to_string(&html).unwrap();
     assert!(rebuilt.contains("<h1 id=\"title\">Новое название</h1>"));
     assert_ne!(rebuilt.as_bytes(), first);
