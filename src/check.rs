@@ -44,7 +44,8 @@ pub fn check(loaded: &LoadedCard, today: Date) -> Vec<Diagnostic> {
             continue;
         };
         let letters = text.chars().filter(|ch| ch.is_alphanumeric()).count();
-        if info.key != "name" && letters > 0 && letters < SHORT_CRITERION_CHARS {
+        let placeholder = crate::load::is_placeholder(&text);
+        if info.key != "name" && letters > 0 && letters < SHORT_CRITERION_CHARS && !placeholder {
             out.push(
                 Diagnostic::new(Message::ShortCriterion {
                     key: info.key,
@@ -282,6 +283,7 @@ fn reference_checks(loaded: &LoadedCard, today: Date, out: &mut Vec<Diagnostic>)
     for (i, norm) in c.norms.iter().enumerate() {
         let path = format!("criteria.norms[{i}]");
         let notes = match norm {
+            Norm::Text(t) if crate::load::is_placeholder(t) => Vec::new(),
             Norm::Text(t) => crate::norms::text_warnings(t),
             Norm::Act(act) => crate::norms::act_warnings(act),
         };

@@ -290,7 +290,74 @@ fn unfilled(root: &Spanned<DeTable>, source: &SourceFile) -> Vec<Diagnostic> {
                 Diagnostic::new(Message::EmptyCriterion { key: info.key })
                     .at(Span::from(value.span())),
             );
+        } else if let Some(text) = placeholder(value.get_ref()) {
+            out.push(
+                Diagnostic::new(Message::PlaceholderCriterion {
+                    key: info.key,
+                    text,
+                })
+                .at(Span::from(value.span())),
+            );
         }
     }
     out
+}
+
+/// What people type where text is still to come; a criterion holding only this (or a list of
+/// only these) is as unfilled as an empty one, though it is not blank.
+const PLACEHOLDERS: &[&str] = &[
+    "…",
+    "...",
+    "..",
+    ".",
+    "-",
+    "--",
+    "—",
+    "–",
+    "?",
+    "??",
+    "???",
+    "!",
+    "*",
+    "x",
+    "xx",
+    "xxx",
+    "нет",
+    "todo",
+    "tbd",
+    "n/a",
+    "н/д",
+    "текст",
+    "text",
+];
+
+/// Whether a text is only a stand-in for text still to come: `check` reports the criterion
+/// as unfilled and says nothing else about it.
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    let s = text.trim().trim_end_matches(['.', '!']).trim();
+    let s = if s.is_empty() && !text.trim().is_empty() {
+        "."
+    } else {
+        s
+    };
+    PLACEHOLDERS.contains(&s.to_lowercase().as_str())
+}
+
+/// The placeholder a value holds instead of text, as written (trimmed).
+fn placeholder(value: &DeValue) -> Option<String> {
+    let is = |s: &str| is_placeholder(s);
+    match value {
+        DeValue::String(s) if is(s) => Some(s.trim().to_string()),
+        DeValue::Array(items) if !items.is_empty() => {
+            let texts: Vec<&str> = items
+                .iter()
+                .map(|item| match item.get_ref() {
+                    DeValue::String(s) if is(s) => Some(s.as_ref()),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?;
+            Some(texts[0].trim().to_string())
+        }
+        _ => None,
+    }
 }

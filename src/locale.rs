@@ -1002,6 +1002,20 @@ impl Message {
                     }
                 )
             }
+            PlaceholderCriterion { key, text } => match lang {
+                Lang::Ru if criterion(key).and_then(|c| c.number).is_none() => format!(
+                    "{} не заполнена: вместо текста стоит «{text}»",
+                    capitalise(&describe(key, lang))
+                ),
+                Lang::Ru => format!(
+                    "{} не заполнен: вместо текста стоит «{text}»",
+                    capitalise(&describe(key, lang))
+                ),
+                Lang::En => format!(
+                    "{} is not filled in: it holds only «{text}»",
+                    capitalise(&describe(key, lang))
+                ),
+            },
             ShortCriterion { key, letters } => format!(
                 "{}: {} ({})",
                 capitalise(&describe(key, lang)),
@@ -1451,7 +1465,7 @@ impl Message {
             EmptyField {
                 what: Unfilled::Role { .. },
             } => one("например: role = \"Воспитатель\"", "e.g. role = \"Teacher\""),
-            EmptyCriterion { key } => vec![format!(
+            EmptyCriterion { key } | PlaceholderCriterion { key, .. } => vec![format!(
                 "{} {}",
                 lang.t("что здесь писать:", "what belongs here:"),
                 criterion(key).map(|c| c.hint(lang)).unwrap_or_default()

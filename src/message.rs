@@ -97,6 +97,11 @@ pub enum Message {
     EmptyCriterion {
         key: &'static str,
     },
+    /// A criterion holding only a stand-in for text («…», «-», «нет», «TODO»).
+    PlaceholderCriterion {
+        key: &'static str,
+        text: String,
+    },
     ShortCriterion {
         key: &'static str,
         letters: usize,
