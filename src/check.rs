@@ -44,7 +44,7 @@ pub fn check(loaded: &LoadedCard, today: Date) -> Vec<Diagnostic> {
             continue;
         };
         let letters = text.chars().filter(|ch| ch.is_alphanumeric()).count();
-        let placeholder = crate::load::is_placeholder(&text);
+        let placeholder = crate::load::is_placeholder(text);
         if info.key != "name" && letters > 0 && letters < SHORT_CRITERION_CHARS && !placeholder {
             out.push(
                 Diagnostic::new(Message::ShortCriterion {

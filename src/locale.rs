@@ -705,6 +705,23 @@ fn type_hint(want: ValueKind, found: ValueKind, date: bool, lang: Lang) -> &'sta
     }
 }
 
+/// Both ways to write the date she typed as `12.05.2025`: as a TOML date, or as text.
+fn dotted_date_hint(typed: &str, lang: Lang) -> String {
+    let parts: Vec<&str> = typed.split('.').collect();
+    let iso = match parts.as_slice() {
+        [d, m, y] => format!("{y}-{m:0>2}-{d:0>2}"),
+        _ => "2025-05-12".into(),
+    };
+    match lang {
+        Lang::Ru => format!(
+            "похоже на дату: пишите её как {iso} (год-месяц-день, без кавычек) или в кавычках: \"{typed}\""
+        ),
+        Lang::En => format!(
+            "this looks like a date: write it as {iso} (year-month-day, no quotes) or in quotes: \"{typed}\""
+        ),
+    }
+}
+
 /// (what is wrong, how to fix it) for a TOML syntax error.
 fn syntax_words(kind: SyntaxKind, lang: Lang) -> (&'static str, &'static str) {
     let (ru, en, hint_ru, hint_en) = match kind {
@@ -776,6 +793,18 @@ fn syntax_words(kind: SyntaxKind, lang: Lang) -> (&'static str, &'static str) {
             "the text contains an invisible control character",
             "удалите его: поставьте курсор сразу после указанного места и сотрите один символ (такие символы попадают в текст при копировании из PDF или Word)",
             "delete it: put the cursor just after the marked place and erase one character (such characters come in when copying from a PDF or Word)",
+        ),
+        SyntaxKind::DottedDate => (
+            "дата записана через точки без кавычек",
+            "a date is written with dots and without quotes",
+            "",
+            "",
+        ),
+        SyntaxKind::CurlyQuotes => (
+            "текст взят в типографские кавычки, а TOML понимает только прямые \" или '",
+            "the text is in typographic quotes, and TOML reads only straight \" or '",
+            "замените кавычки вокруг значения на прямые: title = \"…\" (Word ставит “ ” сам — отключите «Автоформат при вводе» или наберите кавычки в Блокноте); внутри текста «ёлочки» можно оставить",
+            "replace the quotes around the value with straight ones: title = \"…\" (Word types “ ” by itself: turn off AutoFormat As You Type or type them in Notepad); «guillemets» inside the text may stay",
         ),
         SyntaxKind::Other => ("ошибка в записи", "syntax error",
          "текст пишется в кавычках: goal = \"…\"; многострочный текст — в тройных кавычках \"\"\"…\"\"\"",
@@ -870,11 +899,23 @@ impl Message {
             Syntax { kind, raw, .. } => {
                 let mut s = format!(
                     "{}: {}",
-                    lang.t("ошибка записи TOML", "TOML syntax error"),
+                    lang.t("ошибка в оформлении TOML", "TOML syntax error"),
                     syntax_words(*kind, lang).0
                 );
                 if matches!(kind, SyntaxKind::Other | SyntaxKind::ControlChar) {
                     s.push_str(&format!(" ({raw})"));
+                }
+                if *kind == SyntaxKind::CurlyQuotes {
+                    let close = match raw.as_str() {
+                        "«" => "»",
+                        "„" => "“",
+                        "‘" | "’" => "’",
+                        _ => "”",
+                    };
+                    s = match lang {
+                        Lang::Ru => format!("ошибка в оформлении TOML: текст взят в кавычки {raw}…{close}, а TOML понимает только прямые \" или '"),
+                        Lang::En => format!("TOML syntax error: the text is in the quotes {raw}…{close}, and TOML reads only straight \" or '"),
+                    };
                 }
                 s
             }
@@ -1300,8 +1341,11 @@ impl Message {
         use Message::*;
         let one = |ru: &str, en: &str| vec![lang.t(ru, en).to_string()];
         match self {
-            Syntax { kind, more, .. } => {
-                let mut hints = vec![syntax_words(*kind, lang).1.to_string()];
+            Syntax { kind, raw, more } => {
+                let mut hints = match kind {
+                    SyntaxKind::DottedDate => vec![dotted_date_hint(raw, lang)],
+                    _ => vec![syntax_words(*kind, lang).1.to_string()],
+                };
                 if *more > 0 {
                     hints.push(format!(
                         "{} {}",
@@ -1374,6 +1418,22 @@ impl Message {
                         lang.t("напишите число не больше", "write a number of at most")
                     ),
                     (None, None) => lang.t("напишите число", "write a number").to_string(),
+                }]
+            }
+            UnknownKey {
+                key,
+                section,
+                belongs_at_top: true,
+                ..
+            } => {
+                let header = match section {
+                    Section::Entry(p, _) => format!("[[{p}]]"),
+                    Section::Table(p) => format!("[{p}]"),
+                    Section::Top | Section::Profile => "[…]".into(),
+                };
+                vec![match lang {
+                    Lang::Ru => format!("«{key}» пишется в начале файла: всё, что стоит после заголовка {header}, TOML относит к этому разделу; перенесите эту строку выше первого заголовка в квадратных скобках"),
+                    Lang::En => format!("«{key}» belongs at the top of the file: TOML puts every line after the header {header} into that section; move this line above the first header in square brackets"),
                 }]
             }
             UnknownKey {

@@ -74,6 +74,9 @@ pub enum Message {
         /// Whether the suggestion is a criterion of the form (its label is then shown).
         suggestion_is_criterion: bool,
         allowed: Vec<String>,
+        /// A key of the top level written under a section header: TOML puts every line after
+        /// `[[authors]]` into that section, so it belongs above the first header.
+        belongs_at_top: bool,
     },
     MissingCriterion {
         key: &'static str,
@@ -305,6 +308,10 @@ pub enum SyntaxKind {
     /// An invisible control character (U+0000–U+001F but tab and line breaks, U+007F),
     /// which TOML allows nowhere; `raw` names it (`U+0001`).
     ControlChar,
+    /// A date typed as in Russian text, `date = 12.05.2025`; `raw` is what was typed.
+    DottedDate,
+    /// A value in Word's curly quotes (“…”, «…»); `raw` is the opening quote.
+    CurlyQuotes,
     Other,
 }
 

@@ -315,6 +315,14 @@ pub fn schema_text() -> String {
 /// A TOML syntax error as a diagnostic; `more` is how many further errors the parser found.
 pub fn syntax_error(e: &toml::de::Error, source: &SourceFile, more: usize) -> Diagnostic {
     let raw = e.message().trim();
+    if let Some((kind, typed, span)) = e.span().and_then(|s| typed_value(s.start, source)) {
+        return Diagnostic::new(Message::Syntax {
+            kind,
+            raw: typed,
+            more,
+        })
+        .at(span);
+    }
     let span = e
         .span()
         .map(Span::from)
@@ -325,6 +333,41 @@ pub fn syntax_error(e: &toml::de::Error, source: &SourceFile, more: usize) -> Di
         more,
     })
     .at(span)
+}
+
+/// What the value on the error's line says about the mistake, where the parser's words would
+/// mislead: `12.05.2025` is «invalid float» to it, a date to the teacher; “…” from Word is
+/// «must be quoted», though she did quote it. The kind, what she typed, and the value's span.
+fn typed_value(at: usize, source: &SourceFile) -> Option<(SyntaxKind, String, Span)> {
+    let text = &source.text;
+    let at = at.min(text.len());
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    // the value the error is in: after the last `=` before it (inline tables hold several)
+    let upto = (at - line_start).min(line.len());
+    let eq = line.get(..upto)?.rfind('=')?;
+    let rest = line[eq + 1..].trim_start();
+    let value_start = line_start + eq + 1 + (line[eq + 1..].len() - rest.len());
+    let end = rest.find([',', '}', ']']).unwrap_or(rest.len());
+    let value = rest[..end].split(" #").next().unwrap_or("").trim_end();
+    let span = Span::new(value_start, value_start + value.len());
+    let first = value.chars().next()?;
+    if matches!(first, '“' | '”' | '„' | '«' | '»' | '‘' | '’') {
+        return Some((SyntaxKind::CurlyQuotes, first.to_string(), span));
+    }
+    let parts: Vec<&str> = value.split('.').collect();
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    match parts.as_slice() {
+        [d, m, y] if digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4) => {
+            Some((SyntaxKind::DottedDate, value.to_string(), span))
+        }
+        _ => None,
+    }
 }
 
 /// The first control character in the text, as the syntax error it causes: the parser
@@ -850,6 +893,9 @@ impl<'a> Validator<'a> {
         };
         let suggestion = suggest(key, props.keys().map(String::as_str));
         let in_criteria = parent == [PathSeg::Key("criteria".into())];
+        let top_keys = self.root.get("properties").and_then(Json::as_object);
+        let belongs_at_top =
+            !parent.is_empty() && top_keys.is_some_and(|top| top.contains_key(key));
         self.out.push(
             Diagnostic::new(Message::UnknownKey {
                 key: key.to_string(),
@@ -858,6 +904,7 @@ impl<'a> Validator<'a> {
                     && suggestion.and_then(locale::criterion).is_some(),
                 suggestion: suggestion.map(String::from),
                 allowed: props.keys().cloned().collect(),
+                belongs_at_top,
             })
             .at(span),
         );
