@@ -77,8 +77,10 @@ impl Lang {
         }
     }
 
+    /// A volume as contests count it, one definition everywhere: characters with spaces.
     fn chars(self, n: usize) -> String {
-        self.count(n, ["знак", "знака", "знаков"], ["character", "characters"])
+        let count = self.count(n, ["знак", "знака", "знаков"], ["character", "characters"]);
+        format!("{count} {}", self.t("с пробелами", "with spaces"))
     }
 
     fn places(self, n: usize) -> String {
@@ -1061,7 +1063,7 @@ impl Message {
                 "{}: {} ({})",
                 capitalise(&describe(key, lang)),
                 lang.t("очень короткий текст", "very short text"),
-                lang.count(*letters, ["знак", "знака", "знаков"], ["letter", "letters"])
+                lang.count(*letters, ["буква", "буквы", "букв"], ["letter", "letters"])
             ),
             ReverseRoles => t(
                 "реверсивное наставничество: из описания участников не видно, кто кого наставляет",
