@@ -392,6 +392,7 @@ fn typography_hints(loaded: &LoadedCard, out: &mut Vec<Diagnostic>) {
             .into_iter()
             .partition(|c| looks(&text[c.range.clone()]) != looks(&c.replacement));
         invisible += hidden.len();
+        link_scheme_hints(loaded, span, &path, text, out);
         for rule in [
             Rule::Quotes,
             Rule::Dash,
@@ -423,6 +424,33 @@ fn typography_hints(loaded: &LoadedCard, out: &mut Vec<Diagnostic>) {
         out.push(Diagnostic::new(Message::TypographyNbsp {
             count: invisible,
         }));
+    }
+}
+
+/// `[сайт](www.school.ru)`: a link without a scheme, which the build completes with
+/// `https://` (`richtext::with_scheme`), said as a hint at the address.
+fn link_scheme_hints(
+    loaded: &LoadedCard,
+    span: crate::diag::Span,
+    path: &str,
+    text: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("](") {
+        let start = from + at + 2;
+        let end = text[start..].find(')').map_or(text.len(), |i| start + i);
+        let url = &text[start..end];
+        if crate::richtext::with_scheme(url).is_some() {
+            out.push(
+                Diagnostic::new(Message::LinkScheme {
+                    field: FieldPath::parse(path),
+                    url: url.trim().to_string(),
+                })
+                .at(inner_span(loaded, span, text, start..end)),
+            );
+        }
+        from = end.max(start);
     }
 }
 

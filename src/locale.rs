@@ -1254,6 +1254,10 @@ impl Message {
                 rule_name(*rule, lang),
                 lang.places(*count)
             ),
+            LinkScheme { field, url } => match lang {
+                Lang::Ru => format!("{}: ссылка «{url}» без https://", field_words(field, lang)),
+                Lang::En => format!("{}: the link «{url}» has no https://", field_words(field, lang)),
+            },
             TypographyNbsp { count } => format!(
                 "{} {}",
                 lang.t(
@@ -1604,6 +1608,10 @@ impl Message {
                 ),
                 (OldStyleHint::Sample, _) => lang.t(STRUCTURED_SAMPLE_RU, STRUCTURED_SAMPLE_EN).into(),
                 (OldStyleHint::Pages, _) => "number-of-pages = 208".into(),
+            }],
+            LinkScheme { url, .. } => vec![match lang {
+                Lang::Ru => format!("при сборке ссылка станет https://{url} во всех форматах; если сайт открывается только по http://, напишите адрес полностью"),
+                Lang::En => format!("the build makes the link https://{url} in every format; if the site opens only over http://, write the whole address"),
             }],
             Typography {
                 example: (from, to),

@@ -187,6 +187,11 @@ pub enum Message {
     },
     BiblioAccessDateNoUrl,
     /// What Russian typography will change at build time, for one field and rule.
+    /// A link written without `https://`, which the build adds.
+    LinkScheme {
+        field: FieldPath,
+        url: String,
+    },
     Typography {
         field: FieldPath,
         rule: Rule,
@@ -283,7 +288,9 @@ impl Message {
             | CollectionCardSkipped { .. }
             | FontFaceMissing { .. }
             | LinkNotAllowed { .. } => Severity::Warning,
-            NormUseRef { .. } | Typography { .. } | TypographyNbsp { .. } => Severity::Hint,
+            NormUseRef { .. } | Typography { .. } | TypographyNbsp { .. } | LinkScheme { .. } => {
+                Severity::Hint
+            }
             _ => Severity::Error,
         }
     }

@@ -32,6 +32,33 @@ pub fn parse(text: &str) -> Vec<Block> {
     parser.blocks()
 }
 
+/// `https://` + a link written without a scheme (`www.school.ru/…`, `school.ru/page`),
+/// which every format would otherwise take for a file beside the document; `None` when the
+/// link has a scheme or is not an address (`#part`, `./file`, a word). The link every
+/// renderer writes and the hint `check` gives both come from here.
+pub fn with_scheme(url: &str) -> Option<String> {
+    let url = url.trim();
+    let host_end = url.find(['/', '?', '#']).unwrap_or(url.len());
+    let host = &url[..host_end];
+    if host.contains(':') || host.is_empty() || url.contains(char::is_whitespace) {
+        return None;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("").to_lowercase();
+    let named = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && (labels[0].eq_ignore_ascii_case("www") || SITE_ENDINGS.contains(&tld.as_str()));
+    named.then(|| format!("https://{url}"))
+}
+
+/// Endings of the sites a card links to; a name with another ending (`отчёт.docx`) is a file.
+const SITE_ENDINGS: &[&str] = &[
+    "ru", "рф", "su", "рус", "com", "org", "net", "info", "edu", "gov", "io", "online", "site",
+    "pro", "biz", "me", "by", "kz", "ua", "uz", "de", "uk", "us", "tv",
+];
+
 /// Parses a one-line field (a label, a term): inline markup only. Line breaks, if any, become
 /// spaces, so a field that accidentally holds a list marker keeps it as text.
 pub fn parse_inline(text: &str) -> Vec<Inline> {
@@ -689,7 +716,7 @@ impl InlineParser {
                         (_, Tok::LinkClose(url)) => {
                             in_link = in_link.saturating_sub(1);
                             Inline::Link {
-                                url: url.clone(),
+                                url: with_scheme(url).unwrap_or_else(|| url.clone()),
                                 content,
                             }
                         }
@@ -730,6 +757,34 @@ fn push_text(content: &mut Vec<Inline>, s: &str) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_site_without_a_scheme_gets_https_and_a_file_does_not() {
+        let w = |u: &str| with_scheme(u);
+        assert_eq!(
+            w("www.school.ru/a").as_deref(),
+            Some("https://www.school.ru/a")
+        );
+        assert_eq!(w("школа.рф").as_deref(), Some("https://школа.рф"));
+        assert_eq!(w("school.ru?x=1").as_deref(), Some("https://school.ru?x=1"));
+        for not in [
+            "https://a.ru",
+            "mailto:a@b.ru",
+            "отчёт.docx",
+            "#часть",
+            "./a.html",
+            "слово",
+            "a b.ru",
+        ] {
+            assert_eq!(w(not), None, "{not}");
+        }
+        let inl = parse_inline("[сайт](www.school.ru)");
+        assert!(
+            matches!(&inl[..], [Inline::Link { url, .. }] if url == "https://www.school.ru"),
+            "{inl:?}"
+        );
+    }
+
     use super::*;
 
     fn t(s: &str) -> Inline {

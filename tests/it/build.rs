@@ -396,3 +396,64 @@ fn build_with_a_profile_is_refused_by_its_limits_as_check_is() {
     // without the profile the same card builds
     assert_eq!(run(&dir, &["build", "card.toml", "-o", "out"]).code, 0);
 }
+
+/// `[сайт](www.school.ru/…)` was a link to a file beside the document in every format; now
+/// every format links to https://… and check says so at the address (issue 22, point 9).
+#[test]
+fn a_link_without_a_scheme_becomes_https_in_every_format() {
+    let dir = scratch("link-scheme");
+    let card = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
+    let card = card.replacen(
+        "conditions = '''",
+        "conditions = '''\nСм. [сайт школы](www.school.ru/mentor) и [отчёт](отчёт.docx).\n",
+        1,
+    );
+    assert!(
+        card.contains("www.school.ru"),
+        "the example changed: no conditions block"
+    );
+    std::fs::write(dir.join("card.toml"), card).unwrap();
+    let check = run(&dir, &["check", "card.toml"]);
+    assert!(
+        check
+            .stdout
+            .contains("ссылка «www.school.ru/mentor» без https://"),
+        "{}",
+        check.stdout
+    );
+    assert_eq!(run(&dir, &["build", "card.toml", "-o", "out"]).code, 0);
+    let html = std::fs::read_to_string(dir.join("out/card.html")).unwrap();
+    assert!(
+        html.contains("href=\"https://www.school.ru/mentor\""),
+        "html"
+    );
+    assert!(html.contains("href=\"отчёт.docx\""), "a file stays a file");
+    let md = std::fs::read_to_string(dir.join("out/card.md")).unwrap();
+    assert!(md.contains("(<https://www.school.ru/mentor>)"), "md");
+    let docx = std::fs::read(dir.join("out/card.docx")).unwrap();
+    let rels = zip_part(&docx, "word/_rels/document.xml.rels");
+    assert!(
+        rels.contains("Target=\"https://www.school.ru/mentor\""),
+        "{rels}"
+    );
+    let pdf = crate::common::pdf::load(&std::fs::read(dir.join("out/card.pdf")).unwrap());
+    fn uris_in(o: &lopdf::Object, out: &mut Vec<String>) {
+        match o {
+            lopdf::Object::Dictionary(d) => {
+                if let Ok(u) = d.get(b"URI").and_then(lopdf::Object::as_str) {
+                    out.push(String::from_utf8_lossy(u).into_owned());
+                }
+                d.iter().for_each(|(_, v)| uris_in(v, out));
+            }
+            lopdf::Object::Array(a) => a.iter().for_each(|v| uris_in(v, out)),
+            _ => {}
+        }
+    }
+    let mut uris = Vec::new();
+    pdf.objects.values().for_each(|o| uris_in(o, &mut uris));
+    assert!(
+        uris.iter().any(|u| u == "https://www.school.ru/mentor"),
+        "{uris:?}"
+    );
+    assert!(!uris.iter().any(|u| u.starts_with("www.")), "{uris:?}");
+}
