@@ -11,7 +11,7 @@ use crate::render::Format;
 /// Arguments of `mentorcard build`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Файлы карточек (.toml).
+    /// Файлы карточек (.toml) или сборника (файл с разделом [collection]).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Форматы через запятую: pdf, html, md, docx (по умолчанию все).

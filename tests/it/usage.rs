@@ -182,3 +182,40 @@ fn source_date_epoch_beyond_9999_is_refused_by_every_command_that_reads_it() {
     );
     assert!(ru.contains("SOURCE_DATE_EPOCH «-1»"), "{ru}");
 }
+
+/// Every command's English help is English to the last line, and build and watch say they
+/// take a collection too (issue 22, point 13).
+#[test]
+fn english_help_has_no_russian_line_and_mentions_collections() {
+    let commands = [
+        "check",
+        "build",
+        "new",
+        "import",
+        "schema",
+        "templates",
+        "fonts",
+        "watch",
+        "serve",
+        "completions",
+    ];
+    for command in commands {
+        let en = run(&root(), &["--lang", "en", command, "--help"]);
+        assert_eq!(en.code, 0, "{command}: {}", en.stderr);
+        let russian: Vec<&str> = en
+            .stdout
+            .lines()
+            .filter(|l| {
+                l.chars()
+                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c)))
+            })
+            .collect();
+        assert!(russian.is_empty(), "{command}: {russian:#?}");
+    }
+    for command in ["build", "watch"] {
+        let en = run(&root(), &["--lang", "en", command, "--help"]);
+        assert!(en.stdout.contains("collection"), "{command}: {}", en.stdout);
+        let ru = run(&root(), &[command, "--help"]);
+        assert!(ru.stdout.contains("сборник"), "{command}: {}", ru.stdout);
+    }
+}
