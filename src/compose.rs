@@ -225,14 +225,34 @@ pub fn collection(
     }
 }
 
-/// How names and titles sort in Russian: case and «ё» do not matter.
+/// How names and titles sort in Russian: case and «ё» do not matter, numbers by value.
 pub fn sort_key(text: &str) -> String {
-    text.trim()
+    let letters: String = text
+        .trim()
         .trim_start_matches(['«', '"', '„'])
         .chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect()
+        .collect();
+    numbers_by_value(&letters)
+}
+
+/// Numbers compared as numbers: each run of digits loses its leading zeros and is led by its
+/// length in two digits, so «№ 2» (`01` `2`) sorts before «№ 10» (`02` `10`).
+fn numbers_by_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..at]);
+        let run = &rest[at..];
+        let len = run.find(|c: char| !c.is_ascii_digit()).unwrap_or(run.len());
+        let digits = run[..len].trim_start_matches('0');
+        let digits = if digits.is_empty() { "0" } else { digits };
+        out.push_str(&format!("{:02}{digits}", digits.len().min(99)));
+        rest = &run[len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The document's metadata from a card, with typography applied to the body.
@@ -743,6 +763,29 @@ fn typography(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn titles_sort_numbers_as_numbers() {
+        let mut titles = vec![
+            "Практика № 10",
+            "практика № 2",
+            "Практика № 1",
+            "Ёлка 3",
+            "Елка 03",
+        ];
+        titles.sort_by_key(|t| sort_key(t));
+        assert_eq!(
+            titles,
+            [
+                "Ёлка 3",
+                "Елка 03",
+                "Практика № 1",
+                "практика № 2",
+                "Практика № 10"
+            ]
+        );
+    }
+
     use super::*;
 
     fn t(s: &str) -> Inline {
