@@ -2613,6 +2613,7 @@ pub fn help_en(id: &str) -> Option<&'static str> {
         (_, "font_paths") => "A folder of fonts for the PDF (repeatable; or MENTORCARD_FONT_PATHS, separated by «:»)",
         ("check.summary", _) => "A summary table of every card: errors, pages, characters, limits broken",
         ("check.report", _) => "Write the summary as an HTML page (a bar of pages per card) to this file",
+        ("check.force", _) => "Allow replacing the report file even if it is not an earlier mentorcard report",
         (_, "jobs") => "How many cards to process at once (default: one per core)",
         (_, "skip_invalid") => "Build the collection without the cards that have errors (each one is warned about)",
         ("new.collection", _) => "Write a starting collection (a file with a [collection] section) instead of a card",

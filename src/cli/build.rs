@@ -48,6 +48,6 @@ pub(super) fn build_card(project: &Project, path: &Path, args: &Args) -> Result<
         print(&exported.diagnostics);
         files.push((targets::target(args, path, format), exported.bytes));
     }
-    output::write_all(path, &files, lang)?;
+    output::write_all(&[path], &files, lang)?;
     Ok(Built::Written(lang))
 }

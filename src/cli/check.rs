@@ -34,6 +34,9 @@ pub struct Args {
     /// Записать сводку страницей HTML (с полосой страниц на карточку) в этот файл.
     #[arg(long)]
     pub report: Option<PathBuf>,
+    /// Разрешить замену файла отчёта, даже если это не прежний отчёт mentorcard.
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub many: ManyArgs,
     /// «Сегодня» для проверки дат, в секундах от 1970-01-01 (по умолчанию — часы компьютера).
@@ -84,7 +87,8 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
             .first()
             .and_then(|b| b.spec.as_ref())
             .map(|s| &s.title[..]);
-        summary::write_report(target, &args.files, &groups, title.unwrap_or_default(), l)?;
+        let title = title.unwrap_or_default();
+        summary::write_report(target, &args.files, &groups, title, args.force, l)?;
     }
     Ok(worst)
 }

@@ -65,6 +65,10 @@ pub(super) fn build(project: &Project, path: &Path, args: &Args) -> Result<Built
         files.push((targets::target(args, path, format), exported.bytes));
     }
     drop(line);
-    output::write_all(path, &files, lang)?;
+    // A member card never gives way to the сборник's output of the same name.
+    let inputs: Vec<&Path> = std::iter::once(path)
+        .chain(book.entries.iter().map(|e| e.path.as_path()))
+        .collect();
+    output::write_all(&inputs, &files, lang)?;
     Ok(Built::Written(lang))
 }

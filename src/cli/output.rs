@@ -39,9 +39,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 /// byte (not the card, not a folder, in a folder that is one), all are written to temporary
 /// files, and only then renamed; a failure before the renames leaves nothing new. Says
 /// what it wrote.
-pub fn write_all(card: &Path, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<(), Failure> {
+/// `inputs` are the files the build read as cards (a сборник's file and every member card):
+/// no output may replace one.
+pub fn write_all(
+    inputs: &[&Path],
+    files: &[(PathBuf, Vec<u8>)],
+    lang: Lang,
+) -> Result<(), Failure> {
     for (target, _) in files {
-        if same_file(target, card) {
+        if inputs.iter().any(|input| same_file(target, input)) {
             return Err(Failure::OutputIsCard {
                 path: target.clone(),
             });

@@ -67,6 +67,7 @@ pub fn write_report(
     inputs: &[PathBuf],
     groups: &[Group],
     title: &str,
+    force: bool,
     l: Lang,
 ) -> Result<(), Failure> {
     let Some((_, _, first)) = groups.first() else {
@@ -85,7 +86,25 @@ pub fn write_report(
             path: input.clone(),
         });
     }
+    // A report replaces the report of the last run, never a card or another file.
+    if !force && target.exists() && !is_report(target) {
+        return Err(Failure::Exists {
+            path: target.to_path_buf(),
+        });
+    }
     output::write_atomic(target, page.as_bytes())?;
     common::say(&Status::Written(target.to_path_buf()), l);
     Ok(())
+}
+
+/// Whether the file is a page mentorcard wrote (its generator line), so a run may replace it.
+fn is_report(path: &Path) -> bool {
+    let head = std::fs::File::open(path).and_then(|f| {
+        use std::io::Read;
+        let mut head = Vec::new();
+        f.take(4096).read_to_end(&mut head).map(|_| head)
+    });
+    head.is_ok_and(|h| {
+        String::from_utf8_lossy(&h).contains("<meta name=\"generator\" content=\"mentorcard\">")
+    })
 }

@@ -190,3 +190,58 @@ fn temporary_files_do_not_collide_across_pid_namespaces() {
     );
     assert_eq!(files_in(&dir.join("out")), [".card.md.1.tmp", "card.md"]);
 }
+
+/// `check --report` replaces the last run's report but no other file (a card, a document)
+/// unless --force; a сборник's output never replaces one of its cards (issue 22, point 20).
+#[test]
+fn a_report_or_a_collection_never_replaces_a_card_or_a_foreign_file() {
+    let dir = scratch("report-overwrite");
+    let example = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
+    std::fs::write(dir.join("card.toml"), &example).unwrap();
+    std::fs::write(dir.join("other.toml"), &example).unwrap();
+    std::fs::write(dir.join("notes.html"), "мои заметки").unwrap();
+    let r = run(&dir, &["check", "card.toml", "--report", "other.toml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("уже существует"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("other.toml")).unwrap(),
+        example
+    );
+    let r = run(&dir, &["check", "card.toml", "--report", "notes.html"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notes.html")).unwrap(),
+        "мои заметки"
+    );
+    // the report of the last run is replaced without asking
+    for _ in 0..2 {
+        assert_eq!(
+            run(&dir, &["check", "card.toml", "--report", "report.html"]).code,
+            0
+        );
+    }
+    let r = run(
+        &dir,
+        &["check", "card.toml", "--report", "notes.html", "--force"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::fs::read_to_string(dir.join("notes.html"))
+        .unwrap()
+        .contains("<html"));
+
+    std::fs::create_dir_all(dir.join("cards")).unwrap();
+    std::fs::write(dir.join("cards/book.md"), &example).unwrap();
+    std::fs::write(
+        dir.join("book.toml"),
+        "[collection]\ntitle = \"Сборник\"\ncards = [\"cards/book.md\"]\n",
+    )
+    .unwrap();
+    let r = run(&dir, &["build", "book.toml", "-o", "cards"]);
+    assert_ne!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("совпадает с карточкой"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("cards/book.md")).unwrap(),
+        example
+    );
+    assert!(!dir.join("cards/book.pdf").exists(), "all or nothing");
+}
