@@ -68,11 +68,8 @@ fn a_save_rebuilds_and_a_broken_one_keeps_the_last_good_files() {
         "kept byte for byte"
     );
     assert_eq!(std::fs::read(dir.join("out/card.md")).unwrap(), md);
-    assert!(
-        watch.stderr().contains("--> card.toml:6:9"),
-        "{}",
-        watch.stderr()
-    );
+    let stderr = watch.stderr_with("--> card.toml:6:9", DEADLINE);
+    assert!(stderr.contains("--> card.toml:6:9"), "{stderr}");
 
     assert_eq!(watch.interrupt(), Some(0), "{}", watch.stderr());
     assert!(watch.drain().iter().any(|l| l == "остановлено"));

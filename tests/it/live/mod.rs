@@ -67,6 +67,20 @@ impl Running {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// Standard error once it contains `needle` (it is read on its own thread, so what was
+    /// printed before a line of standard output may arrive after it), or all of it at the
+    /// deadline.
+    pub fn stderr_with(&self, needle: &str, within: Duration) -> String {
+        let end = Instant::now() + within;
+        loop {
+            let now = self.stderr();
+            if now.contains(needle) || Instant::now() >= end {
+                return now;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// The next line of standard output containing `needle`.
     pub fn line_with(&mut self, needle: &str, within: Duration) -> String {
         let end = Instant::now() + within;
