@@ -174,7 +174,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// Everything printed goes through [`visible`]; carets are measured on what is shown.
 pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
-    for d in diags {
+    for d in diags.iter().take(MAX_SHOWN) {
         out.push_str(&format!(
             "{}: {}\n",
             locale::severity_word(d.severity, lang),
@@ -183,23 +183,13 @@ pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Strin
         match d.span {
             Some(span) => {
                 let start = file.position(span.start);
-                let end = file.position(span.end.max(span.start));
                 let number = start.line.to_string();
                 let pad = " ".repeat(number.len());
                 out.push_str(&format!(
                     "{pad}--> {}:{}:{}\n",
                     file.name, start.line, start.column
                 ));
-                let line = file.line_text(start.line).replace('\t', " ");
-                let before: String = line.chars().take(start.column - 1).collect();
-                let under: String = if end.line == start.line {
-                    line.chars()
-                        .skip(start.column - 1)
-                        .take(end.column.saturating_sub(start.column))
-                        .collect()
-                } else {
-                    line.chars().skip(start.column - 1).collect::<String>()
-                };
+                let (line, before, under) = snippet(file, span, start.line);
                 out.push_str(&format!("{pad} |\n{number} | {line}\n"));
                 out.push_str(&format!(
                     "{pad} | {}{}\n",
@@ -215,7 +205,71 @@ pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Strin
         }
         out.push('\n');
     }
+    if diags.len() > MAX_SHOWN {
+        out.push_str(&locale::more_not_shown(
+            &file.name,
+            diags.len() - MAX_SHOWN,
+            lang,
+        ));
+        out.push_str("\n\n");
+    }
     visible(&out).into_owned()
+}
+
+/// How many messages one file prints in full; the count of the rest is said in one line
+/// (the totals and `--format json` keep all of them). A card with thousands of problems in
+/// one pasted line must not print hundreds of megabytes.
+pub const MAX_SHOWN: usize = 200;
+
+/// A line this long is shown whole; a longer one as a window around the span, cut with «…».
+const LINE_SHOWN: usize = 160;
+const WINDOW_BEFORE: usize = 60;
+const WINDOW_SPAN: usize = 80;
+const WINDOW_AFTER: usize = 40;
+
+/// The source line as shown (tabs as spaces), the text before the span and the span's text
+/// on it, each as printed: the whole line when it is short, otherwise a window around the
+/// span with «…» where it is cut. Works on the window's bytes only, so a diagnostic on a
+/// megabyte-long line costs what one on a short line does.
+fn snippet(file: &SourceFile, span: Span, line: usize) -> (String, String, String) {
+    let text = file.line_text(line);
+    let line_start = file.line_start(line);
+    let clamp = |b: usize| {
+        let mut b = b.saturating_sub(line_start).min(text.len());
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        b
+    };
+    let (from, to) = (clamp(span.start), clamp(span.end.max(span.start)));
+    let tabs = |s: &str| s.replace('\t', " ");
+    let short = text.len() <= LINE_SHOWN || text.chars().nth(LINE_SHOWN).is_none();
+    if short {
+        return (tabs(text), tabs(&text[..from]), tabs(&text[from..to]));
+    }
+    let back = |at: usize, n: usize| {
+        text[..at]
+            .char_indices()
+            .rev()
+            .nth(n - 1)
+            .map_or(0, |(i, _)| i)
+    };
+    let ahead = |at: usize, n: usize| {
+        text[at..]
+            .char_indices()
+            .nth(n)
+            .map_or(text.len(), |(i, _)| at + i)
+    };
+    let left = back(from, WINDOW_BEFORE);
+    let under_end = ahead(from, WINDOW_SPAN).min(to);
+    let right = ahead(under_end, WINDOW_AFTER);
+    let cut_left = if left > 0 { "…" } else { "" };
+    let cut_right = if right < text.len() { "…" } else { "" };
+    (
+        format!("{cut_left}{}{cut_right}", tabs(&text[left..right])),
+        format!("{cut_left}{}", tabs(&text[left..from])),
+        tabs(&text[from..under_end]),
+    )
 }
 
 /// One-line totals: «card.toml: 2 ошибки, 1 предупреждение».

@@ -2118,6 +2118,20 @@ pub fn press_enter(lang: Lang) -> &'static str {
     )
 }
 
+/// After the messages one file may print in full: how many more there are.
+pub fn more_not_shown(file: &str, more: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!(
+            "{file}: ещё {} не показано — исправьте показанное и проверьте снова (все сообщения: --format json)",
+            lang.count(more, ["сообщение", "сообщения", "сообщений"], ["", ""])
+        ),
+        Lang::En => format!(
+            "{file}: {} more not shown: fix those shown and check again (every message: --format json)",
+            lang.count(more, ["", "", ""], ["message", "messages"])
+        ),
+    }
+}
+
 /// The word before a failure: «ошибка: …».
 pub fn error_word(lang: Lang) -> &'static str {
     lang.t("ошибка", "error")

@@ -157,3 +157,48 @@ fn a_fifo_card_and_a_device_profile_are_refused() {
     );
     assert!(!dir.join("out").exists());
 }
+
+/// Thousands of warnings on one long line: each shows a window of the line around its
+/// place, not the whole line, and one run prints a bounded number of them (issue 22,
+/// point 17: 3 000 warnings on one line printed 650 MB before).
+#[test]
+fn thousands_of_warnings_on_one_line_print_a_bounded_report() {
+    let dir = scratch("warnings-one-line");
+    let card = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
+    let norms: Vec<&str> = std::iter::repeat_n("\"Закон об образовании\"", 3000).collect();
+    // the list is the card's only norms: the example's [[criteria.norms]] entries go
+    let mut kept = Vec::new();
+    let mut skipping = false;
+    for l in card.lines() {
+        if l.starts_with('[') {
+            skipping = l == "[[criteria.norms]]";
+        }
+        if !skipping {
+            kept.push(l);
+        }
+    }
+    let card = kept.join("\n").replacen(
+        "[criteria]\n",
+        &format!("[criteria]\nnorms = [{}]\n", norms.join(", ")),
+        1,
+    );
+    std::fs::write(dir.join("card.toml"), &card).unwrap();
+    let line = card.lines().find(|l| l.starts_with("norms = [")).unwrap();
+    assert!(line.len() > 100_000, "one long line");
+    let r = run_limited(
+        &dir,
+        &["check", "card.toml"],
+        &[],
+        std::time::Duration::from_secs(60),
+    );
+    assert!(r.stdout.len() < 200_000, "{} bytes printed", r.stdout.len());
+    assert!(
+        r.stdout.contains("не показано"),
+        "{}",
+        &r.stdout[r.stdout.len().saturating_sub(2000)..]
+    );
+    assert!(r.stdout.contains("…"), "a window, not the line");
+    assert!(!r.stdout.contains(line), "the whole line was printed");
+    let summary = r.stdout.lines().last().unwrap_or_default();
+    assert!(summary.contains("предупрежден"), "{summary}");
+}
