@@ -1794,6 +1794,10 @@ impl Failure {
                     template_reason(reason, lang)
                 ),
             },
+            Failure::TemplateTooLarge { limit_mb } => match lang {
+                Lang::Ru => format!("HTML: шаблон выдал больше {limit_mb} МБ текста, сборка остановлена: проверьте циклы {{% for %}} в своих шаблонах (--templates); ничего не записано"),
+                Lang::En => format!("HTML: the template produced more than {limit_mb} MB of text, the build was stopped: check the {{% for %}} loops in your templates (--templates); nothing was written"),
+            },
             Failure::Template { detail } => {
                 format!(
                     "HTML: {}: {detail}\n  = {}: {}",

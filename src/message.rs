@@ -483,6 +483,10 @@ pub enum Failure {
     Template {
         detail: String,
     },
+    /// A template's page grew past the limit (a loop that never ends, say).
+    TemplateTooLarge {
+        limit_mb: usize,
+    },
     TemplatesExist {
         paths: Vec<PathBuf>,
     },

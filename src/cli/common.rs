@@ -47,6 +47,7 @@ pub fn fail(failure: &Failure, lang: Lang) -> i32 {
         Failure::BuildRefused { .. }
         | Failure::CollectionRefused { .. }
         | Failure::Template { .. }
+        | Failure::TemplateTooLarge { .. }
         | Failure::ImportNoTable { .. }
         | Failure::ImportBroken { .. } => EXIT_PROBLEMS,
         _ => EXIT_USAGE,

@@ -33,9 +33,23 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Failu
     let context = tera::Context::from_serialize(&page).map_err(|e| Failure::Internal {
         detail: format!("preparing the page: {e}"),
     })?;
-    let mut html = tera
-        .render(ENTRY, &context)
-        .map_err(|e| template_error(&e, loaded))?;
+    let mut bytes = Vec::new();
+    let bounded = Bounded {
+        out: &mut bytes,
+        left: MAX_PAGE_BYTES,
+    };
+    match tera.render_to(ENTRY, &context, bounded) {
+        Ok(()) => {}
+        Err(_) if bytes.len() >= MAX_PAGE_BYTES => {
+            return Err(Failure::TemplateTooLarge {
+                limit_mb: MAX_PAGE_BYTES >> 20,
+            })
+        }
+        Err(e) => return Err(template_error(&e, loaded)),
+    }
+    let mut html = String::from_utf8(bytes).map_err(|_| Failure::Internal {
+        detail: "the template wrote bytes that are not UTF-8".into(),
+    })?;
     if !html.ends_with('\n') {
         html.push('\n');
     }
@@ -43,6 +57,34 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Failu
         bytes: html.into_bytes(),
         warnings: writer.warnings,
     })
+}
+
+/// The most one page may grow to: far beyond any сборник, and a bound on a user template
+/// that would otherwise loop until memory runs out.
+const MAX_PAGE_BYTES: usize = 256 << 20;
+
+/// A writer that takes at most `left` more bytes, then fails, which stops the render.
+struct Bounded<'a> {
+    out: &'a mut Vec<u8>,
+    left: usize,
+}
+
+impl std::io::Write for Bounded<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() > self.left {
+            let fits = self.left;
+            self.out.extend_from_slice(&buf[..fits]);
+            self.left = 0;
+            return Err(std::io::Error::other("the page grew past its limit"));
+        }
+        self.out.extend_from_slice(buf);
+        self.left -= buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Tera's message already carries `--> name:line:col` and the offending line; for a user's

@@ -202,3 +202,38 @@ fn thousands_of_warnings_on_one_line_print_a_bounded_report() {
     let summary = r.stdout.lines().last().unwrap_or_default();
     assert!(summary.contains("предупрежден"), "{summary}");
 }
+
+/// A user template that loops without end is stopped at a bounded size with a message, and
+/// nothing is written (issue 22, point 23: it grew until memory ran out).
+#[test]
+fn a_template_that_never_stops_writing_is_stopped() {
+    let dir = scratch("template-bomb");
+    std::fs::copy(
+        root().join("examples/reverse-mentoring.toml"),
+        dir.join("card.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("tpl")).unwrap();
+    // Tera caps one range at 100 000 elements; nested, they still make 40 GB of text
+    let page = "{% for a in range(end=1000) %}{% for b in range(end=1000) %}{% for c in range(end=1000) %}\
+                0123456789012345678901234567890123456789{% endfor %}{% endfor %}{% endfor %}";
+    std::fs::write(dir.join("tpl/page.html"), page).unwrap();
+    let r = run_limited(
+        &dir,
+        &[
+            "build",
+            "card.toml",
+            "-f",
+            "html",
+            "--templates",
+            "tpl",
+            "-o",
+            "out",
+        ],
+        &[],
+        std::time::Duration::from_secs(60),
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("больше 256 МБ"), "{}", r.stderr);
+    assert!(!dir.join("out").exists(), "nothing written");
+}
