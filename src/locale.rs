@@ -600,6 +600,12 @@ pub fn file_error(e: &FileError, lang: Lang) -> String {
                 "this is not a regular file (a pipe or a device); name a file",
             )
             .into(),
+        FileError::TooLarge { limit: 0 } => lang
+            .t(
+                "файл больше, чем разрешает диск или папка (например, флешка с FAT32 — до 4 ГБ)",
+                "the file is larger than the disk or folder allows (a FAT32 stick: 4 GB)",
+            )
+            .into(),
         FileError::TooLarge { limit } => format!(
             "{} {} {}",
             lang.t("файл больше", "the file is larger than"),
@@ -639,7 +645,34 @@ pub fn file_error(e: &FileError, lang: Lang) -> String {
                 "the disk or folder is read-only: choose another folder (-o)",
             )
             .into(),
-        FileError::Other(text) => text.clone(),
+        FileError::NotAFolder => lang
+            .t(
+                "часть пути — файл, а не папка: проверьте путь",
+                "a part of the path is a file, not a folder: check the path",
+            )
+            .into(),
+        FileError::BadName => lang
+            .t(
+                "такое имя файла не подходит (слишком длинное или с недопустимыми знаками): сократите его",
+                "the file name is not allowed (too long or with forbidden characters): shorten it",
+            )
+            .into(),
+        FileError::LinkLoop => lang
+            .t(
+                "ссылки на папки ведут по кругу: укажите сам файл, а не ссылку",
+                "links lead round in a circle: name the file itself, not a link",
+            )
+            .into(),
+        FileError::NetworkDrive => lang
+            .t(
+                "сетевой диск не отвечает: проверьте подключение или скопируйте файлы на свой компьютер",
+                "the network drive does not answer: check the connection or copy the files to your computer",
+            )
+            .into(),
+        FileError::Other(text) => match lang {
+            Lang::Ru => format!("ошибка операционной системы (её сообщение: {text})"),
+            Lang::En => text.clone(),
+        },
     }
 }
 
@@ -2661,6 +2694,35 @@ pub fn help_en(id: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn system_errors_are_said_in_russian() {
+        use std::io::{Error, ErrorKind};
+        let kinds = [
+            ErrorKind::StorageFull,
+            ErrorKind::ReadOnlyFilesystem,
+            ErrorKind::NotADirectory,
+            ErrorKind::InvalidFilename,
+            ErrorKind::FileTooLarge,
+            ErrorKind::ResourceBusy,
+            ErrorKind::TimedOut,
+            ErrorKind::Other,
+        ];
+        for kind in kinds {
+            let said = file_error(&FileError::from_io(&Error::from(kind)), Lang::Ru);
+            assert!(
+                said.chars().any(|c| ('а'..='я').contains(&c)),
+                "{kind:?}: {said}"
+            );
+        }
+        let full = file_error(
+            &FileError::from_io(&Error::from(ErrorKind::StorageFull)),
+            Lang::Ru,
+        );
+        assert!(full.contains("не осталось места"), "{full}");
+        assert!(!full.contains("No space"), "{full}");
+    }
+
     use super::*;
 
     #[test]

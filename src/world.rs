@@ -18,7 +18,8 @@ pub enum FileError {
     IsDirectory,
     /// A FIFO, a device, a socket: something that is not a regular file.
     NotRegular,
-    /// Larger than the limit a card, profile or sources file may have.
+    /// Larger than the limit a card, profile or sources file may have (0: larger than the
+    /// file system takes).
     TooLarge {
         limit: u64,
     },
@@ -31,6 +32,14 @@ pub enum FileError {
     InUse,
     /// No space left on the disk.
     DiskFull,
+    /// A part of the path is a file where a folder should be.
+    NotAFolder,
+    /// A name the file system does not take (too long, a forbidden character).
+    BadName,
+    /// Links that lead round in a circle.
+    LinkLoop,
+    /// A network drive that did not answer.
+    NetworkDrive,
     /// The disk or folder is read-only.
     ReadOnly,
     Other(String),
@@ -47,6 +56,19 @@ impl FileError {
             AlreadyExists => FileError::AlreadyExists,
             StorageFull | QuotaExceeded => FileError::DiskFull,
             ReadOnlyFilesystem => FileError::ReadOnly,
+            NotADirectory => FileError::NotAFolder,
+            InvalidFilename => FileError::BadName,
+            FileTooLarge => FileError::TooLarge { limit: 0 },
+            // ELOOP, which std leaves uncategorised on stable
+            _ if cfg!(target_os = "linux") && e.raw_os_error() == Some(40) => FileError::LinkLoop,
+            ResourceBusy | ExecutableFileBusy => FileError::InUse,
+            TimedOut
+            | NetworkDown
+            | NetworkUnreachable
+            | HostUnreachable
+            | StaleNetworkFileHandle
+            | ConnectionReset
+            | ConnectionAborted => FileError::NetworkDrive,
             // ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION, which std leaves uncategorised.
             _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => FileError::InUse,
             _ => FileError::Other(e.to_string()),
