@@ -900,13 +900,14 @@ pub fn format(entry: &Entry, style: &GostStyle) -> String {
     if let Some(a) = non_empty(&entry.adopted) {
         info.push(a.to_string());
     }
-    if let Some(r) = entry.revision {
-        // the revision read in a legal database ends the information about the title
-        info.push(format!("(ред. от {})", r.dotted()));
-    }
     for i in &info {
         head.push_str(" : ");
         head.push_str(i);
+    }
+    if let Some(r) = entry.revision {
+        // the revision read in a legal database follows the act's number as published guides
+        // write it: «№ 273-ФЗ (ред. от 04.08.2023)», no « : » before the bracket
+        head.push_str(&format!(" (ред. от {})", r.dotted()));
     }
     let mut resp: Vec<String> = Vec::new();
     if !people.is_empty() {

@@ -1071,8 +1071,10 @@ fn abbreviation_rule(t: &Text, out: &mut Vec<Cand>) {
     abbreviation_before_word(t, out);
 }
 
-/// `см. приложение`, `им. Пушкина`, `г. Москва` → nbsp: the abbreviation stays with the word
-/// it belongs to. `г.` counts only before a name and not after a number (`2005 г.` is a year).
+/// `см. приложение`, `им. Пушкина`, `г. Москва`, and in an address `ул. Ленина`, `пер.
+/// Садовый`, `пр-т Мира`, `д. 5`, `кв. 12` → nbsp: the abbreviation stays with the word or
+/// number it belongs to. `г.` counts only before a name and not after a number (`2005 г.` is
+/// a year); `д.` and `кв.` only before a number (`т. д.` is the abbreviation rule's).
 fn abbreviation_before_word(t: &Text, out: &mut Vec<Cand>) {
     let n = t.chars.len();
     let mut i = 0;
@@ -1081,22 +1083,36 @@ fn abbreviation_before_word(t: &Text, out: &mut Vec<Cand>) {
             i += 1;
             continue;
         }
-        let e = t.word_end(i);
-        if e - i > 2 || t.at(e) != Some('.') {
+        let mut e = t.word_end(i);
+        // `пр-т` is one abbreviation, written with or without its point
+        let avenue = t.lower(i..e) == "пр"
+            && t.at(e) == Some('-')
+            && t.at(e + 1) == Some('т')
+            && !t.at(e + 2).is_some_and(is_word);
+        if avenue {
+            e += 2;
+        }
+        let point = usize::from(t.at(e) == Some('.'));
+        if !avenue && (e - i > 3 || point == 0) {
             i = e.max(i + 1);
             continue;
         }
-        let word = t.lower(i..e);
-        let r = t.spaces_end(e + 1);
-        if r - (e + 1) == 1 {
+        let word = if avenue {
+            "пр-т".to_string()
+        } else {
+            t.lower(i..e)
+        };
+        let r = t.spaces_end(e + point);
+        if r - (e + point) == 1 {
             let next = t.at(r);
             let fits = match word.as_str() {
-                "см" | "им" => next.is_some_and(is_word),
+                "см" | "им" | "ул" | "пер" | "пр-т" => next.is_some_and(is_word),
                 "г" => next.is_some_and(char::is_uppercase) && !t.after_number(i),
+                "д" | "кв" => next.is_some_and(|c| c.is_ascii_digit()) && !t.after_number(i),
                 _ => false,
             };
             if fits {
-                nbsp_cand(t, e + 1, r, Rule::Abbreviation, out);
+                nbsp_cand(t, e + point, r, Rule::Abbreviation, out);
             }
         }
         i = e.max(i + 1);
@@ -1363,6 +1379,21 @@ mod tests {
             assert_eq!(apply(&once), once, "{text:?}");
             assert_eq!(splice(text, &suggest(text)), once, "{text:?}");
         }
+    }
+
+    #[test]
+    fn address_abbreviations_bind_to_what_follows() {
+        assert_eq!(
+            apply("г. Москва, ул. Ленина, д. 5, кв. 12"),
+            "г.\u{a0}Москва, ул.\u{a0}Ленина, д.\u{a0}5, кв.\u{a0}12"
+        );
+        assert_eq!(
+            apply("пер. Садовый и пр-т Мира"),
+            "пер.\u{a0}Садовый и\u{a0}пр-т\u{a0}Мира"
+        );
+        // not an address: «и т. д.» is the abbreviation rule's, a year keeps its «г.»
+        assert_eq!(apply("и т. д. Далее"), "и\u{a0}т.\u{a0}д. Далее");
+        assert_eq!(apply("в 2005 г. Москва"), "в\u{a0}2005\u{a0}г. Москва");
     }
 
     #[test]
