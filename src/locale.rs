@@ -2267,6 +2267,12 @@ impl Status {
                 )
             ),
             Status::Stopped => lang.t("остановлено", "stopped").into(),
+            Status::Interrupted => lang
+                .t(
+                    "прервано: файлы, записанные до этого, целы, ни один не записан наполовину",
+                    "interrupted: the files written before are whole, none is half-written",
+                )
+                .into(),
         }
     }
 }

@@ -771,4 +771,6 @@ pub enum Status {
     Serving(String),
     /// Ctrl-C: `watch` or `serve` stopped.
     Stopped,
+    /// Ctrl-C during `build`: what was written stays whole, nothing is half-written.
+    Interrupted,
 }

@@ -15,6 +15,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
     let project = Project::new(&world, settings(args, globals.lang))?;
     targets::distinct(&targets::all_targets(args))?;
+    output::finish_writes_on_interrupt(globals.lang.unwrap_or_default());
     let mut worst = EXIT_OK;
     for path in &args.files {
         if let Built::Refused(lang, why) = build_card(&project, path, args)? {

@@ -29,6 +29,21 @@ pub fn stop_on_interrupt(lang: Lang) -> Result<(), Failure> {
     })
 }
 
+/// For `build`: Ctrl-C (and SIGTERM, SIGHUP) waits for the set of files being written to be
+/// complete, says so and exits 130, so an interrupt leaves each card's files all old or all
+/// new and no temporary file.
+pub fn finish_writes_on_interrupt(lang: Lang) {
+    // Without a handler (one is set already, say) the default applies; nothing to report.
+    let _ = ctrlc::set_handler(move || {
+        let _no_more_writes = hold_writes();
+        common::err(&(Status::Interrupted.text(lang) + "\n"));
+        std::process::exit(EXIT_INTERRUPTED);
+    });
+}
+
+/// Exit status after Ctrl-C, as shells report a program killed by SIGINT.
+const EXIT_INTERRUPTED: i32 = 130;
+
 /// Replaces `path` with `bytes`, creating the folder it goes in if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let _writing = hold_writes();

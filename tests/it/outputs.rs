@@ -245,3 +245,70 @@ fn a_report_or_a_collection_never_replaces_a_card_or_a_foreign_file() {
     );
     assert!(!dir.join("cards/book.pdf").exists(), "all or nothing");
 }
+
+/// Ctrl-C at any moment of a build leaves every card's files all old or all new and no
+/// temporary file (issue 22, point 21: a mix and `.tmp` files were left).
+#[test]
+fn ctrl_c_during_a_build_leaves_each_cards_files_all_old_or_all_new() {
+    use std::process::{Command, Stdio};
+    let dir = scratch("build-interrupted");
+    let example = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
+    let cards: Vec<String> = (1..=4).map(|i| format!("card{i}.toml")).collect();
+    let formats = ["pdf", "html", "md", "docx"];
+    let outputs = |name: &str| -> Vec<Option<Vec<u8>>> {
+        let stem = name.trim_end_matches(".toml");
+        let read = |f: &str| std::fs::read(dir.join(format!("out/{stem}.{f}"))).ok();
+        formats.iter().map(|f| read(f)).collect()
+    };
+    let mut args: Vec<&str> = vec!["build"];
+    args.extend(cards.iter().map(String::as_str));
+    args.extend(["-o", "out"]);
+    for (round, delay_ms) in [5u64, 40, 80, 120, 160, 200, 260, 330]
+        .into_iter()
+        .enumerate()
+    {
+        // old files from the last state, new cards that change every output
+        for c in &cards {
+            std::fs::write(dir.join(c), &example).unwrap();
+        }
+        assert_eq!(run(&dir, &args).code, 0);
+        let old: Vec<_> = cards.iter().map(|c| outputs(c)).collect();
+        let title = format!("title = \"Раунд {round}\"");
+        let changed = example.replacen(
+            example.lines().find(|l| l.starts_with("title = ")).unwrap(),
+            &title,
+            1,
+        );
+        for c in &cards {
+            std::fs::write(dir.join(c), &changed).unwrap();
+        }
+        let mut child = Command::new(bin())
+            .current_dir(&dir)
+            .args(&args)
+            .env_remove("MENTORCARD_LANG")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap();
+        assert!(matches!(status.code(), Some(0 | 130)), "{status:?}");
+        let left = files_in(&dir.join("out"));
+        assert!(
+            !left.iter().any(|f| f.ends_with(".tmp")),
+            "round {round}: {left:?}"
+        );
+        for (c, old) in cards.iter().zip(&old) {
+            let now = outputs(c);
+            let all_old = &now == old;
+            let all_new = now.iter().zip(old).all(|(n, o)| n.is_some() && n != o);
+            assert!(
+                all_old || all_new,
+                "round {round}, {c}: a mix of old and new files"
+            );
+        }
+    }
+}
