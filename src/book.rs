@@ -115,8 +115,7 @@ impl Project<'_> {
         let mut diagnostics = loaded.diagnostics;
         let mut entries = Vec::new();
         if let Some(spec) = &loaded.spec {
-            let base = path.parent().unwrap_or(Path::new("."));
-            let (members, problems) = gather::gather(self.world(), base, spec, &loaded.spans);
+            let (members, problems) = gather::gather(self.world(), path, spec, &loaded.spans);
             diagnostics.extend(problems);
             let listed: Vec<(PathBuf, Option<usize>)> =
                 members.into_iter().map(|m| (m.path, m.section)).collect();

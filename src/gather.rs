@@ -4,6 +4,7 @@
 //! (a pattern that matches nothing, a card that is not there, the same card twice) are
 //! diagnostics at the pattern that made them.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::card::SourceMap;
@@ -19,15 +20,23 @@ pub struct Member {
     pub section: Option<usize>,
 }
 
-/// The cards, in the order the patterns list them (a pattern's matches by name).
+/// The cards, in the order the patterns list them (a pattern's matches by name), for the
+/// collection file at `collection`; patterns are relative to its folder.
 pub fn gather(
     world: &dyn World,
-    base: &Path,
+    collection: &Path,
     spec: &Collection,
     spans: &SourceMap,
 ) -> (Vec<Member>, Vec<Diagnostic>) {
+    let base = collection.parent().unwrap_or(Path::new(""));
     let mut members: Vec<Member> = Vec::new();
     let mut diagnostics = Vec::new();
+    // Where each card really is (links followed), so a card reached twice counts once;
+    // looked up in a set, not against every card so far.
+    let real = |p: &Path| world.real_path(p).map_or_else(|| clean(p), |r| clean(&r));
+    let base_real = real(base);
+    let mut seen: HashSet<PathBuf> = HashSet::from([real(collection)]);
+    let mut walker = Walker::new(world);
     let mut index_in = std::collections::BTreeMap::<Option<usize>, usize>::new();
     for (section, pattern) in spec.patterns() {
         let k = index_in.entry(section).or_default();
@@ -39,7 +48,7 @@ pub fn gather(
         let span = spans.value(&span_path);
         let pattern = pattern.trim();
         let found = if is_pattern(pattern) {
-            let found = expand(world, base, pattern);
+            let found = walker.expand(base, pattern);
             if found.is_empty() {
                 diagnostics.push(
                     Diagnostic::new(Message::CollectionNoMatch {
@@ -63,15 +72,43 @@ pub fn gather(
                 Vec::new()
             }
         };
+        let mut warned_outside = false;
         for path in found {
-            if members.iter().any(|m| same(&m.path, &path)) {
+            let key = real(&path);
+            if !seen.insert(key.clone()) {
+                // the collection file itself, matched by its own `*.toml`, is no card
+                if key != real(collection) {
+                    diagnostics.push(
+                        Diagnostic::new(Message::CollectionCardTwice {
+                            path: path.display().to_string(),
+                        })
+                        .at(span),
+                    );
+                }
+                continue;
+            }
+            // Only a .toml file is read as a card: another file (a document, a password
+            // file a `*` caught) is named, never read, so none of its lines is printed.
+            let is_toml = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+            if !is_toml {
                 diagnostics.push(
-                    Diagnostic::new(Message::CollectionCardTwice {
+                    Diagnostic::new(Message::CollectionNotACard {
                         path: path.display().to_string(),
                     })
                     .at(span),
                 );
                 continue;
+            }
+            // once per pattern: `../cards/*.toml` is one decision of the organiser's
+            if !key.starts_with(&base_real) && !std::mem::replace(&mut warned_outside, true) {
+                diagnostics.push(
+                    Diagnostic::new(Message::CollectionCardOutside {
+                        path: path.display().to_string(),
+                    })
+                    .at(span),
+                );
             }
             members.push(Member { path, section });
         }
@@ -90,91 +127,128 @@ fn is_pattern(p: &str) -> bool {
     p.contains(['*', '?', '['])
 }
 
-/// `a/./b` and `a/b` name one card.
-fn same(a: &Path, b: &Path) -> bool {
-    let clean = |p: &Path| -> PathBuf {
-        p.components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-            .collect()
-    };
-    clean(a) == clean(b)
+/// A path with `.` dropped and `..` taken back where it can be: `a/./b/../c` is `a/c`.
+fn clean(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            c => out.push(c.as_os_str()),
+        }
+    }
+    out
+}
+
+/// A folder to list: the empty path of a bare file name is the current folder.
+fn folder(dir: &Path) -> &Path {
+    if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }
 }
 
 fn exists(world: &dyn World, path: &Path) -> bool {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return false;
     };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    world.list(dir).is_ok_and(|entries| {
+    world.list(folder(dir)).is_ok_and(|entries| {
         entries
             .iter()
             .any(|e| !e.is_dir && std::ffi::OsStr::new(&e.name) == name)
     })
 }
 
-/// The files under `base` a pattern matches, sorted by path.
-fn expand(world: &dyn World, base: &Path, pattern: &str) -> Vec<PathBuf> {
-    let segments: Vec<&str> = pattern
-        .split(['/', '\\'])
-        .filter(|s| !s.is_empty() && *s != ".")
-        .collect();
-    let mut out = Vec::new();
-    walk(world, base, &segments, &mut out, 0);
-    out.sort();
-    out.dedup();
-    out
-}
-
 /// Deep enough for any folder of entries, shallow enough that a link loop ends.
 const MAX_DEPTH: usize = 16;
 
-fn walk(world: &dyn World, dir: &Path, segs: &[&str], out: &mut Vec<PathBuf>, depth: usize) {
-    let Some((first, rest)) = segs.split_first() else {
-        return;
-    };
-    if depth > MAX_DEPTH {
-        return;
-    }
-    if *first == "**" {
-        // Zero folders, or one more and `**` again.
-        walk(world, dir, rest, out, depth + 1);
-        let Ok(entries) = world.list(dir) else {
-            return;
-        };
-        for e in entries
-            .iter()
-            .filter(|e| e.is_dir && !e.name.starts_with('.'))
-        {
-            walk(world, &dir.join(&e.name), segs, out, depth + 1);
+/// Walks folders for patterns, listing each folder once and visiting each (folder, place in
+/// the pattern) once: `**/**/…/*.toml` would otherwise walk a tree once per way of splitting
+/// it between the `**`s.
+struct Walker<'w> {
+    world: &'w dyn World,
+    listings: HashMap<PathBuf, Option<Vec<crate::world::DirEntry>>>,
+    visited: HashSet<(PathBuf, usize)>,
+}
+
+impl<'w> Walker<'w> {
+    fn new(world: &'w dyn World) -> Self {
+        Walker {
+            world,
+            listings: HashMap::new(),
+            visited: HashSet::new(),
         }
-        return;
     }
-    if !is_pattern(first) {
-        let next = dir.join(first);
-        if rest.is_empty() {
-            if exists(world, &next) {
+
+    /// The files under `base` a pattern matches, sorted by path.
+    fn expand(&mut self, base: &Path, pattern: &str) -> Vec<PathBuf> {
+        let segments: Vec<&str> = pattern
+            .split(['/', '\\'])
+            .filter(|s| !s.is_empty() && *s != ".")
+            .collect();
+        self.visited.clear();
+        let mut out = Vec::new();
+        self.walk(base, &segments, 0, &mut out, 0);
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn list(&mut self, dir: &Path) -> Option<Vec<crate::world::DirEntry>> {
+        if let Some(known) = self.listings.get(dir) {
+            return known.clone();
+        }
+        let listed = self.world.list(folder(dir)).ok();
+        self.listings.insert(dir.to_path_buf(), listed.clone());
+        listed
+    }
+
+    fn walk(&mut self, dir: &Path, segs: &[&str], at: usize, out: &mut Vec<PathBuf>, depth: usize) {
+        if at >= segs.len() || depth > MAX_DEPTH || !self.visited.insert((dir.to_path_buf(), at)) {
+            return;
+        }
+        let (first, last) = (segs[at], at + 1 == segs.len());
+        if first == "**" {
+            // Zero folders, or one more and `**` again.
+            self.walk(dir, segs, at + 1, out, depth + 1);
+            let Some(entries) = self.list(dir) else {
+                return;
+            };
+            for e in entries
+                .iter()
+                .filter(|e| e.is_dir && !e.name.starts_with('.'))
+            {
+                self.walk(&dir.join(&e.name), segs, at, out, depth + 1);
+            }
+            return;
+        }
+        if !is_pattern(first) {
+            let next = dir.join(first);
+            if !last {
+                self.walk(&next, segs, at + 1, out, depth + 1);
+            } else if exists(self.world, &next) {
                 out.push(next);
             }
-        } else {
-            walk(world, &next, rest, out, depth + 1);
+            return;
         }
-        return;
-    }
-    let Ok(entries) = world.list(dir) else {
-        return;
-    };
-    for e in entries {
-        if e.name.starts_with('.') || !matches(first, &e.name) {
-            continue;
-        }
-        match (rest.is_empty(), e.is_dir) {
-            (true, false) => out.push(dir.join(&e.name)),
-            (false, true) => walk(world, &dir.join(&e.name), rest, out, depth + 1),
-            _ => {}
+        let Some(entries) = self.list(dir) else {
+            return;
+        };
+        for e in entries {
+            if e.name.starts_with('.') || !matches(first, &e.name) {
+                continue;
+            }
+            match (last, e.is_dir) {
+                (true, false) => out.push(dir.join(&e.name)),
+                (false, true) => self.walk(&dir.join(&e.name), segs, at + 1, out, depth + 1),
+                _ => {}
+            }
         }
     }
 }
@@ -247,7 +321,8 @@ mod tests {
             .with_file("c/cards/deep/x.toml", "")
             .with_file("c/cards/notes.txt", "");
         let names = |p| {
-            expand(&w, Path::new("c"), p)
+            Walker::new(&w)
+                .expand(Path::new("c"), p)
                 .into_iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()

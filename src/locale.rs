@@ -1332,6 +1332,14 @@ impl Message {
                 lang.t("карточка", "the card"),
                 lang.t("указана дважды: в сборник она войдёт один раз", "is listed twice: it goes in once")
             ),
+            CollectionCardOutside { path } => match lang {
+                Lang::Ru => format!("карточка {path} лежит вне папки сборника (или попадает туда по ссылке): проверьте, та ли это карточка"),
+                Lang::En => format!("the card {path} lies outside the collection's folder (or is reached through a link): check it is the right one"),
+            },
+            CollectionNotACard { path } => match lang {
+                Lang::Ru => format!("{path} — не карточка (у карточки расширение .toml): файл не прочитан и в сборник не войдёт"),
+                Lang::En => format!("{path} is not a card (a card ends in .toml): the file was not read and stays out"),
+            },
             CollectionEmpty => t(
                 "в сборнике нет ни одной карточки",
                 "the collection lists no cards",

@@ -218,6 +218,15 @@ pub enum Message {
     CollectionCardTwice {
         path: String,
     },
+    /// A card outside the collection's folder (`../`, an absolute path, or a link that leads
+    /// out): taken, with a warning.
+    CollectionCardOutside {
+        path: String,
+    },
+    /// A file the pattern matched that is no card (not `.toml`): left out unread.
+    CollectionNotACard {
+        path: String,
+    },
     /// The collection lists no cards at all.
     CollectionEmpty,
     CollectionNoTitle,
@@ -285,6 +294,7 @@ impl Message {
             | BiblioAccessDateNoUrl
             | MissingGlyph { .. }
             | CollectionCardTwice { .. }
+            | CollectionCardOutside { .. }
             | CollectionCardSkipped { .. }
             | FontFaceMissing { .. }
             | LinkNotAllowed { .. } => Severity::Warning,

@@ -109,6 +109,10 @@ impl World for Recording<'_> {
         self.world.list(dir)
     }
 
+    fn real_path(&self, path: &Path) -> Option<PathBuf> {
+        self.world.real_path(path)
+    }
+
     fn fonts(&self) -> &FontBook {
         self.world.fonts()
     }

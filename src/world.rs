@@ -98,6 +98,12 @@ pub trait World: Sync {
     /// The entries of a folder, sorted by name.
     fn list(&self, dir: &Path) -> Result<Vec<DirEntry>, FileError>;
 
+    /// Where a path really leads, links followed (`None` when it cannot be told): a
+    /// collection notices a card reached through a link out of its folder, or twice.
+    fn real_path(&self, path: &Path) -> Option<PathBuf> {
+        Some(path.to_path_buf())
+    }
+
     /// The fonts the PDF may embed: the bundled family and whatever else the machine has.
     fn fonts(&self) -> &FontBook;
 

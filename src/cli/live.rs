@@ -11,7 +11,7 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 
 use super::common;
-use super::output;
+use super::interrupt;
 use crate::locale::Lang;
 use crate::message::Failure;
 use crate::preview::WatchSet;
@@ -34,7 +34,7 @@ impl Live {
     /// A watcher that ignores the command's own `outputs`, already watching the `cards` so
     /// that no save during the first build is missed; from now on Ctrl-C stops the program.
     pub fn new(cards: &[PathBuf], outputs: Vec<PathBuf>, lang: Lang) -> Result<Live, Failure> {
-        output::stop_on_interrupt(lang)?;
+        interrupt::stop_on_interrupt(lang)?;
         let (tx, events) = channel();
         let watcher = notify::recommended_watcher(move |event| {
             let _ = tx.send(event);

@@ -15,6 +15,7 @@ mod fonts;
 mod fontscan;
 mod help;
 mod import;
+mod interrupt;
 mod live;
 mod new;
 mod output;

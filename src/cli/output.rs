@@ -4,45 +4,17 @@
 //! always be rebuilt from the card, and the sync cost more than the whole PDF layout
 //! (measured with hyperfine when the PDF writer was added). A write holds
 //! [`staged::hold_writes`] while its temporary files exist, and Ctrl-C takes it before
-//! exiting, so an interrupt never leaves one behind.
+//! exiting (`interrupt`), so an interrupt never leaves one behind.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::common::{self, EXIT_OK};
+use super::common;
 use super::staged::{self, failure, hold_writes};
 use crate::locale::Lang;
 use crate::message::{Failure, Status};
 use crate::world::FileError;
-
-/// From now on Ctrl-C (and SIGTERM, SIGHUP) waits for a write under way to finish, says so
-/// and exits 0, instead of killing the program between a temporary file and its rename.
-pub fn stop_on_interrupt(lang: Lang) -> Result<(), Failure> {
-    ctrlc::set_handler(move || {
-        let _no_more_writes = hold_writes();
-        common::say(&Status::Stopped, lang);
-        std::process::exit(EXIT_OK);
-    })
-    .map_err(|e| Failure::Watch {
-        detail: e.to_string(),
-    })
-}
-
-/// For `build`: Ctrl-C (and SIGTERM, SIGHUP) waits for the set of files being written to be
-/// complete, says so and exits 130, so an interrupt leaves each card's files all old or all
-/// new and no temporary file.
-pub fn finish_writes_on_interrupt(lang: Lang) {
-    // Without a handler (one is set already, say) the default applies; nothing to report.
-    let _ = ctrlc::set_handler(move || {
-        let _no_more_writes = hold_writes();
-        common::err(&(Status::Interrupted.text(lang) + "\n"));
-        std::process::exit(EXIT_INTERRUPTED);
-    });
-}
-
-/// Exit status after Ctrl-C, as shells report a program killed by SIGINT.
-const EXIT_INTERRUPTED: i32 = 130;
 
 /// Replaces `path` with `bytes`, creating the folder it goes in if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {

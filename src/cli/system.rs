@@ -60,6 +60,15 @@ impl World for SystemWorld {
         Ok(out)
     }
 
+    fn real_path(&self, path: &Path) -> Option<PathBuf> {
+        let path = if path.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            path
+        };
+        path.canonicalize().ok()
+    }
+
     fn fonts(&self) -> &FontBook {
         self.fonts.get_or_init(|| discover_fonts(&self.font_paths))
     }

@@ -510,3 +510,72 @@ fn every_collection_fixture_gives_its_expected_report() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Collections as organisers write them (issue 22, point 19): `*.toml` beside a collection
+/// named without a folder; a file that is not a card is named, never read (its lines are not
+/// printed); a card reached through a link out of the folder is taken with a warning, and a
+/// card reached twice counts once; many `**` over a deep tree walk each folder once.
+#[test]
+fn collection_patterns_as_organisers_write_them() {
+    let dir = scratch("collection-patterns");
+    let example = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
+    std::fs::write(dir.join("a.toml"), &example).unwrap();
+    std::fs::write(dir.join("secret"), "root:x:0:0:root:/root:/bin/bash\n").unwrap();
+    let elsewhere = scratch("collection-patterns-elsewhere");
+    std::fs::write(elsewhere.join("far.toml"), &example).unwrap();
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("a.toml"), dir.join("sub/again.toml")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.join("far.toml"), dir.join("sub/far.toml")).unwrap();
+    }
+    std::fs::write(
+        dir.join("book.toml"),
+        "[collection]\ntitle = \"Сборник\"\ncards = [\"*.toml\", \"secret\", \"sub/*.toml\"]\n",
+    )
+    .unwrap();
+    let r = run(&dir, &["check", "book.toml"]);
+    let all = format!("{}{}", r.stdout, r.stderr);
+    assert!(all.contains("a.toml"), "{all}");
+    assert!(
+        !all.contains("root:x"),
+        "a file that is no card was printed:\n{all}"
+    );
+    assert!(all.contains("secret — не карточка"), "{all}");
+    #[cfg(unix)]
+    {
+        assert!(all.contains("sub/again.toml указана дважды"), "{all}");
+        assert!(
+            all.contains("sub/far.toml лежит вне папки сборника"),
+            "{all}"
+        );
+    }
+    assert!(all.contains("Карточек: 2"), "{all}");
+
+    // eight `**` over a tree of 511 folders: each folder once, not once per split
+    let tree = scratch("collection-deep-tree");
+    fn grow(dir: &std::path::Path, depth: usize) {
+        if depth == 0 {
+            return;
+        }
+        for name in ["a", "b"] {
+            let sub = dir.join(name);
+            std::fs::create_dir_all(&sub).unwrap();
+            grow(&sub, depth - 1);
+        }
+    }
+    grow(&tree, 8);
+    std::fs::write(tree.join("a/b/a/card.toml"), &example).unwrap();
+    std::fs::write(
+        tree.join("book.toml"),
+        "[collection]\ntitle = \"Сборник\"\ncards = [\"**/**/**/**/**/**/**/**/*.toml\"]\n",
+    )
+    .unwrap();
+    let r = run_limited(
+        &tree,
+        &["check", "book.toml"],
+        &[],
+        std::time::Duration::from_secs(20),
+    );
+    assert!(r.stdout.contains("Карточек: 1"), "{}{}", r.stdout, r.stderr);
+}
