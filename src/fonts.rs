@@ -195,10 +195,15 @@ impl FontBook {
     pub fn candidates(&self, name: &str, style: Style) -> Vec<&FaceSource> {
         let want = family_key(name);
         let target = if style.is_bold() { 700 } else { 400 };
+        let of_family = |f: &&FaceSource| family_key(&f.family) == want;
+        // A family that is narrow as a whole (PT Sans Narrow, Liberation Sans Narrow) is set
+        // in its own faces; a condensed face is only passed over beside normal-width ones.
+        let narrow_family = !self.faces.iter().filter(of_family).any(|f| f.normal_width);
         let mut faces: Vec<&FaceSource> = self
             .faces
             .iter()
-            .filter(|f| f.normal_width && f.style() == style && family_key(&f.family) == want)
+            .filter(of_family)
+            .filter(|f| (f.normal_width || narrow_family) && f.style() == style)
             .collect();
         faces.sort_by_key(|f| f.weight.abs_diff(target));
         faces

@@ -1360,9 +1360,15 @@ impl Message {
                 family,
                 style,
                 instead,
+                profile,
             } => format!(
-                "PDF: {} «{family}» {} «{}»: {} «{}»",
+                "PDF: {} «{family}»{} {} «{}»: {} «{}»",
                 lang.t("в семействе", "the family"),
+                match (profile, lang) {
+                    (Some(p), Lang::Ru) => format!(" (font_family в профиле {p})"),
+                    (Some(p), Lang::En) => format!(" (font_family of the profile {p})"),
+                    (None, _) => String::new(),
+                },
                 lang.t("нет начертания", "has no face"),
                 style_name(*style, lang),
                 lang.t("вместо него используется", "it is set in"),
@@ -2173,6 +2179,20 @@ pub fn more_not_shown(file: &str, more: usize, lang: Lang) -> String {
         Lang::En => format!(
             "{file}: {} more not shown: fix those shown and check again (every message: --format json)",
             lang.count(more, ["", "", ""], ["message", "messages"])
+        ),
+    }
+}
+
+/// A `--font-path` folder that does not exist.
+pub fn font_path_missing(dir: &std::path::Path, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!(
+            "предупреждение: папки шрифтов {} (--font-path) нет: проверьте путь; шрифты из неё не используются",
+            dir.display()
+        ),
+        Lang::En => format!(
+            "warning: the font folder {} (--font-path) does not exist: check the path; no fonts come from it",
+            dir.display()
         ),
     }
 }

@@ -239,6 +239,9 @@ pub enum Message {
         family: String,
         style: Style,
         instead: Style,
+        /// The profile file whose `font_family` chose the family, to be named: the card
+        /// does not choose fonts.
+        profile: Option<String>,
     },
     /// A link whose scheme is not allowed was written as plain text.
     LinkNotAllowed {

@@ -274,8 +274,31 @@ impl<'w> Project<'w> {
             },
             pdf::WriteError::Pdf(detail) => Failure::Internal { detail },
         })?;
-        let notes = chosen.notes.iter().map(|m| Warning {
-            message: m.clone(),
+        // Only the faces the pages use: a missing italic in a card without italic is no news.
+        let used = |m: &&Message| match m {
+            Message::FontFaceMissing { style, .. } => paged.uses(*style),
+            _ => true,
+        };
+        let profile_file = self
+            .settings
+            .profile
+            .clone()
+            .filter(|p| p.ends_with(".toml"));
+        let notes = chosen.notes.iter().filter(used).map(|m| Warning {
+            message: match m.clone() {
+                Message::FontFaceMissing {
+                    family,
+                    style,
+                    instead,
+                    ..
+                } => Message::FontFaceMissing {
+                    family,
+                    style,
+                    instead,
+                    profile: profile_file.clone(),
+                },
+                other => other,
+            },
             source: None,
         });
         Ok((bytes, notes.collect()))

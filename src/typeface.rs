@@ -92,6 +92,7 @@ pub fn choose(world: &dyn World, family: &str) -> Result<Chosen, Failure> {
                 family: name.clone(),
                 style,
                 instead,
+                profile: None,
             });
         }
     }

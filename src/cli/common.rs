@@ -59,3 +59,12 @@ pub struct Globals {
     pub lang: Option<Lang>,
     pub font_paths: Vec<PathBuf>,
 }
+
+/// A `--font-path` folder that is not there is said once: the build goes on with the fonts
+/// it has, but the teacher expected hers.
+pub fn warn_missing_font_paths(globals: &Globals) {
+    let lang = globals.lang.unwrap_or_default();
+    for dir in globals.font_paths.iter().filter(|d| !d.is_dir()) {
+        err(&(locale::font_path_missing(dir, lang) + "\n"));
+    }
+}

@@ -98,6 +98,7 @@ fn run(args: Vec<std::ffi::OsString>) -> i32 {
         lang,
         font_paths: cli.font_paths,
     };
+    common::warn_missing_font_paths(&globals);
     let result = match &cli.command {
         Command::Check(args) => check::run(args, &globals),
         Command::Build(args) => build::run(args, &globals),

@@ -46,12 +46,31 @@ fn a_cff_family_from_a_font_path_sets_the_pdf_and_names_docx_and_html() {
     let fonts = test_fonts();
     let r = build(&dir, &["--font-path", &fonts]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    // The family has no bold italic: said once, naming the face set instead.
+    // The family has no bold italic, which the example does not use: nothing to say.
+    assert!(!r.stderr.contains("нет начертания"), "{}", r.stderr);
+    // A card that uses it hears so once, with the face set instead and the profile named.
+    let card = std::fs::read_to_string(dir.join("card.toml")).unwrap();
+    let card = card.replacen("conditions = '''", "conditions = '''\n***Главное.***\n", 1);
+    std::fs::write(dir.join("bolditalic.toml"), card).unwrap();
+    let bi = run(
+        &dir,
+        &[
+            "build",
+            "bolditalic.toml",
+            "-o",
+            "out2",
+            "--profile",
+            "profile.toml",
+            "--font-path",
+            &fonts,
+        ],
+    );
     assert!(
-        r.stderr
-            .contains("«MC Test Serif» нет начертания «полужирный курсив»"),
+        bi.stderr.contains(
+            "«MC Test Serif» (font_family в профиле profile.toml) нет начертания «полужирный курсив»"
+        ),
         "{}",
-        r.stderr
+        bi.stderr
     );
     let pdf = load(&std::fs::read(dir.join("out/card.pdf")).unwrap());
     let faces = font_dicts(&pdf);
@@ -281,4 +300,67 @@ fn system_families_set_the_example_as_outside_tools_see_it() {
             "{family}: DOCX styles"
         );
     }
+}
+
+/// Narrow families are listed and can set a card; a face the family lacks is reported only
+/// when the document uses it, naming the profile that chose the family (issue 22, point 12).
+#[test]
+#[ignore = "needs fonts-paratype (PT Sans Narrow: regular and bold only)"]
+fn a_narrow_family_sets_a_card_and_only_used_missing_faces_are_said() {
+    let dir = scratch("fonts-narrow");
+    let listed = run(&dir, &["fonts"]);
+    assert!(
+        listed.stdout.contains("PT Sans Narrow"),
+        "{}",
+        listed.stdout
+    );
+    std::fs::write(
+        dir.join("narrow.toml"),
+        "base = \"gost\"\nfont_family = \"PT Sans Narrow\"\n",
+    )
+    .unwrap();
+    let example = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
+    std::fs::write(dir.join("card.toml"), &example).unwrap();
+    let r = run(
+        &dir,
+        &[
+            "build",
+            "card.toml",
+            "--profile",
+            "narrow.toml",
+            "-f",
+            "pdf",
+            "-o",
+            "out",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let fonts = std::process::Command::new("pdffonts")
+        .arg(dir.join("out/card.pdf"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&fonts.stdout).contains("PTSans-Narrow"));
+    // the example has italic but no bold italic: only the italic is said, with the profile
+    assert!(r.stderr.contains("нет начертания «курсив»"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("font_family в профиле narrow.toml"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("«полужирный курсив»"), "{}", r.stderr);
+}
+
+/// A --font-path folder that is not there is said, and the build goes on.
+#[test]
+fn a_missing_font_folder_is_said() {
+    let dir = scratch("fonts-missing-folder");
+    let r = run(&dir, &["fonts", "--font-path", "нет-такой-папки"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("папки шрифтов нет-такой-папки (--font-path) нет"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("Liberation Serif"), "{}", r.stdout);
 }

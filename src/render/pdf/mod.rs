@@ -38,6 +38,15 @@ impl Paged {
     pub fn page_count(&self) -> usize {
         self.pages.len()
     }
+
+    /// Whether any glyph on the pages is set in `style`: a family's missing face matters
+    /// only when the document asks for it.
+    pub fn uses(&self, style: crate::fonts::Style) -> bool {
+        self.pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .any(|l| l.line.glyphs.iter().any(|g| g.style == style))
+    }
 }
 
 /// Lines and pages for a document in the given fonts.
