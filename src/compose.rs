@@ -142,7 +142,8 @@ pub fn collection(
     let mut entries = Vec::new();
     let mut body = Vec::new();
     let mut current: Option<Option<usize>> = None;
-    let mut index: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut index: std::collections::BTreeMap<String, Vec<(String, String)>> = Default::default();
+    let mut titles: Vec<(String, String, String)> = Vec::new();
     for (section, p) in practices {
         if sectioned && current != Some(section) {
             current = Some(section);
@@ -158,6 +159,7 @@ pub fn collection(
                 detail: String::new(),
                 anchors: vec![anchor.clone()],
                 pages: Vec::new(),
+                labels: Vec::new(),
             });
             body.push(Block::PageBreak);
             body.push(Block::Heading {
@@ -173,16 +175,36 @@ pub fn collection(
             detail: p.authors.join(", "),
             anchors: vec![p.anchor.clone()],
             pages: Vec::new(),
+            labels: Vec::new(),
         });
         for a in &p.authors {
-            index.entry(a.clone()).or_default().push(p.anchor.clone());
+            let practices = index.entry(a.clone()).or_default();
+            practices.push((p.anchor.clone(), p.title.clone()));
         }
+        titles.push((sort_key(&p.title), p.anchor.clone(), p.authors.join(", ")));
         // Under a section heading that opens the page, the first practice follows it.
         let mut practice_blocks = p.blocks;
         if matches!(body.last(), Some(Block::Heading { .. })) {
             practice_blocks.retain(|b| !matches!(b, Block::PageBreak));
         }
         body.extend(practice_blocks);
+    }
+    // The foreword and the index are in the contents too, as in the outline.
+    let own_entry = |title: &str, anchor: &str| ContentsEntry {
+        level: 1,
+        section: false,
+        title: title.to_string(),
+        detail: String::new(),
+        anchors: vec![anchor.to_string()],
+        pages: Vec::new(),
+        labels: Vec::new(),
+    };
+    if filled(&spec.foreword).is_some() {
+        entries.insert(0, own_entry(words.foreword, "foreword"));
+    }
+    let indexed = spec.author_index && !index.is_empty();
+    if indexed {
+        entries.push(own_entry(words.authors_index, "authors"));
     }
     blocks.push(Block::Contents(Contents {
         kind: ContentsKind::Contents,
@@ -191,8 +213,8 @@ pub fn collection(
         entries,
     }));
     blocks.extend(body);
-    if spec.author_index && !index.is_empty() {
-        let mut names: Vec<(String, Vec<String>)> = index.into_iter().collect();
+    if indexed {
+        let mut names: Vec<(String, Vec<(String, String)>)> = index.into_iter().collect();
         names.sort_by_key(|(n, _)| sort_key(n));
         blocks.push(Block::PageBreak);
         blocks.push(Block::Contents(Contents {
@@ -201,16 +223,30 @@ pub fn collection(
             anchor: "authors".into(),
             entries: names
                 .into_iter()
-                .map(|(name, anchors)| ContentsEntry {
-                    level: 1,
-                    section: false,
-                    title: t(&name),
-                    detail: String::new(),
-                    anchors,
-                    pages: Vec::new(),
+                .map(|(name, practices)| {
+                    let (anchors, labels) = practices.into_iter().unzip();
+                    ContentsEntry {
+                        level: 1,
+                        section: false,
+                        title: t(&name),
+                        detail: String::new(),
+                        anchors,
+                        pages: Vec::new(),
+                        labels,
+                    }
                 })
                 .collect(),
         }));
+    }
+    // Practices with alike titles are told apart in the PDF outline by their authors.
+    let mut outline_details = std::collections::BTreeMap::new();
+    titles.sort();
+    for pair in titles.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            for (_, anchor, authors) in pair {
+                outline_details.insert(anchor.clone(), authors.clone());
+            }
+        }
     }
     Document {
         meta: Meta {
@@ -220,6 +256,7 @@ pub fn collection(
             keywords: Vec::new(),
             date: options.date,
             title_page: true,
+            outline_details,
         },
         blocks,
     }
@@ -280,6 +317,7 @@ fn document(card: &Card, mut blocks: Vec<Block>, options: &ComposeOptions) -> Do
                 .collect(),
             date: options.date,
             title_page: false,
+            outline_details: Default::default(),
         },
         blocks,
     }

@@ -27,6 +27,9 @@ pub struct Meta {
     pub date: Option<i64>,
     /// The first page is a title page: counted, never numbered.
     pub title_page: bool,
+    /// Words added to a heading's entry in the PDF outline, by its anchor: the authors of
+    /// practices whose titles are alike, so the outline tells them apart.
+    pub outline_details: std::collections::BTreeMap<String, String>,
 }
 
 /// Block-level content. Table cells hold the same blocks as the body, so a cell can carry
@@ -95,6 +98,9 @@ pub struct ContentsEntry {
     pub anchors: Vec<String>,
     /// The printed page numbers of `anchors`, once known (filled in after pagination).
     pub pages: Vec<usize>,
+    /// What each of `anchors` is called where no page numbers are (HTML, Markdown): an
+    /// index entry's practice titles; empty for a contents entry, whose title is its link.
+    pub labels: Vec<String>,
 }
 
 /// The card field a piece of the document came from: which card of the document (0 for a

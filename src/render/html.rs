@@ -463,17 +463,20 @@ impl Writer {
                 self.last_heading = self.last_heading.max(2);
                 for e in &c.entries {
                     out.push_str(&format!("<li class=\"level-{}\">", e.level.min(3)));
-                    for (i, anchor) in e.anchors.iter().enumerate() {
-                        if i == 0 {
+                    if e.labels.is_empty() {
+                        for anchor in e.anchors.iter().take(1) {
                             out.push_str(&format!("<a href=\"#{}\">", anchor_id(anchor)));
                             escape_into(out, &clean(&e.title));
                             out.push_str("</a>");
-                        } else {
-                            out.push_str(&format!(
-                                ", <a href=\"#{}\">{}</a>",
-                                anchor_id(anchor),
-                                i + 1
-                            ));
+                        }
+                    } else {
+                        // an index entry: the name, then each of its practices by title
+                        escape_into(out, &clean(&e.title));
+                        for (i, (anchor, label)) in e.anchors.iter().zip(&e.labels).enumerate() {
+                            out.push_str(if i == 0 { " — " } else { "; " });
+                            out.push_str(&format!("<a href=\"#{}\">", anchor_id(anchor)));
+                            escape_into(out, &clean(label));
+                            out.push_str("</a>");
                         }
                     }
                     if !e.detail.is_empty() {

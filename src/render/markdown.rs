@@ -299,19 +299,19 @@ fn render_block(block: &Block, ctx: Ctx) -> Vec<String> {
                 .iter()
                 .map(|e| {
                     let mut content = Vec::new();
-                    for (i, anchor) in e.anchors.iter().enumerate() {
-                        let label = if i == 0 {
-                            e.title.clone()
-                        } else {
-                            (i + 1).to_string()
-                        };
-                        if i > 0 {
-                            content.push(Inline::Text(", ".into()));
+                    let link = |anchor: &String, label: &String| Inline::Link {
+                        url: format!("#{anchor}"),
+                        content: vec![Inline::Text(label.clone())],
+                    };
+                    if e.labels.is_empty() {
+                        content.extend(e.anchors.first().map(|a| link(a, &e.title)));
+                    } else {
+                        // an index entry: the name, then each of its practices by title
+                        content.push(Inline::Text(e.title.clone()));
+                        for (i, (anchor, label)) in e.anchors.iter().zip(&e.labels).enumerate() {
+                            content.push(Inline::Text(if i == 0 { " — " } else { "; " }.into()));
+                            content.push(link(anchor, label));
                         }
-                        content.push(Inline::Link {
-                            url: format!("#{anchor}"),
-                            content: vec![Inline::Text(label)],
-                        });
                     }
                     if !e.detail.is_empty() {
                         content.push(Inline::Text(" — ".into()));
@@ -324,8 +324,9 @@ fn render_block(block: &Block, ctx: Ctx) -> Vec<String> {
                 })
                 .collect();
             let blocks = [
+                // the level of the book's other parts («Предисловие», the practices)
                 Block::Heading {
-                    level: 2,
+                    level: 1,
                     content: vec![Inline::Text(c.title.clone())],
                     anchor: c.anchor.clone(),
                 },

@@ -579,3 +579,85 @@ fn collection_patterns_as_organisers_write_them() {
     );
     assert!(r.stdout.contains("Карточек: 1"), "{}{}", r.stdout, r.stderr);
 }
+
+/// The сборник as a reader meets it (issue 22, point 16): the PDF contents list the foreword
+/// and the index of authors with their pages, as the outline does; two practices with one
+/// title are told apart in the outline by their authors; the HTML author index names each
+/// practice by title (not «2, 3, 4»), the title page is centred line by line and the
+/// contents are not justified; Markdown gives the contents the level of the foreword.
+#[test]
+fn contents_outline_and_index_tell_every_part_apart() {
+    let dir = scratch("collection-parts");
+    let example = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
+    std::fs::create_dir_all(dir.join("cards")).unwrap();
+    let author = |name: &str| {
+        format!("[[authors]]\nname = \"{name}\"\nposition = \"учитель\"\n\n[introduction]")
+    };
+    for (file, name) in [("a.toml", "Алексеева Анна"), ("b.toml", "Борисова Вера")]
+    {
+        let card = example.replacen("[introduction]", &author(name), 1);
+        std::fs::write(dir.join("cards").join(file), card).unwrap();
+    }
+    std::fs::write(
+        dir.join("book.toml"),
+        "[collection]\ntitle = \"Сборник\"\nforeword = \"Слово к читателю.\"\n\
+         cards = [\"cards/*.toml\"]\nauthor_index = true\n",
+    )
+    .unwrap();
+    let r = run(&dir, &["build", "book.toml", "-o", "out"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    let pdf = load(&std::fs::read(dir.join("out/book.pdf")).unwrap());
+    let pages = page_texts(&pdf);
+    let contents = pages
+        .iter()
+        .find(|p| p.contains("Содержание"))
+        .map(|p| flat(p))
+        .unwrap();
+    let foreword_page = listed_page(&contents, "Предисловие");
+    let index_page = listed_page(&contents, "Указатель авторов");
+    assert!(
+        foreword_page >= 2 && index_page > foreword_page,
+        "{contents}"
+    );
+    let outline = spaced_outline(&pdf);
+    let practices: Vec<&String> = outline
+        .iter()
+        .map(|(_, t, _)| t)
+        .filter(|t| t.starts_with("Реверсивное наставничество"))
+        .collect();
+    assert_eq!(practices.len(), 2, "{outline:?}");
+    assert_ne!(
+        practices[0], practices[1],
+        "alike titles look alike in the outline"
+    );
+    assert!(
+        practices.iter().any(|t| t.contains("Алексеева Анна")),
+        "{practices:?}"
+    );
+
+    let html = std::fs::read_to_string(dir.join("out/book.html")).unwrap();
+    let index = &html[html.find("class=\"authors-index\"").unwrap()..];
+    let index = &index[..index.find("</nav>").unwrap()];
+    assert!(index.contains("Алексеева Анна — <a href=\"#p"), "{index}");
+    assert!(index.contains(">Реверсивное наставничество</a>"), "{index}");
+    assert!(
+        !index.contains(">2</a>"),
+        "ordinals instead of titles: {index}"
+    );
+    assert!(
+        html.contains(".title-page p { text-align: center;"),
+        "title page lines"
+    );
+    assert!(html
+        .contains("nav.authors-index ul { list-style: none; padding-left: 0; text-align: left; }"));
+
+    let md = std::fs::read_to_string(dir.join("out/book.md")).unwrap();
+    for heading in ["# Предисловие", "# Содержание", "# Указатель авторов"]
+    {
+        assert!(
+            md.lines().any(|l| l.starts_with(&format!("{heading} "))),
+            "{heading}"
+        );
+    }
+}

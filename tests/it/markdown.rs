@@ -224,6 +224,7 @@ fn seed_like() -> Document {
     Document {
         meta: Meta {
             title_page: false,
+            outline_details: Default::default(),
             title: "Реверсивное наставничество: «учитель – ученик»".to_string(),
             authors: vec![
                 "Иванова Мария Петровна".to_string(),
@@ -526,6 +527,7 @@ fn odd_documents_do_not_panic() {
     let doc = Document {
         meta: Meta {
             title_page: false,
+            outline_details: Default::default(),
             title: nasty.clone(),
             authors: vec![String::new(), nasty.clone()],
             lang: "\u{2028}".to_string(),

@@ -40,6 +40,7 @@ fn doc(blocks: Vec<Block>) -> Document {
     Document {
         meta: Meta {
             title_page: false,
+            outline_details: Default::default(),
             title: "Реверсивное наставничество".into(),
             authors: vec!["Иванова А. А.".into(), "Петров Б. Б.".into()],
             lang: "ru".into(),

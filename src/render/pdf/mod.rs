@@ -85,6 +85,18 @@ pub fn layout_jobs(doc: &Document, profile: &Profile, fonts: &Fonts, jobs: usize
         warnings.extend(w);
     }
     let mut pages = pages::paginate(&flow, &geometry, profile);
+    // alike titles in the outline get their authors
+    for placed in pages.iter_mut().flat_map(|p| p.lines.iter_mut()) {
+        let line = &mut placed.line;
+        let detail = line
+            .anchor
+            .as_ref()
+            .and_then(|a| doc.meta.outline_details.get(a));
+        if let (Some(detail), Some((_, title))) = (detail, line.outline.as_mut()) {
+            title.push_str(" — ");
+            title.push_str(detail);
+        }
+    }
     let mut anchor_pages = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         for anchor in page.lines.iter().filter_map(|p| p.line.anchor.as_ref()) {

@@ -151,6 +151,7 @@ pub fn seed_like(hostile: bool) -> Document {
             keywords: vec!["реверсивное наставничество".into()],
             date: None,
             title_page: false,
+            outline_details: Default::default(),
         },
         blocks: vec![
             Block::Heading {
@@ -354,6 +355,7 @@ pub mod random {
                 anchor: string(rng),
                 entries: (0..rng.below(4))
                     .map(|_| ContentsEntry {
+                        labels: Vec::new(),
                         level: rng.below(4) as u8,
                         section: rng.below(2) == 0,
                         title: string(rng),
@@ -398,6 +400,7 @@ pub mod random {
                 keywords: vec![string(&mut rng)],
                 date: (rng.below(2) == 0).then(|| rng.next() as i64 - (1 << 30)),
                 title_page: rng.below(2) == 0,
+                outline_details: Default::default(),
             },
             blocks: blocks(&mut rng, 0),
         }
