@@ -25,6 +25,7 @@ mod schema;
 mod serve;
 mod server;
 mod staged;
+mod stream;
 mod summary;
 mod system;
 mod targets;

@@ -1,48 +1,23 @@
-//! The HTTP half of `serve`: tiny_http on 127.0.0.1 only, answering from memory what the
-//! preview's allow-list names (`preview::protocol::route`) and nothing else: any other
-//! request gets an empty 404. Each request has a thread of its own, so a slow reader or an
-//! open event stream never holds up the others.
+//! The HTTP half of `serve` on 127.0.0.1 only: answers from memory what the preview's
+//! allow-list names (`preview::protocol`) and nothing else (an empty 404). One request per
+//! connection, each on a thread of its own, so an open event stream holds up no other; heads
+//! are bounded in size and time and connections are counted, so no client grows memory.
 
-use std::io::{Cursor, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpListener};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-use tiny_http::{Header, Request, Response, StatusCode};
-
-use super::common;
-use crate::locale::{self, Lang};
+use crate::locale::Lang;
 use crate::message::{Failure, ListenProblem};
 use crate::preview::{page, protocol, Preview, Route};
 
-/// How often an idle event stream shows it is alive (and learns that its tab is closed).
-const KEEP_ALIVE: Duration = Duration::from_secs(20);
+pub use super::stream::Shared;
 
-/// The preview, shared by the builder and the request threads.
-pub struct Shared {
-    pub addr: SocketAddr,
-    preview: Mutex<Preview>,
-    changed: Condvar,
-}
-
-impl Shared {
-    /// Changes the preview and wakes the event streams.
-    pub fn update(&self, change: impl FnOnce(&mut Preview)) {
-        change(&mut self.lock());
-        self.changed.notify_all();
-    }
-
-    /// A failure, printed, and shown on the page as the CLI prints it.
-    pub fn report(&self, failure: &Failure, lang: Lang) {
-        common::fail(failure, lang);
-        let text = format!("{}: {}\n", locale::error_word(lang), failure.text(lang));
-        self.update(|p| p.report(text, lang));
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Preview> {
-        self.preview.lock().unwrap_or_else(|p| p.into_inner())
-    }
-}
+/// How long a client may take to send its request's head.
+const HEAD_TIME: Duration = Duration::from_secs(10);
+/// Connections served at once: many tabs share one event stream, so this is plenty.
+const MAX_CONNECTIONS: usize = 64;
 
 /// Listens on 127.0.0.1:`port` (any free port for 0) and answers on threads of its own.
 pub fn start(port: u16, lang: Lang) -> Result<Arc<Shared>, Failure> {
@@ -50,67 +25,58 @@ pub fn start(port: u16, lang: Lang) -> Result<Arc<Shared>, Failure> {
     let io = |e: std::io::Error| failure(ListenProblem::from_io(&e));
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(io)?;
     let addr = listener.local_addr().map_err(io)?;
-    let server = tiny_http::Server::from_listener(listener, None);
-    let server = server.map_err(|e| failure(ListenProblem::Other(e.to_string())))?;
-    let (preview, changed) = (Mutex::new(Preview::new(lang)), Condvar::new());
+    let (preview, changed, open) = (Mutex::new(Preview::new(lang)), Condvar::new(), 0.into());
     #[rustfmt::skip]
-    let shared = Arc::new(Shared { addr, preview, changed });
+    let shared = Arc::new(Shared { addr, preview, changed, open });
     let serving = shared.clone();
     std::thread::spawn(move || {
-        for request in server.incoming_requests() {
+        for stream in listener.incoming().flatten() {
+            if serving.open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+                serving.open.fetch_sub(1, Ordering::SeqCst);
+                continue; // dropped: closed at once
+            }
             let shared = serving.clone();
-            std::thread::spawn(move || answer(request, &shared));
+            std::thread::spawn(move || {
+                let _ = answer(stream, &shared);
+                shared.open.fetch_sub(1, Ordering::SeqCst);
+            });
         }
     });
     Ok(shared)
 }
 
-fn answer(request: Request, shared: &Shared) -> std::io::Result<()> {
-    let host = request.headers().iter().find(|h| h.field.equiv("Host"));
-    let host = host.map(|h| h.value.as_str());
-    let route = protocol::host_allowed(host, shared.addr.port())
-        .then(|| protocol::route(request.method().as_str(), request.url()))
+/// Reads the request's head (bounded in size and time) and answers it.
+fn answer(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(HEAD_TIME))?;
+    let status = match protocol::read_head(&mut stream)? {
+        protocol::Read::Head(head) => Ok(head),
+        protocol::Read::Closed => return Ok(()),
+        protocol::Read::TooLarge => Err("431 Request Header Fields Too Large"),
+        protocol::Read::Bad => Err("400 Bad Request"),
+    };
+    let request = match status {
+        Ok(head) => head,
+        Err(status) => return protocol::respond(&mut stream, status, &[], &[], false),
+    };
+    let route = protocol::host_allowed(request.host.as_deref(), shared.addr.port())
+        .then(|| protocol::route(&request.method, &request.target))
         .flatten();
     let body: Option<Arc<[u8]>> = match route {
-        Some(Route::Events) => return events(request, shared),
+        Some(Route::Events) => return super::stream::events(stream, shared),
         Some(Route::Page) => Some(shared.lock().page()),
         Some(Route::Pdf) => shared.lock().pdf(),
         Some(Route::Script) => Some(Arc::from(page::SCRIPT.as_bytes())),
         None => None,
     };
     let (Some(route), Some(body)) = (route, body) else {
-        return request.respond(Response::empty(StatusCode(404)));
+        return protocol::respond(&mut stream, "404 Not Found", &[], &[], false);
     };
-    let headers = protocol::headers(route).into_iter();
-    let headers = headers
-        .flat_map(|(k, v)| Header::from_bytes(k, v))
-        .collect();
-    let (length, body) = (Some(body.len()), Cursor::new(body));
-    let response = Response::new(StatusCode(200), headers, body, length, None);
-    // With its length known, the body goes whole: tiny_http would chunk one over 32 KiB.
-    request.respond(response.with_chunked_threshold(usize::MAX))
-}
-
-/// The event stream: the version the server holds at once, then each new one, until the tab
-/// is closed and a write fails.
-fn events(request: Request, shared: &Shared) -> std::io::Result<()> {
-    let mut out = request.into_writer();
-    out.write_all(protocol::EVENTS_HEAD.as_bytes())?;
-    let mut sent = None;
-    loop {
-        let version = {
-            let preview = shared.lock();
-            let unchanged = |p: &mut Preview| sent == Some(p.version());
-            let waited = (shared.changed).wait_timeout_while(preview, KEEP_ALIVE, unchanged);
-            let (preview, _) = waited.unwrap_or_else(|p| p.into_inner());
-            preview.version()
-        };
-        let text = match sent {
-            Some(v) if v == version => protocol::KEEP_ALIVE.to_string(),
-            _ => protocol::build_event(version, sent.is_none()),
-        };
-        sent = Some(version);
-        out.write_all(text.as_bytes())?;
-        out.flush()?;
-    }
+    let head_only = request.method == "HEAD";
+    protocol::respond(
+        &mut stream,
+        "200 OK",
+        &protocol::headers(route),
+        &body,
+        head_only,
+    )
 }

@@ -97,6 +97,97 @@ pub fn build_event(version: u64, first: bool) -> String {
     format!("{retry}event: build\ndata: {version}\n\n")
 }
 
+/// The most a request's line and headers may take: a browser's are well under 8 KiB; an
+/// endless header must not grow the server's memory.
+pub const MAX_HEAD: usize = 16 * 1024;
+
+/// What the server reads of a request: its method, target and `Host`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Head {
+    pub method: String,
+    pub target: String,
+    pub host: Option<String>,
+}
+
+/// Where the head of a request ends in `bytes` (just past its blank line), if it has.
+pub fn head_end(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|i| i + 4)
+}
+
+/// The request line and `Host` of a complete head; `None` for anything that is not an HTTP/1
+/// request (the server then answers 400).
+pub fn parse_head(head: &[u8]) -> Option<Head> {
+    let text = std::str::from_utf8(head).ok()?;
+    let mut lines = text.split("\r\n");
+    let mut request = lines.next()?.split(' ');
+    let (method, target, version) = (request.next()?, request.next()?, request.next()?);
+    if request.next().is_some() || !version.starts_with("HTTP/1.") {
+        return None;
+    }
+    let host = lines
+        .filter_map(|l| l.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("host"))
+        .map(|(_, value)| value.trim().to_string());
+    Some(Head {
+        method: method.to_string(),
+        target: target.to_string(),
+        host,
+    })
+}
+
+/// What reading a request's head gave.
+pub enum Read {
+    Head(Head),
+    /// The client closed the connection before a whole head.
+    Closed,
+    /// Longer than [`MAX_HEAD`]: answered 431 and closed.
+    TooLarge,
+    /// Not an HTTP/1 request: answered 400.
+    Bad,
+}
+
+/// Reads a request's head, never more than [`MAX_HEAD`] and a read's worth past it.
+pub fn read_head(stream: &mut impl std::io::Read) -> std::io::Result<Read> {
+    let mut head = Vec::with_capacity(1024);
+    let mut buf = [0u8; 2048];
+    loop {
+        if let Some(end) = head_end(&head) {
+            return Ok(parse_head(&head[..end]).map_or(Read::Bad, Read::Head));
+        }
+        if head.len() > MAX_HEAD {
+            return Ok(Read::TooLarge);
+        }
+        match stream.read(&mut buf)? {
+            0 => return Ok(Read::Closed),
+            n => head.extend_from_slice(&buf[..n]),
+        }
+    }
+}
+
+/// One whole response, and the connection closes after it; a HEAD request gets the length
+/// of the body a GET would get, without the body.
+pub fn respond(
+    out: &mut impl std::io::Write,
+    status: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
+    let mut text = format!("HTTP/1.1 {status}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    text.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    out.write_all(text.as_bytes())?;
+    if !head_only {
+        out.write_all(body)?;
+    }
+    out.flush()
+}
+
 /// A comment line, sent when nothing happened for a while: a write to a closed tab fails,
 /// which ends that stream's thread.
 pub const KEEP_ALIVE: &str = ":\n\n";
@@ -157,6 +248,53 @@ mod tests {
         assert!(!host_allowed(Some("evil.example:8080"), 8080));
         assert!(!host_allowed(Some("127.0.0.1"), 8080));
         assert!(!host_allowed(None, 8080));
+    }
+
+    #[test]
+    fn heads_are_read_for_method_target_and_host() {
+        let head = b"GET /live.js HTTP/1.1\r\nhost: 127.0.0.1:8080\r\nAccept: */*\r\n\r\n";
+        assert_eq!(head_end(head), Some(head.len()));
+        assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: a"), None);
+        assert_eq!(
+            parse_head(head),
+            Some(Head {
+                method: "GET".into(),
+                target: "/live.js".into(),
+                host: Some("127.0.0.1:8080".into()),
+            })
+        );
+        assert_eq!(parse_head(b"GET / HTTP/2\r\n\r\n"), None);
+        assert_eq!(parse_head(b"GET  / HTTP/1.1\r\n\r\n"), None);
+        assert_eq!(parse_head(b"\xff\r\n\r\n"), None);
+        assert_eq!(
+            parse_head(b"GET / HTTP/1.1\r\n\r\n").and_then(|h| h.host),
+            None
+        );
+    }
+
+    #[test]
+    fn an_endless_head_is_cut_at_the_limit() {
+        let mut endless = std::io::repeat(b'a');
+        assert!(matches!(read_head(&mut endless), Ok(Read::TooLarge)));
+        let mut short: &[u8] = b"GET / HTTP/1.1\r\nHost: x\r\n\r\nrest";
+        assert!(
+            matches!(read_head(&mut short), Ok(Read::Head(h)) if h.host.as_deref() == Some("x"))
+        );
+        let mut cut: &[u8] = b"GET / HTTP/1.1\r\n";
+        assert!(matches!(read_head(&mut cut), Ok(Read::Closed)));
+        let mut out = Vec::new();
+        respond(
+            &mut out,
+            "200 OK",
+            &[("Content-Type", "text/plain")],
+            b"hi",
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { connect } from 'node:net';
 import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -132,6 +133,45 @@ try {
     await panel.waitFor({ state: 'detached', timeout: 5000 });
     await page.waitForFunction(() => document.querySelector('#title')?.textContent === 'Реверсивное наставничество', null, { timeout: 5000 });
     if (shots) await page.screenshot({ path: join(shots, 'preview-fixed.png') });
+  });
+
+  await step('nine tabs all update after a save: they share one event stream', async () => {
+    // a browser keeps at most six connections to one server: one stream per tab would
+    // leave the seventh tab and after it without news of a build
+    const context = await browser.newContext();
+    const tabs = [];
+    for (let i = 0; i < 9; i += 1) {
+      const tab = await context.newPage();
+      await tab.goto(url);
+      tabs.push(tab);
+    }
+    save(original.replace(TITLE, 'title = "Девять вкладок"'));
+    await Promise.all(tabs.map((tab) => tab.waitForFunction(
+      () => document.querySelector('#title')?.textContent === 'Девять вкладок',
+      null,
+      { timeout: 5000 },
+    )));
+    await context.close();
+    save(original);
+    await page.waitForFunction(() => document.querySelector('#title')?.textContent === 'Реверсивное наставничество', null, { timeout: 5000 });
+  });
+
+  await step('an endless request header is cut off with 431, and the server stays up', async () => {
+    const { port } = new URL(url);
+    const answer = await new Promise((done, fail) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1:' + port + '\r\nX-Endless: ');
+        socket.write('a'.repeat(200_000));
+      });
+      let got = '';
+      socket.on('data', (d) => (got += d));
+      socket.on('error', () => done(got));
+      socket.on('close', () => done(got));
+      setTimeout(() => fail(new Error('no answer to an endless header')), 10_000).unref();
+    });
+    check(answer.startsWith('HTTP/1.1 431'), `answer: ${answer.slice(0, 80)}`);
+    const again = await page.request.get(url);
+    check(again.ok(), 'the server still answers');
   });
 
   await step('Ctrl-C stops the server with exit code 0 and leaves no file', async () => {
