@@ -264,6 +264,7 @@ fn ctrl_c_during_a_build_leaves_each_cards_files_all_old_or_all_new() {
     let mut args: Vec<&str> = vec!["build"];
     args.extend(cards.iter().map(String::as_str));
     args.extend(["-o", "out"]);
+    let mut interrupted = 0;
     for (round, delay_ms) in [5u64, 40, 80, 120, 160, 200, 260, 330]
         .into_iter()
         .enumerate()
@@ -296,7 +297,9 @@ fn ctrl_c_during_a_build_leaves_each_cards_files_all_old_or_all_new() {
             .args(["-INT", &child.id().to_string()])
             .status();
         let status = child.wait().unwrap();
-        assert!(matches!(status.code(), Some(0 | 130)), "{status:?}");
+        // killed by the signal only before the handler is set, when nothing is written yet
+        assert!(matches!(status.code(), Some(0 | 130) | None), "{status:?}");
+        interrupted += usize::from(status.code() == Some(130));
         let left = files_in(&dir.join("out"));
         assert!(
             !left.iter().any(|f| f.ends_with(".tmp")),
@@ -312,4 +315,8 @@ fn ctrl_c_during_a_build_leaves_each_cards_files_all_old_or_all_new() {
             );
         }
     }
+    assert!(
+        interrupted > 0,
+        "no build heard Ctrl-C and finished its writes"
+    );
 }

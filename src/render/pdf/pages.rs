@@ -248,6 +248,13 @@ impl Pager<'_> {
                 y = self.slice(row, s, s + take, y, &xs, ts, tp);
                 fresh = false;
                 s += take;
+                // A row is split only at a page break: the widow rule may leave room for
+                // the rest, which must not become a second framed row on the same page.
+                if s < n {
+                    self.new_page();
+                    y = self.slice(&t.header, 0, header_n, self.g.top, &xs, ts, tp);
+                    fresh = true;
+                }
             }
         }
         self.cursor = Some(y);
@@ -339,6 +346,15 @@ mod tests {
                 ..Line::default()
             })
             .collect()
+    }
+
+    fn tags_of(placed: &Placed) -> String {
+        placed
+            .line
+            .outline
+            .as_ref()
+            .map(|o| o.1.clone())
+            .unwrap_or_default()
     }
 
     fn tags(page: &Page) -> Vec<String> {
@@ -446,5 +462,44 @@ mod tests {
             .map(tags);
         let last = last.unwrap_or_default();
         assert!(last.contains(&"y2".to_string()) && last.contains(&"m0".to_string()));
+    }
+
+    /// Wherever a long row falls, its parts are on different pages: a row split on one page
+    /// drew a full-width rule through a criterion (issue 22, point 1).
+    #[test]
+    fn a_row_is_split_only_at_a_page_break() {
+        let p = Profile::gost();
+        let g = Geometry::new(&p);
+        for before in 0..32 {
+            for long in [3, 4, 5, 6, 7, 9, 13] {
+                let t = TableFlow {
+                    cols: [34.0, 127.0, g.width() - 161.0],
+                    size: 14.0,
+                    pitch: 24.15,
+                    header: [lines("h", 1), vec![], vec![]],
+                    rows: vec![[lines("n", 1), lines("l", 1), lines("x", long)]],
+                };
+                let pages = paginate(&[para("a", before), Flow::Table(t)], &g, &p);
+                for page in &pages {
+                    let parts = page
+                        .lines
+                        .iter()
+                        .filter(|l| tags_of(l).starts_with('x'))
+                        .count();
+                    let first = page.lines.iter().position(|l| tags_of(l).starts_with('x'));
+                    let last = page.lines.iter().rposition(|l| tags_of(l).starts_with('x'));
+                    if let (Some(a), Some(b)) = (first, last) {
+                        // the row's lines on a page are one run, drawn as one slice
+                        assert_eq!(b - a + 1, parts, "before {before}, {long} lines");
+                    }
+                    // one slice of the row per page: its frame's top and bottom, the header's
+                    let horizontal = page.rules.iter().filter(|r| r[1] == r[3]).count();
+                    assert!(
+                        horizontal <= 4,
+                        "before {before}, {long} lines: {horizontal} rules"
+                    );
+                }
+            }
+        }
     }
 }
