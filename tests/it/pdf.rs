@@ -726,3 +726,50 @@ fn the_example_card_reads_back_whole_with_fourteen_rows_and_headers() {
         .count();
     assert!(bookmarks >= 14, "{bookmarks} bookmarks");
 }
+
+/// A word too long for the label column is hyphenated by the Russian patterns, even with
+/// hyphenation off for the body: it was cut without a hyphen («с особыми обр | азовательными»,
+/// issue 22, point 3).
+#[test]
+fn a_label_word_too_long_for_its_column_is_hyphenated() {
+    use crate::common::{root, run, scratch};
+    let dir = scratch("pdf-label-hyphen");
+    std::fs::copy(
+        root().join("examples/reverse-mentoring.toml"),
+        dir.join("card.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("narrow.toml"),
+        "base = \"gost\"\ntable_label_col_mm = 24.0\n",
+    )
+    .unwrap();
+    let r = run(
+        &dir,
+        &[
+            "build",
+            "card.toml",
+            "--profile",
+            "narrow.toml",
+            "-f",
+            "pdf",
+            "-o",
+            "out",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let pdf = crate::common::pdf::load(&std::fs::read(dir.join("out/card.pdf")).unwrap());
+    let text = crate::common::pdf::page_texts(&pdf).join("\n");
+    assert!(text.contains('\u{ad}'), "no hyphen at a label break");
+    // the body keeps the profile's word: no hyphen after a body word's letters at a line end
+    for cut in [
+        "обр\nазовательными",
+        "образовательн\nыми",
+        "потребност\nями",
+    ] {
+        assert!(
+            !text.contains(cut),
+            "a label word cut without a hyphen: {cut:?}"
+        );
+    }
+}

@@ -305,6 +305,31 @@ fn paragraph(
     break_lines(ctx.fonts, &shaped, &params)
 }
 
+/// A row's label in its narrow column. A word wider than the column would be cut without a
+/// hyphen («с особыми обр | азовательными»), so then the label is hyphenated by the Russian
+/// patterns, whatever the profile says of the body.
+fn label_lines(ctx: &Ctx, text: &str, width: f32, size: f32, missing: &mut Missing) -> Vec<Line> {
+    let content = [Inline::Text(text.to_string())];
+    let shaped = shape(ctx.fonts, &content, Style::Regular, size, missing);
+    let params = |hyphenate| Params {
+        width,
+        first_indent: 0.0,
+        align: Align::Left,
+        hyphenate,
+        size,
+    };
+    let lines = break_lines(ctx.fonts, &shaped, &params(ctx.profile.hyphenate));
+    let cut_word = lines.windows(2).any(|pair| {
+        let last = pair[0].glyphs.last().map(|g| g.ch);
+        let next = pair[1].glyphs.first().map(|g| g.ch);
+        last.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+    });
+    match cut_word && !ctx.profile.hyphenate {
+        true => break_lines(ctx.fonts, &shaped, &params(true)),
+        false => lines,
+    }
+}
+
 /// Lines of a list; `sink` receives one group per item so pagination can keep items whole
 /// where possible. Items hang: the marker sits left, every line of the item starts after it.
 #[allow(clippy::too_many_arguments)]
@@ -503,16 +528,7 @@ fn table(ctx: &mut Ctx, t: &Table, width: f32) -> TableFlow {
             size,
             &mut missing,
         );
-        let label_lines = paragraph(
-            ctx,
-            &[Inline::Text(row.label.clone())],
-            Style::Regular,
-            Align::Left,
-            0.0,
-            inner(1),
-            size,
-            &mut missing,
-        );
+        let label_lines = label_lines(ctx, &row.label, inner(1), size, &mut missing);
         let mut content = Vec::new();
         for b in &row.content {
             cell_block(
