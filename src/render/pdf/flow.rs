@@ -318,16 +318,20 @@ fn label_lines(ctx: &Ctx, text: &str, width: f32, size: f32, missing: &mut Missi
         hyphenate,
         size,
     };
-    let lines = break_lines(ctx.fonts, &shaped, &params(ctx.profile.hyphenate));
-    let cut_word = lines.windows(2).any(|pair| {
-        let last = pair[0].glyphs.last().map(|g| g.ch);
-        let next = pair[1].glyphs.first().map(|g| g.ch);
-        last.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
-    });
-    match cut_word && !ctx.profile.hyphenate {
-        true => break_lines(ctx.fonts, &shaped, &params(true)),
-        false => lines,
+    // The widest unbreakable run, from the shaped glyphs: words bound by no-break spaces
+    // count as one.
+    let mut widest: f32 = 0.0;
+    let mut word = 0.0;
+    for g in &shaped.glyphs {
+        if g.ch.is_whitespace() && g.ch != '\u{a0}' {
+            word = 0.0;
+        } else {
+            word += g.adv + g.kern;
+            widest = widest.max(word);
+        }
     }
+    let hyphenate = ctx.profile.hyphenate || widest > width;
+    break_lines(ctx.fonts, &shaped, &params(hyphenate))
 }
 
 /// Lines of a list; `sink` receives one group per item so pagination can keep items whole
