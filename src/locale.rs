@@ -2655,9 +2655,7 @@ pub fn man_headings(roff: &str, lang: Lang) -> String {
         ],
         Lang::En => &[],
     };
-    words
-        .iter()
-        .fold(roff.to_string(), |text, (en, ru)| text.replace(en, ru))
+    swap(roff, words)
 }
 
 /// clap's own words inside a help screen or a usage line, in `lang`.
@@ -2672,6 +2670,11 @@ pub fn clap_words(text: &str, lang: Lang) -> String {
         ],
         Lang::En => &[],
     };
+    swap(text, words)
+}
+
+/// `text` with each pair's first words replaced by its second.
+fn swap(text: &str, words: &[(&str, &str)]) -> String {
     words
         .iter()
         .fold(text.to_string(), |text, (en, ru)| text.replace(en, ru))

@@ -321,19 +321,7 @@ fn a_narrow_family_sets_a_card_and_only_used_missing_faces_are_said() {
     .unwrap();
     let example = std::fs::read_to_string(root().join("examples/reverse-mentoring.toml")).unwrap();
     std::fs::write(dir.join("card.toml"), &example).unwrap();
-    let r = run(
-        &dir,
-        &[
-            "build",
-            "card.toml",
-            "--profile",
-            "narrow.toml",
-            "-f",
-            "pdf",
-            "-o",
-            "out",
-        ],
-    );
+    let r = build_with_profile(&dir, "card.toml", "narrow.toml", "pdf");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let fonts = std::process::Command::new("pdffonts")
         .arg(dir.join("out/card.pdf"))

@@ -4,19 +4,6 @@
 
 use crate::common::*;
 
-const COMMANDS: [&str; 10] = [
-    "check",
-    "build",
-    "new",
-    "import",
-    "schema",
-    "templates",
-    "fonts",
-    "watch",
-    "serve",
-    "completions",
-];
-
 #[test]
 fn completions_name_every_command_in_the_help_language() {
     let dir = scratch("completions");

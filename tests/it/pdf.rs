@@ -732,7 +732,7 @@ fn the_example_card_reads_back_whole_with_fourteen_rows_and_headers() {
 /// issue 22, point 3).
 #[test]
 fn a_label_word_too_long_for_its_column_is_hyphenated() {
-    use crate::common::{root, run, scratch};
+    use crate::common::{build_with_profile, root, scratch};
     let dir = scratch("pdf-label-hyphen");
     std::fs::copy(
         root().join("examples/reverse-mentoring.toml"),
@@ -744,19 +744,7 @@ fn a_label_word_too_long_for_its_column_is_hyphenated() {
         "base = \"gost\"\ntable_label_col_mm = 24.0\n",
     )
     .unwrap();
-    let r = run(
-        &dir,
-        &[
-            "build",
-            "card.toml",
-            "--profile",
-            "narrow.toml",
-            "-f",
-            "pdf",
-            "-o",
-            "out",
-        ],
-    );
+    let r = build_with_profile(&dir, "card.toml", "narrow.toml", "pdf");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let pdf = crate::common::pdf::load(&std::fs::read(dir.join("out/card.pdf")).unwrap());
     let text = crate::common::pdf::page_texts(&pdf).join("\n");

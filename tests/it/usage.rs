@@ -187,19 +187,7 @@ fn source_date_epoch_beyond_9999_is_refused_by_every_command_that_reads_it() {
 /// take a collection too (issue 22, point 13).
 #[test]
 fn english_help_has_no_russian_line_and_mentions_collections() {
-    let commands = [
-        "check",
-        "build",
-        "new",
-        "import",
-        "schema",
-        "templates",
-        "fonts",
-        "watch",
-        "serve",
-        "completions",
-    ];
-    for command in commands {
+    for command in COMMANDS {
         let en = run(&root(), &["--lang", "en", command, "--help"]);
         assert_eq!(en.code, 0, "{command}: {}", en.stderr);
         let russian: Vec<&str> = en

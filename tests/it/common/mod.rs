@@ -7,6 +7,37 @@ pub mod pdf;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Every command a user can type, in the help's order.
+pub const COMMANDS: [&str; 10] = [
+    "check",
+    "build",
+    "new",
+    "import",
+    "schema",
+    "templates",
+    "fonts",
+    "watch",
+    "serve",
+    "completions",
+];
+
+/// `mentorcard build CARD --profile PROFILE -f FORMAT -o out` in `dir`.
+pub fn build_with_profile(dir: &Path, card: &str, profile: &str, format: &str) -> Run {
+    run(
+        dir,
+        &[
+            "build",
+            card,
+            "--profile",
+            profile,
+            "-f",
+            format,
+            "-o",
+            "out",
+        ],
+    )
+}
+
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_mentorcard"))
 }
