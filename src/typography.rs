@@ -1107,8 +1107,17 @@ fn abbreviation_before_word(t: &Text, out: &mut Vec<Cand>) {
             let next = t.at(r);
             let fits = match word.as_str() {
                 "см" | "им" | "ул" | "пер" | "пр-т" => next.is_some_and(is_word),
-                "г" => next.is_some_and(char::is_uppercase) && !t.after_number(i),
-                "д" | "кв" => next.is_some_and(|c| c.is_ascii_digit()) && !t.after_number(i),
+                // a town, a village, a settlement: `г. Москва`, `с. Выльгорт`, `пос. Мирный`
+                "г" | "с" | "п" | "пос" | "дер" | "ст" => {
+                    next.is_some_and(char::is_uppercase) && !t.after_number(i) && !after_t(t, i)
+                }
+                // `д. 5` is a house, `д. Ивановка` a village; `т. д.` and `т. п.` end a list
+                "д" => {
+                    next.is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+                        && !t.after_number(i)
+                        && !after_t(t, i)
+                }
+                "кв" => next.is_some_and(|c| c.is_ascii_digit()) && !t.after_number(i),
                 _ => false,
             };
             if fits {
@@ -1117,6 +1126,12 @@ fn abbreviation_before_word(t: &Text, out: &mut Vec<Cand>) {
         }
         i = e.max(i + 1);
     }
+}
+
+/// Whether `т.` stands right before the word at `i`: `т. д.`, `т. п.` are not addresses.
+fn after_t(t: &Text, i: usize) -> bool {
+    let l = t.spaces_start(i);
+    l >= 2 && t.at(l - 1) == Some('.') && matches!(t.at(l - 2), Some('т' | 'Т'))
 }
 
 /// `2 марта`, `12 мая`, `1 сент.` → nbsp: a day stays with its month.
@@ -1390,6 +1405,11 @@ mod tests {
         assert_eq!(
             apply("пер. Садовый и пр-т Мира"),
             "пер.\u{a0}Садовый и\u{a0}пр-т\u{a0}Мира"
+        );
+        // the heading block's locality: «с.» stays with «Выльгорт»
+        assert_eq!(
+            apply("с. Выльгорт, пос. Мирный, д. Ивановка"),
+            "с.\u{a0}Выльгорт, пос.\u{a0}Мирный, д.\u{a0}Ивановка"
         );
         // not an address: «и т. д.» is the abbreviation rule's, a year keeps its «г.»
         assert_eq!(apply("и т. д. Далее"), "и\u{a0}т.\u{a0}д. Далее");
