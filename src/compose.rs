@@ -257,6 +257,7 @@ pub fn collection(
             date: options.date,
             title_page: true,
             outline_details,
+            continued: locale::continued_word(lang).to_string(),
         },
         blocks,
     }
@@ -318,6 +319,7 @@ fn document(card: &Card, mut blocks: Vec<Block>, options: &ComposeOptions) -> Do
             date: options.date,
             title_page: false,
             outline_details: Default::default(),
+            continued: locale::continued_word(lang).to_string(),
         },
         blocks,
     }

@@ -30,6 +30,8 @@ pub struct Meta {
     /// Words added to a heading's entry in the PDF outline, by its anchor: the authors of
     /// practices whose titles are alike, so the outline tells them apart.
     pub outline_details: std::collections::BTreeMap<String, String>,
+    /// The word that marks a table row continued on a new page («продолжение»).
+    pub continued: String,
 }
 
 /// Block-level content. Table cells hold the same blocks as the body, so a cell can carry

@@ -2197,6 +2197,11 @@ pub fn font_path_missing(dir: &std::path::Path, lang: Lang) -> String {
     }
 }
 
+/// What marks a table row that goes on from the page before, after its label.
+pub fn continued_word(lang: Lang) -> &'static str {
+    lang.t("(продолжение)", "(continued)")
+}
+
 /// The word before a failure: «ошибка: …».
 pub fn error_word(lang: Lang) -> &'static str {
     lang.t("ошибка", "error")

@@ -225,6 +225,7 @@ fn seed_like() -> Document {
         meta: Meta {
             title_page: false,
             outline_details: Default::default(),
+            continued: String::new(),
             title: "Реверсивное наставничество: «учитель – ученик»".to_string(),
             authors: vec![
                 "Иванова Мария Петровна".to_string(),
@@ -528,6 +529,7 @@ fn odd_documents_do_not_panic() {
         meta: Meta {
             title_page: false,
             outline_details: Default::default(),
+            continued: String::new(),
             title: nasty.clone(),
             authors: vec![String::new(), nasty.clone()],
             lang: "\u{2028}".to_string(),

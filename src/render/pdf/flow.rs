@@ -45,12 +45,17 @@ pub struct TableFlow {
     pub pitch: f32,
     pub header: [Vec<Line>; 3],
     pub rows: Vec<[Vec<Line>; 3]>,
+    /// Per row, its number and label as drawn at the top of a page it goes on to, the
+    /// label marked as continued: a juror on page 60 sees which criterion the text is.
+    pub continued: Vec<[Vec<Line>; 2]>,
 }
 
 pub struct Ctx<'a> {
     pub fonts: &'a Fonts,
     pub profile: &'a Profile,
     pub warnings: Vec<Warning>,
+    /// «(продолжение)», in the document's language.
+    pub continued: &'a str,
 }
 
 impl Ctx<'_> {
@@ -308,9 +313,14 @@ fn paragraph(
 /// A row's label in its narrow column. A word wider than the column would be cut without a
 /// hyphen («с особыми обр | азовательными»), so then the label is hyphenated by the Russian
 /// patterns, whatever the profile says of the body.
-fn label_lines(ctx: &Ctx, text: &str, width: f32, size: f32, missing: &mut Missing) -> Vec<Line> {
-    let content = [Inline::Text(text.to_string())];
-    let shaped = shape(ctx.fonts, &content, Style::Regular, size, missing);
+fn set_label(
+    ctx: &Ctx,
+    content: &[Inline],
+    width: f32,
+    size: f32,
+    missing: &mut Missing,
+) -> Vec<Line> {
+    let shaped = shape(ctx.fonts, content, Style::Regular, size, missing);
     let params = |hyphenate| Params {
         width,
         first_indent: 0.0,
@@ -520,6 +530,7 @@ fn table(ctx: &mut Ctx, t: &Table, width: f32) -> TableFlow {
     });
     ctx.report(&mut missing, None);
     let mut rows = Vec::with_capacity(t.rows.len());
+    let mut continued = Vec::with_capacity(t.rows.len());
     for row in &t.rows {
         let number = row.number.clone().unwrap_or_default();
         let mut num_lines = paragraph(
@@ -532,7 +543,8 @@ fn table(ctx: &mut Ctx, t: &Table, width: f32) -> TableFlow {
             size,
             &mut missing,
         );
-        let label_lines = label_lines(ctx, &row.label, inner(1), size, &mut missing);
+        let label = [Inline::Text(row.label.clone())];
+        let label_lines = set_label(ctx, &label, inner(1), size, &mut missing);
         let mut content = Vec::new();
         for b in &row.content {
             cell_block(
@@ -561,8 +573,22 @@ fn table(ctx: &mut Ctx, t: &Table, width: f32) -> TableFlow {
                 });
             }
         }
+        // The continuation's number has no outline entry (the row has one already).
+        let mut cont_num = num_lines.clone();
+        cont_num.iter_mut().for_each(|l| l.outline = None);
+        let cont_label = set_label(
+            ctx,
+            &[
+                Inline::Text(format!("{} ", row.label)),
+                Inline::Emph(vec![Inline::Text(ctx.continued.to_string())]),
+            ],
+            inner(1),
+            size,
+            &mut missing,
+        );
         ctx.report(&mut missing, row.source);
         rows.push([num_lines, label_lines, content]);
+        continued.push([cont_num, cont_label]);
     }
     TableFlow {
         cols,
@@ -570,5 +596,6 @@ fn table(ctx: &mut Ctx, t: &Table, width: f32) -> TableFlow {
         pitch: p.table_line_pitch_pt,
         header,
         rows,
+        continued,
     }
 }

@@ -74,6 +74,7 @@ pub fn layout_jobs(doc: &Document, profile: &Profile, fonts: &Fonts, jobs: usize
             fonts,
             profile,
             warnings: Vec::new(),
+            continued: &doc.meta.continued,
         };
         let flow = flow::body(&mut ctx, blocks, geometry.width());
         (flow, ctx.warnings)

@@ -220,7 +220,7 @@ impl Pager<'_> {
         }
         y = self.slice(&t.header, 0, header_n, y, &xs, ts, tp);
         let mut fresh = true;
-        for row in &t.rows {
+        for (ri, row) in t.rows.iter().enumerate() {
             let n = row_len(row);
             let mut s = 0;
             while s < n {
@@ -245,7 +245,15 @@ impl Pager<'_> {
                         continue;
                     }
                 }
-                y = self.slice(row, s, s + take, y, &xs, ts, tp);
+                y = match t.continued.get(ri) {
+                    // On the page it goes on to, a row shows its number and its label marked
+                    // as continued beside the rest of its text.
+                    Some([num, label]) if s > 0 => {
+                        let rest = part(&row[2], s, s + take);
+                        self.slice_cells([num, label, rest], y, &xs, ts, tp)
+                    }
+                    _ => self.slice(row, s, s + take, y, &xs, ts, tp),
+                };
                 fresh = false;
                 s += take;
                 // A row is split only at a page break: the widow rule may leave room for
@@ -272,14 +280,21 @@ impl Pager<'_> {
         ts: f32,
         tp: f32,
     ) -> f32 {
-        let k = to - from;
+        let parts = [0, 1, 2].map(|c| part(&cells[c], from, to));
+        self.slice_cells(parts, y, xs, ts, tp)
+    }
+
+    /// Draw the given lines of each cell as one framed slice at `y`, as tall as the longest;
+    /// returns its bottom.
+    fn slice_cells(&mut self, cells: [&[Line]; 3], y: f32, xs: &[f32; 4], ts: f32, tp: f32) -> f32 {
+        let k = cells.iter().map(|c| c.len()).max().unwrap_or(0);
         let h = 2.0 * CELL_INSET_Y + ts + (k.max(1) - 1) as f32 * tp;
         let page = self.page();
         for (c, cell) in cells.iter().enumerate() {
-            for (i, line) in cell.iter().enumerate().take(to).skip(from) {
+            for (i, line) in cell.iter().enumerate() {
                 page.lines.push(Placed {
                     x: xs[c] + CELL_INSET_X,
-                    y: y + CELL_INSET_Y + ASC * ts + (i - from) as f32 * tp,
+                    y: y + CELL_INSET_Y + ASC * ts + i as f32 * tp,
                     line: line.clone(),
                 });
             }
@@ -291,6 +306,11 @@ impl Pager<'_> {
         }
         y + h
     }
+}
+
+/// Lines `from..to` of a cell, as many as it has.
+fn part(cell: &[Line], from: usize, to: usize) -> &[Line] {
+    &cell[from.min(cell.len())..to.min(cell.len())]
 }
 
 fn row_len(row: &[Vec<Line>; 3]) -> usize {
@@ -427,6 +447,7 @@ mod tests {
                 [lines("n", 1), lines("l", 2), lines("x", 100)],
                 [lines("m", 1), vec![], lines("y", 3)],
             ],
+            continued: Vec::new(),
         };
         let pages = paginate(&[para("a", 5), Flow::Table(t)], &g, &p);
         assert!(pages.len() >= 4);
@@ -464,6 +485,33 @@ mod tests {
         assert!(last.contains(&"y2".to_string()) && last.contains(&"m0".to_string()));
     }
 
+    /// A row that goes on to the next page shows its number and its label, marked as
+    /// continued, beside the rest of its text there (issue 22, point 2).
+    #[test]
+    fn a_continued_row_repeats_its_number_and_label() {
+        let p = Profile::gost();
+        let g = Geometry::new(&p);
+        let t = TableFlow {
+            cols: [34.0, 127.0, g.width() - 161.0],
+            size: 14.0,
+            pitch: 24.15,
+            header: [lines("h", 1), vec![], vec![]],
+            rows: vec![[lines("n", 1), lines("l", 2), lines("x", 60)]],
+            continued: vec![[lines("cn", 1), lines("cl", 3)]],
+        };
+        let pages = paginate(&[Flow::Table(t)], &g, &p);
+        assert!(pages.len() >= 3);
+        for (i, page) in pages.iter().enumerate() {
+            let tags = tags(page);
+            let has = |t: &str| tags.iter().any(|x| x == t);
+            if i == 0 {
+                assert!(has("n0") && has("l1") && !has("cl0"), "{tags:?}");
+            } else {
+                assert!(has("cn0") && has("cl2") && !has("l0"), "page {i}: {tags:?}");
+            }
+        }
+    }
+
     /// Wherever a long row falls, its parts are on different pages: a row split on one page
     /// drew a full-width rule through a criterion (issue 22, point 1).
     #[test]
@@ -478,6 +526,7 @@ mod tests {
                     pitch: 24.15,
                     header: [lines("h", 1), vec![], vec![]],
                     rows: vec![[lines("n", 1), lines("l", 1), lines("x", long)]],
+                    continued: Vec::new(),
                 };
                 let pages = paginate(&[para("a", before), Flow::Table(t)], &g, &p);
                 for page in &pages {

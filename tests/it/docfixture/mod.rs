@@ -152,6 +152,7 @@ pub fn seed_like(hostile: bool) -> Document {
             date: None,
             title_page: false,
             outline_details: Default::default(),
+            continued: String::new(),
         },
         blocks: vec![
             Block::Heading {
@@ -401,6 +402,7 @@ pub mod random {
                 date: (rng.below(2) == 0).then(|| rng.next() as i64 - (1 << 30)),
                 title_page: rng.below(2) == 0,
                 outline_details: Default::default(),
+                continued: String::new(),
             },
             blocks: blocks(&mut rng, 0),
         }
