@@ -131,6 +131,11 @@ impl Font {
         (w as f32 * 1000.0 / f32::from(self.face().units_per_em())) as i64
     }
 
+    /// How far the face's descenders reach below the baseline, in ems (hhea).
+    pub fn descender_em(&self) -> f32 {
+        -f32::from(self.face().descender()) * self.scale
+    }
+
     pub fn units_per_em(&self) -> u16 {
         self.face().units_per_em()
     }

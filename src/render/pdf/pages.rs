@@ -197,7 +197,7 @@ impl Pager<'_> {
         for c in 0..3 {
             xs[c + 1] = xs[c] + t.cols[c];
         }
-        let slice_h = |k: usize| 2.0 * CELL_INSET_Y + ts + (k.max(1) - 1) as f32 * tp;
+        let slice_h = |k: usize| 2.0 * CELL_INSET_Y + ts + t.pad + (k.max(1) - 1) as f32 * tp;
         let header_n = t.header.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let top_of_table = |cursor: Option<f32>, g: &Geometry| match cursor {
             None => g.top,
@@ -205,7 +205,7 @@ impl Pager<'_> {
         };
         let limit = self.g.limit() + EPS;
         let fits = |y: f32| -> usize {
-            let free = limit - y - 2.0 * CELL_INSET_Y - ts;
+            let free = limit - y - 2.0 * CELL_INSET_Y - ts - t.pad;
             if free < 0.0 {
                 0
             } else {
@@ -218,7 +218,7 @@ impl Pager<'_> {
             self.new_page();
             y = self.g.top;
         }
-        y = self.slice(&t.header, 0, header_n, y, &xs, ts, tp);
+        y = self.slice(&t.header, 0, header_n, y, &xs, (ts, tp, t.pad));
         let mut fresh = true;
         for (ri, row) in t.rows.iter().enumerate() {
             let n = row_len(row);
@@ -240,7 +240,7 @@ impl Pager<'_> {
                         take = 1;
                     } else {
                         self.new_page();
-                        y = self.slice(&t.header, 0, header_n, self.g.top, &xs, ts, tp);
+                        y = self.slice(&t.header, 0, header_n, self.g.top, &xs, (ts, tp, t.pad));
                         fresh = true;
                         continue;
                     }
@@ -250,9 +250,9 @@ impl Pager<'_> {
                     // as continued beside the rest of its text.
                     Some([num, label]) if s > 0 => {
                         let rest = part(&row[2], s, s + take);
-                        self.slice_cells([num, label, rest], y, &xs, ts, tp)
+                        self.slice_cells([num, label, rest], y, &xs, (ts, tp, t.pad))
                     }
-                    _ => self.slice(row, s, s + take, y, &xs, ts, tp),
+                    _ => self.slice(row, s, s + take, y, &xs, (ts, tp, t.pad)),
                 };
                 fresh = false;
                 s += take;
@@ -260,7 +260,7 @@ impl Pager<'_> {
                 // the rest, which must not become a second framed row on the same page.
                 if s < n {
                     self.new_page();
-                    y = self.slice(&t.header, 0, header_n, self.g.top, &xs, ts, tp);
+                    y = self.slice(&t.header, 0, header_n, self.g.top, &xs, (ts, tp, t.pad));
                     fresh = true;
                 }
             }
@@ -269,7 +269,7 @@ impl Pager<'_> {
     }
 
     /// Draw lines `from..to` of every cell as one framed slice at `y`; returns its bottom.
-    #[allow(clippy::too_many_arguments)]
+    /// `metrics`: the table's size, pitch and bottom pad.
     fn slice(
         &mut self,
         cells: &[Vec<Line>; 3],
@@ -277,18 +277,23 @@ impl Pager<'_> {
         to: usize,
         y: f32,
         xs: &[f32; 4],
-        ts: f32,
-        tp: f32,
+        metrics: (f32, f32, f32),
     ) -> f32 {
         let parts = [0, 1, 2].map(|c| part(&cells[c], from, to));
-        self.slice_cells(parts, y, xs, ts, tp)
+        self.slice_cells(parts, y, xs, metrics)
     }
 
     /// Draw the given lines of each cell as one framed slice at `y`, as tall as the longest;
     /// returns its bottom.
-    fn slice_cells(&mut self, cells: [&[Line]; 3], y: f32, xs: &[f32; 4], ts: f32, tp: f32) -> f32 {
+    fn slice_cells(
+        &mut self,
+        cells: [&[Line]; 3],
+        y: f32,
+        xs: &[f32; 4],
+        (ts, tp, pad): (f32, f32, f32),
+    ) -> f32 {
         let k = cells.iter().map(|c| c.len()).max().unwrap_or(0);
-        let h = 2.0 * CELL_INSET_Y + ts + (k.max(1) - 1) as f32 * tp;
+        let h = 2.0 * CELL_INSET_Y + ts + pad + (k.max(1) - 1) as f32 * tp;
         let page = self.page();
         for (c, cell) in cells.iter().enumerate() {
             for (i, line) in cell.iter().enumerate() {
@@ -448,6 +453,7 @@ mod tests {
                 [lines("m", 1), vec![], lines("y", 3)],
             ],
             continued: Vec::new(),
+            pad: 0.0,
         };
         let pages = paginate(&[para("a", 5), Flow::Table(t)], &g, &p);
         assert!(pages.len() >= 4);
@@ -485,6 +491,47 @@ mod tests {
         assert!(last.contains(&"y2".to_string()) && last.contains(&"m0".to_string()));
     }
 
+    /// A face whose descenders reach 0.28 em (PT Serif) keeps them off the rule under a
+    /// cell's last line, split or not (issue 22, point 4).
+    #[test]
+    fn descenders_stay_clear_of_the_rule_below() {
+        let p = Profile::gost();
+        let g = Geometry::new(&p);
+        let (size, deep) = (14.0, 0.28 * 14.0);
+        let t = TableFlow {
+            cols: [34.0, 127.0, g.width() - 161.0],
+            size,
+            pitch: 24.15,
+            header: [lines("h", 1), vec![], vec![]],
+            rows: vec![
+                [lines("n", 1), lines("l", 2), lines("x", 45)],
+                [lines("m", 1), lines("k", 1), lines("y", 3)],
+            ],
+            continued: Vec::new(),
+            pad: (0.28 - 0.2) * size,
+        };
+        for page in paginate(&[para("a", 7), Flow::Table(t)], &g, &p) {
+            let rules: Vec<f32> = page
+                .rules
+                .iter()
+                .filter(|r| r[1] == r[3])
+                .map(|r| r[1])
+                .collect();
+            for l in page.lines.iter().filter(|l| !tags_of(l).starts_with('a')) {
+                let below = rules
+                    .iter()
+                    .filter(|&&r| r > l.y)
+                    .fold(f32::MAX, |a, &r| a.min(r));
+                assert!(
+                    below - (l.y + deep) >= 1.0,
+                    "{}: {} pt to the rule",
+                    tags_of(l),
+                    below - l.y - deep
+                );
+            }
+        }
+    }
+
     /// A row that goes on to the next page shows its number and its label, marked as
     /// continued, beside the rest of its text there (issue 22, point 2).
     #[test]
@@ -498,6 +545,7 @@ mod tests {
             header: [lines("h", 1), vec![], vec![]],
             rows: vec![[lines("n", 1), lines("l", 2), lines("x", 60)]],
             continued: vec![[lines("cn", 1), lines("cl", 3)]],
+            pad: 0.0,
         };
         let pages = paginate(&[Flow::Table(t)], &g, &p);
         assert!(pages.len() >= 3);
@@ -527,6 +575,7 @@ mod tests {
                     header: [lines("h", 1), vec![], vec![]],
                     rows: vec![[lines("n", 1), lines("l", 1), lines("x", long)]],
                     continued: Vec::new(),
+                    pad: 0.0,
                 };
                 let pages = paginate(&[para("a", before), Flow::Table(t)], &g, &p);
                 for page in &pages {
