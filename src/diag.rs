@@ -40,6 +40,9 @@ pub struct Diagnostic {
     pub message: Message,
     /// `None` when the problem is about the whole file.
     pub span: Option<Span>,
+    /// Another file the problem is in, named instead of the card's (the profile that chose
+    /// a font); only for a diagnostic without a span.
+    pub file: Option<String>,
 }
 
 impl Diagnostic {
@@ -49,6 +52,7 @@ impl Diagnostic {
             severity: message.severity(),
             message,
             span: None,
+            file: None,
         }
     }
 
@@ -197,7 +201,10 @@ pub fn render_text(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Strin
                     "^".repeat(visible(&under).width().max(1))
                 ));
             }
-            None => out.push_str(&format!("  --> {}\n", file.name)),
+            None => out.push_str(&format!(
+                "  --> {}\n",
+                d.file.as_ref().unwrap_or(&file.name)
+            )),
         }
         for h in d.hints(lang) {
             let h = h.replace('\n', "\n      ");
@@ -303,7 +310,7 @@ pub fn to_json(file: &SourceFile, diags: &[Diagnostic], lang: Lang) -> Vec<serde
         .iter()
         .map(|d| {
             let j = JsonDiagnostic {
-                file: &file.name,
+                file: d.file.as_ref().unwrap_or(&file.name),
                 severity: d.severity,
                 code: d.code(),
                 message: d.text(lang),

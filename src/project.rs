@@ -389,7 +389,15 @@ pub(crate) fn locate(checked: &Checked, warning: Warning) -> Diagnostic {
         (Some(FieldRef { key, .. }), Some(card)) => card.spans.key(&format!("criteria.{key}")),
         _ => None,
     };
-    Diagnostic::new(warning.message).at(span)
+    // A font the profile chose is the profile's business: name that file, not the card.
+    let file = match &warning.message {
+        Message::FontFaceMissing { profile, .. } => profile.clone(),
+        _ => None,
+    };
+    Diagnostic {
+        file,
+        ..Diagnostic::new(warning.message).at(span)
+    }
 }
 
 /// A built-in profile by name, or a TOML file that overrides one, checked as a card is:

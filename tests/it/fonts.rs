@@ -72,6 +72,12 @@ fn a_cff_family_from_a_font_path_sets_the_pdf_and_names_docx_and_html() {
         "{}",
         bi.stderr
     );
+    // located at the profile that chose the family, not at the card
+    assert!(
+        bi.stderr.contains("полужирный»\n  --> profile.toml\n"),
+        "{}",
+        bi.stderr
+    );
     let pdf = load(&std::fs::read(dir.join("out/card.pdf")).unwrap());
     let faces = font_dicts(&pdf);
     assert_eq!(faces.len(), 3, "regular, bold and italic are used");
