@@ -389,6 +389,20 @@ mod tests {
             .collect()
     }
 
+    /// The criteria table's three columns on a gost page, 14 pt on a 24.15 pt pitch, with
+    /// header «h0» and the given rows.
+    fn table_of(g: &Geometry, rows: Vec<[Vec<Line>; 3]>) -> TableFlow {
+        TableFlow {
+            cols: [34.0, 127.0, g.width() - 161.0],
+            size: 14.0,
+            pitch: 24.15,
+            header: [lines("h", 1), vec![], vec![]],
+            rows,
+            continued: Vec::new(),
+            pad: 0.0,
+        }
+    }
+
     fn para(tag: &str, n: usize) -> Flow {
         Flow::Lines {
             lines: lines(tag, n),
@@ -443,18 +457,13 @@ mod tests {
     fn table_rows_split_between_lines_with_the_header_on_every_page() {
         let p = Profile::gost();
         let g = Geometry::new(&p);
-        let t = TableFlow {
-            cols: [34.0, 127.0, g.width() - 161.0],
-            size: 14.0,
-            pitch: 24.15,
-            header: [lines("h", 1), vec![], vec![]],
-            rows: vec![
+        let t = table_of(
+            &g,
+            vec![
                 [lines("n", 1), lines("l", 2), lines("x", 100)],
                 [lines("m", 1), vec![], lines("y", 3)],
             ],
-            continued: Vec::new(),
-            pad: 0.0,
-        };
+        );
         let pages = paginate(&[para("a", 5), Flow::Table(t)], &g, &p);
         assert!(pages.len() >= 4);
         let all: Vec<String> = pages.iter().flat_map(tags).collect();
@@ -499,16 +508,14 @@ mod tests {
         let g = Geometry::new(&p);
         let (size, deep) = (14.0, 0.28 * 14.0);
         let t = TableFlow {
-            cols: [34.0, 127.0, g.width() - 161.0],
-            size,
-            pitch: 24.15,
-            header: [lines("h", 1), vec![], vec![]],
-            rows: vec![
-                [lines("n", 1), lines("l", 2), lines("x", 45)],
-                [lines("m", 1), lines("k", 1), lines("y", 3)],
-            ],
-            continued: Vec::new(),
             pad: (0.28 - 0.2) * size,
+            ..table_of(
+                &g,
+                vec![
+                    [lines("n", 1), lines("l", 2), lines("x", 45)],
+                    [lines("m", 1), lines("k", 1), lines("y", 3)],
+                ],
+            )
         };
         for page in paginate(&[para("a", 7), Flow::Table(t)], &g, &p) {
             let rules: Vec<f32> = page
@@ -539,13 +546,8 @@ mod tests {
         let p = Profile::gost();
         let g = Geometry::new(&p);
         let t = TableFlow {
-            cols: [34.0, 127.0, g.width() - 161.0],
-            size: 14.0,
-            pitch: 24.15,
-            header: [lines("h", 1), vec![], vec![]],
-            rows: vec![[lines("n", 1), lines("l", 2), lines("x", 60)]],
             continued: vec![[lines("cn", 1), lines("cl", 3)]],
-            pad: 0.0,
+            ..table_of(&g, vec![[lines("n", 1), lines("l", 2), lines("x", 60)]])
         };
         let pages = paginate(&[Flow::Table(t)], &g, &p);
         assert!(pages.len() >= 3);
@@ -568,15 +570,7 @@ mod tests {
         let g = Geometry::new(&p);
         for before in 0..32 {
             for long in [3, 4, 5, 6, 7, 9, 13] {
-                let t = TableFlow {
-                    cols: [34.0, 127.0, g.width() - 161.0],
-                    size: 14.0,
-                    pitch: 24.15,
-                    header: [lines("h", 1), vec![], vec![]],
-                    rows: vec![[lines("n", 1), lines("l", 1), lines("x", long)]],
-                    continued: Vec::new(),
-                    pad: 0.0,
-                };
+                let t = table_of(&g, vec![[lines("n", 1), lines("l", 1), lines("x", long)]]);
                 let pages = paginate(&[para("a", before), Flow::Table(t)], &g, &p);
                 for page in &pages {
                     let parts = page
