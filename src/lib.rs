@@ -21,6 +21,8 @@
 //! page with its live-reload script and error panel, which file events matter), and `cli`,
 //! the thin command-line layer the binary calls.
 
+#![forbid(unsafe_code)]
+
 pub mod biblio;
 pub mod book;
 pub mod card;
@@ -48,6 +50,7 @@ pub mod report;
 pub mod richtext;
 pub mod scaffold;
 pub mod schema;
+pub mod similar;
 pub mod templates;
 pub mod typeface;
 pub mod typography;

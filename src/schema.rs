@@ -974,24 +974,10 @@ fn schema_kind(schema: &Json) -> Option<&str> {
 pub fn suggest<'k>(key: &str, known: impl Iterator<Item = &'k str>) -> Option<&'k str> {
     let key_l = key.to_lowercase();
     known
-        .map(|k| (edit_distance(&key_l, &k.to_lowercase()), k))
+        .map(|k| (crate::similar::edit_distance(&key_l, &k.to_lowercase()), k))
         .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
         .min_by_key(|(d, k)| (*d, *k))
         .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

@@ -133,7 +133,10 @@ fn closest(book: &FontBook, family: &str) -> Vec<String> {
             let key = family_key(f);
             let shared = key.contains(&want) || want.contains(&key);
             let bonus = usize::from(shared) * want.len().min(key.len()) / 2;
-            (edit_distance(&want, &key).saturating_sub(bonus), f)
+            (
+                crate::similar::edit_distance(&want, &key).saturating_sub(bonus),
+                f,
+            )
         })
         .collect();
     ranked.sort();
@@ -142,20 +145,6 @@ fn closest(book: &FontBook, family: &str) -> Vec<String> {
         .take(3)
         .map(|(_, f)| f.to_string())
         .collect()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// A family that can set a Russian card, for `mentorcard fonts`.

@@ -769,20 +769,6 @@ const MONTHS_PREPOSITIONAL: &[&str] = &[
     "ноябре",
     "декабре",
 ];
-const MONTHS_GENITIVE: &[&str] = &[
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 /// Short month names, written with a point.
 const MONTHS_SHORT: &[&str] = &[
     "янв", "фев", "февр", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "нояб",
@@ -1154,7 +1140,7 @@ fn date_rule(t: &Text, out: &mut Vec<Cand>) {
         if standalone && e - i <= 2 && r - e == 1 {
             let we = t.word_end(r);
             let month = t.lower(r..we);
-            let full = MONTHS_GENITIVE.contains(&month.as_str());
+            let full = crate::date::MONTHS_GENITIVE.contains(&month.as_str());
             let short = MONTHS_SHORT.contains(&month.as_str()) && t.at(we) == Some('.');
             if full || short {
                 nbsp_cand(t, e, r, Rule::Date, out);
