@@ -463,3 +463,30 @@ fn a_link_without_a_scheme_becomes_https_in_every_format() {
     );
     assert!(!uris.iter().any(|u| u.starts_with("www.")), "{uris:?}");
 }
+
+/// The example in every format against its golden files (tests/golden): the whole HTML page,
+/// the DOCX body (word/document.xml) and the PDF's text page by page. A change that moves
+/// a byte of any of them shows as a diff; `UPDATE_GOLDEN=1 cargo test` rewrites them, and the
+/// diff is reviewed like code.
+#[test]
+fn example_in_every_format_matches_its_golden_files() {
+    let out = build_example("build-golden", "pdf,html,docx");
+    let golden = |name: &str| root().join("tests/golden").join(name);
+    let html = std::fs::read_to_string(out.join("reverse-mentoring.html")).unwrap();
+    assert_golden(&golden("reverse-mentoring.html"), &html);
+    let docx = std::fs::read(out.join("reverse-mentoring.docx")).unwrap();
+    let body = zip_part(&docx, "word/document.xml");
+    // one element a line, so a diff points at the paragraph that changed
+    assert_golden(
+        &golden("reverse-mentoring.document.xml"),
+        &body.replace("><", ">\n<"),
+    );
+    let pdf = crate::common::pdf::load(&std::fs::read(out.join("reverse-mentoring.pdf")).unwrap());
+    let pages = crate::common::pdf::page_texts(&pdf);
+    let text: String = pages
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("--- page {} ---\n{t}\n", i + 1))
+        .collect();
+    assert_golden(&golden("reverse-mentoring.pdf.txt"), &text);
+}
