@@ -35,7 +35,8 @@ pub fn gather(
     // looked up in a set, not against every card so far.
     let real = |p: &Path| world.real_path(p).map_or_else(|| clean(p), |r| clean(&r));
     let base_real = real(base);
-    let mut seen: HashSet<PathBuf> = HashSet::from([real(collection)]);
+    let collection_real = real(collection);
+    let mut seen: HashSet<PathBuf> = HashSet::from([collection_real.clone()]);
     let mut walker = Walker::new(world);
     let mut index_in = std::collections::BTreeMap::<Option<usize>, usize>::new();
     for (section, pattern) in spec.patterns() {
@@ -77,7 +78,7 @@ pub fn gather(
             let key = real(&path);
             if !seen.insert(key.clone()) {
                 // the collection file itself, matched by its own `*.toml`, is no card
-                if key != real(collection) {
+                if key != collection_real {
                     diagnostics.push(
                         Diagnostic::new(Message::CollectionCardTwice {
                             path: path.display().to_string(),

@@ -284,22 +284,15 @@ impl<'w> Project<'w> {
             .profile
             .clone()
             .filter(|p| p.ends_with(".toml"));
-        let notes = chosen.notes.iter().filter(used).map(|m| Warning {
-            message: match m.clone() {
-                Message::FontFaceMissing {
-                    family,
-                    style,
-                    instead,
-                    ..
-                } => Message::FontFaceMissing {
-                    family,
-                    style,
-                    instead,
-                    profile: profile_file.clone(),
-                },
-                other => other,
-            },
-            source: None,
+        let notes = chosen.notes.iter().filter(used).map(|m| {
+            let mut message = m.clone();
+            if let Message::FontFaceMissing { profile, .. } = &mut message {
+                profile.clone_from(&profile_file);
+            }
+            Warning {
+                message,
+                source: None,
+            }
         });
         Ok((bytes, notes.collect()))
     }
