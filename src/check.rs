@@ -130,6 +130,27 @@ fn domain_checks(loaded: &LoadedCard, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Characters with spaces, as contests count them: runs of white space count as one space.
+pub fn chars_with_spaces(text: &str) -> usize {
+    let words = text.split_whitespace();
+    let (count, gaps) = words.fold((0, 0usize), |(n, g), w| (n + w.chars().count(), g + 1));
+    count + gaps.saturating_sub(1)
+}
+
+/// Each row of the criteria table as printed, by its key, with its characters with spaces.
+pub fn criterion_chars(doc: &Document) -> Vec<(&'static str, usize)> {
+    let rows = doc.blocks.iter().filter_map(|b| match b {
+        Block::Table(t) => Some(&t.rows),
+        _ => None,
+    });
+    let rows = rows.flatten();
+    rows.map(|row| {
+        let key = row.source.map(|s| s.key).unwrap_or_default();
+        (key, chars_with_spaces(&Block::plain(&row.content)))
+    })
+    .collect()
+}
+
 /// A contest profile's limits: volume per criterion and in total, pages, required rows and
 /// fields. `pages` is the page count of the PDF the card would give, when the profile limits
 /// pages (the driver typesets it once; checking itself never renders).
@@ -140,15 +161,8 @@ pub fn check_limits(
     pages: Option<usize>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(max) = limits.max_chars_per_criterion {
-        let rows = doc.blocks.iter().filter_map(|b| match b {
-            Block::Table(t) => Some(&t.rows),
-            _ => None,
-        });
-        for row in rows.flatten() {
-            let n = flat(Block::plain(&row.content)).chars().count();
-            let key = row.source.map(|s| s.key).unwrap_or_default();
+        for (key, n) in criterion_chars(doc) {
             if n > max {
                 out.push(
                     Diagnostic::new(Message::LimitCriterionChars {
@@ -162,7 +176,7 @@ pub fn check_limits(
         }
     }
     if let Some(max) = limits.max_total_chars {
-        let n = flat(doc.plain_text()).chars().count();
+        let n = chars_with_spaces(&doc.plain_text());
         if n > max {
             out.push(
                 Diagnostic::new(Message::LimitTotalChars { count: n, max })

@@ -33,6 +33,7 @@ pub mod compose;
 pub mod date;
 pub mod diag;
 pub mod document;
+pub mod editor;
 pub mod fonts;
 pub mod gather;
 pub mod import;

@@ -2299,6 +2299,12 @@ impl Status {
                     "open it in a browser; Ctrl-C to stop"
                 )
             ),
+            Status::Editing => lang
+                .t(
+                    "форма карточки открыта: адрес для браузера — в строке ниже; всё сохраняется само (выход — Ctrl-C)",
+                    "the card's form is ready: the address for the browser is on the next line; everything saves itself (Ctrl-C to stop)",
+                )
+                .into(),
             Status::Stopped => lang.t("остановлено", "stopped").into(),
             Status::Interrupted => lang
                 .t(
@@ -2730,6 +2736,10 @@ pub fn help_en(id: &str) -> Option<&'static str> {
         ("templates.eject", _) => "Write the built-in templates (page.html, table.html, style.css) to a folder, to edit them and build with --templates FOLDER",
         ("serve.port", _) => "Port on 127.0.0.1 (default: any free one)",
         ("serve.open", _) => "Open the page in the browser",
+        ("edit", _) => "Fill in the card in a form in the browser: saved by itself, checked as you type (stop with Ctrl-C)",
+        ("edit.file", _) => "The card file (.toml); created on the first save if it does not exist",
+        ("edit.port", _) => "Port on 127.0.0.1 (default: any free one)",
+        ("edit.no_open", _) => "Do not open the browser; only print the address",
         _ => return None,
     })
 }

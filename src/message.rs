@@ -782,6 +782,8 @@ pub enum Status {
     KeptLastGood(PathBuf),
     /// The preview server's address.
     Serving(String),
+    /// `edit` is ready: the address follows on a line of its own.
+    Editing,
     /// Ctrl-C: `watch` or `serve` stopped.
     Stopped,
     /// Ctrl-C during `build`: what was written stays whole, nothing is half-written.

@@ -192,7 +192,19 @@ impl<'w> Project<'w> {
             path: path.to_path_buf(),
             error: FileError::NotUtf8,
         })?;
-        let mut loaded = load::load(&path.display().to_string(), &text, self.settings.lang);
+        self.check_text(path, &text, purpose)
+    }
+
+    /// Checks a card's text as if it were the file at `path` (its materials file and the
+    /// profile are read beside it): the form editor checks what the teacher typed before it
+    /// is saved.
+    pub fn check_text(
+        &self,
+        path: &Path,
+        text: &str,
+        purpose: Purpose,
+    ) -> Result<Checked, Failure> {
+        let mut loaded = load::load(&path.display().to_string(), text, self.settings.lang);
         if let Some(card) = loaded.card.as_mut() {
             let base = path.parent().unwrap_or(Path::new("."));
             let (problems, _) = load::include_materials(card, &self.world, base);
@@ -311,6 +323,16 @@ impl<'w> Project<'w> {
     pub fn document<'c>(&self, checked: &'c Checked) -> Option<&'c Document> {
         let card = checked.card()?;
         Some(checked.document.get_or_init(|| self.compose(&card.card)))
+    }
+
+    /// How many pages the card's PDF has (laid out once, as the PDF will be).
+    pub fn page_count(&self, checked: &Checked) -> Result<usize, Failure> {
+        let Some(doc) = self.document(checked) else {
+            return Err(Failure::BuildRefused {
+                path: checked.path.clone(),
+            });
+        };
+        Ok(self.paged(checked, doc)?.page_count())
     }
 
     /// One format's bytes for a checked card, with the renderer's warnings located in it.

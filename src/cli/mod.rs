@@ -10,6 +10,8 @@ mod collection;
 mod common;
 mod completions;
 mod disk;
+mod edit;
+mod edit_server;
 mod explorer;
 mod fonts;
 mod fontscan;
@@ -80,6 +82,8 @@ pub enum Command {
     Watch(watch::Args),
     /// Предпросмотр в браузере: страница обновляется сама, ошибки видны на ней (выход — Ctrl-C).
     Serve(serve::Args),
+    /// Заполнить карточку в форме в браузере: сохраняется сама, ошибки видны сразу (выход — Ctrl-C).
+    Edit(edit::Args),
     /// Напечатать дополнение команд для оболочки (bash, zsh, fish, powershell, elvish).
     Completions(completions::Args),
 }
@@ -110,6 +114,7 @@ fn run(args: Vec<std::ffi::OsString>) -> i32 {
         Command::Fonts(args) => fonts::run(args, &globals),
         Command::Watch(args) => watch::run(args, &globals),
         Command::Serve(args) => serve::run(args, &globals),
+        Command::Edit(args) => edit::run(args, &globals),
         Command::Completions(args) => completions::run(args, lang, Cli::command()),
     };
     match result {

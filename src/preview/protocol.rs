@@ -101,12 +101,18 @@ pub fn build_event(version: u64, first: bool) -> String {
 /// endless header must not grow the server's memory.
 pub const MAX_HEAD: usize = 16 * 1024;
 
-/// What the server reads of a request: its method, target and `Host`.
-#[derive(Debug, PartialEq, Eq)]
+/// What the server reads of a request: its method, target, `Host`, and for the form
+/// editor's writes `Origin`, the session's token and the body's length.
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Head {
     pub method: String,
     pub target: String,
     pub host: Option<String>,
+    pub origin: Option<String>,
+    pub token: Option<String>,
+    pub length: Option<usize>,
+    /// Bytes read past the head: the start of the body.
+    pub rest: Vec<u8>,
 }
 
 /// Where the head of a request ends in `bytes` (just past its blank line), if it has.
@@ -127,14 +133,25 @@ pub fn parse_head(head: &[u8]) -> Option<Head> {
     if request.next().is_some() || !version.starts_with("HTTP/1.") {
         return None;
     }
-    let host = lines
-        .filter_map(|l| l.split_once(':'))
-        .find(|(name, _)| name.trim().eq_ignore_ascii_case("host"))
-        .map(|(_, value)| value.trim().to_string());
+    let fields: Vec<(&str, &str)> = lines.filter_map(|l| l.split_once(':')).collect();
+    let header = |wanted: &str| {
+        let found = fields
+            .iter()
+            .find(|(name, _)| name.trim().eq_ignore_ascii_case(wanted));
+        found.map(|(_, value)| value.trim().to_string())
+    };
+    let length = match header("content-length") {
+        Some(n) => Some(n.parse().ok()?),
+        None => None,
+    };
     Some(Head {
         method: method.to_string(),
         target: target.to_string(),
-        host,
+        host: header("host"),
+        origin: header("origin"),
+        token: header(TOKEN_HEADER),
+        length,
+        rest: Vec::new(),
     })
 }
 
@@ -155,7 +172,11 @@ pub fn read_head(stream: &mut impl std::io::Read) -> std::io::Result<Read> {
     let mut buf = [0u8; 2048];
     loop {
         if let Some(end) = head_end(&head) {
-            return Ok(parse_head(&head[..end]).map_or(Read::Bad, Read::Head));
+            let parsed = parse_head(&head[..end]).map(|h| Head {
+                rest: head[end..].to_vec(),
+                ..h
+            });
+            return Ok(parsed.map_or(Read::Bad, Read::Head));
         }
         if head.len() > MAX_HEAD {
             return Ok(Read::TooLarge);
@@ -165,6 +186,32 @@ pub fn read_head(stream: &mut impl std::io::Read) -> std::io::Result<Read> {
             n => head.extend_from_slice(&buf[..n]),
         }
     }
+}
+
+/// The header the form editor's page sends its session token in.
+pub const TOKEN_HEADER: &str = "x-mentorcard-token";
+
+/// A request's body, exactly `Content-Length` bytes, at most `max` (`None`: too long, or
+/// the client closed early). No length is an empty body.
+pub fn read_body(
+    stream: &mut impl std::io::Read,
+    head: &Head,
+    max: usize,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let length = head.length.unwrap_or(0);
+    if length > max || head.rest.len() > length {
+        return Ok(None);
+    }
+    let mut body = head.rest.clone();
+    body.resize(length, 0);
+    let mut filled = head.rest.len();
+    while filled < length {
+        match stream.read(&mut body[filled..])? {
+            0 => return Ok(None),
+            n => filled += n,
+        }
+    }
+    Ok(Some(body))
 }
 
 /// One whole response, and the connection closes after it; a HEAD request gets the length
@@ -261,6 +308,7 @@ mod tests {
                 method: "GET".into(),
                 target: "/live.js".into(),
                 host: Some("127.0.0.1:8080".into()),
+                ..Head::default()
             })
         );
         assert_eq!(parse_head(b"GET / HTTP/2\r\n\r\n"), None);
@@ -294,6 +342,35 @@ mod tests {
         assert_eq!(
             out,
             b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi"
+        );
+    }
+
+    #[test]
+    fn bodies_are_read_to_their_length_and_no_further() {
+        let mut stream: &[u8] = b"POST /api/save HTTP/1.1\r\nHost: h\r\nOrigin: o\r\nX-Mentorcard-Token: t\r\nContent-Length: 7\r\n\r\n{\"a\"";
+        let Ok(Read::Head(head)) = read_head(&mut stream) else {
+            panic!("no head");
+        };
+        assert_eq!(
+            (head.origin.as_deref(), head.token.as_deref()),
+            (Some("o"), Some("t"))
+        );
+        let mut more: &[u8] = b":1}extra";
+        let body = read_body(&mut more, &head, 100).unwrap();
+        assert_eq!(body.as_deref(), Some(&b"{\"a\":1}"[..]));
+        assert_eq!(
+            read_body(&mut &b""[..], &head, 5).unwrap(),
+            None,
+            "over the limit"
+        );
+        assert_eq!(
+            read_body(&mut &b":"[..], &head, 100).unwrap(),
+            None,
+            "closed early"
+        );
+        assert_eq!(
+            parse_head(b"POST / HTTP/1.1\r\nContent-Length: x\r\n\r\n"),
+            None
         );
     }
 

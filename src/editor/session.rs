@@ -1,0 +1,533 @@
+//! One editing session: the card file, what the page last saw of it, and every request the
+//! page makes, answered from memory. The CLI owns the sockets and the file watcher; this
+//! half decides what each request may do and does it, so it is tested without either.
+//!
+//! Safety of her card: only requests addressed to this server (`Host`) are answered, every
+//! `/api/` request carries the token the page received, and a write must come from the
+//! page's own origin (`Origin`) — no other page open in her browser can read or change the
+//! card. A save names, for each field, the value the page started from: if the file changed
+//! that field meanwhile (her text editor, `git pull`), nothing is written and the page asks.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use serde_json::{json, Map, Value as Json};
+
+use super::form;
+use super::values::{self, Refusal};
+use crate::diag::{Diagnostic, SourceFile};
+use crate::locale::Lang;
+use crate::message::{Failure, Message, Severity};
+use crate::preview::protocol;
+use crate::project::{Checked, Project, Purpose, Settings};
+use crate::render::Format;
+use crate::world::World;
+
+/// Where the card lives: read and written whole, a write atomic (all or nothing).
+pub trait CardFile: Send + Sync {
+    /// The card's text now; `None` while there is no file yet.
+    fn read(&self) -> Result<Option<String>, Failure>;
+    /// Replaces the card's text, never leaving a half-written file.
+    fn write(&self, text: &str) -> Result<(), Failure>;
+}
+
+/// A request as the server read it.
+#[derive(Debug, Default, Clone)]
+pub struct Request {
+    pub method: String,
+    pub target: String,
+    pub host: Option<String>,
+    pub origin: Option<String>,
+    pub token: Option<String>,
+    pub body: Vec<u8>,
+}
+
+/// What the server sends back.
+#[derive(Debug)]
+pub enum Answer {
+    Whole {
+        status: &'static str,
+        kind: &'static str,
+        body: Arc<[u8]>,
+    },
+    /// The event stream: the server writes [`Session::wait_change`]'s versions to it.
+    Events,
+}
+
+impl Answer {
+    fn status(status: &'static str) -> Answer {
+        let body: Arc<[u8]> = Arc::from(&[][..]);
+        Answer::Whole {
+            status,
+            kind: "text/plain; charset=utf-8",
+            body,
+        }
+    }
+
+    fn json(status: &'static str, value: &Json) -> Answer {
+        let body = serde_json::to_vec(value).unwrap_or_default();
+        Answer::Whole {
+            status,
+            kind: "application/json",
+            body: body.into(),
+        }
+    }
+
+    pub fn status_line(&self) -> &'static str {
+        match self {
+            Answer::Whole { status, .. } => status,
+            Answer::Events => "200 OK",
+        }
+    }
+}
+
+const PAGE: &str = include_str!("page/editor.html");
+const SCRIPT: &str = include_str!("page/editor.js");
+const STYLE: &str = include_str!("page/editor.css");
+
+struct State {
+    /// The file's text as last read or written ("" while there is no file).
+    text: String,
+    exists: bool,
+    /// Grows with every change of the file, saved here or elsewhere.
+    version: u64,
+    /// The last page of the card that could be built, and its number.
+    preview: Arc<[u8]>,
+    preview_version: u64,
+    /// The text the preview shows, for the PDF, and the PDF of it once asked for.
+    previewed: Option<String>,
+    pdf: Option<(String, Arc<[u8]>)>,
+}
+
+pub struct Session {
+    world: Arc<dyn World + Send + Sync>,
+    settings: Settings,
+    path: PathBuf,
+    file: Box<dyn CardFile>,
+    lang: Lang,
+    token: String,
+    port: u16,
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+impl Session {
+    /// A session over `file` at `path`, answering on `port` with `token`. The page's
+    /// language: the settings', else the card's own, else Russian.
+    pub fn new(
+        world: Arc<dyn World + Send + Sync>,
+        settings: Settings,
+        path: &Path,
+        file: Box<dyn CardFile>,
+        port: u16,
+        token: String,
+    ) -> Result<Session, Failure> {
+        let read = file.read()?;
+        let exists = read.is_some();
+        let text = read.unwrap_or_default();
+        let card_lang = values::values(&text, &["language"])
+            .and_then(|v| v.get("language").cloned())
+            .and_then(|l| serde_json::from_value::<Lang>(l).ok());
+        let lang = settings.lang.or(card_lang).unwrap_or_default();
+        let state = State {
+            text,
+            exists,
+            version: 1,
+            preview: Arc::from(&[][..]),
+            preview_version: 0,
+            previewed: None,
+            pdf: None,
+        };
+        Ok(Session {
+            world,
+            settings,
+            path: path.to_path_buf(),
+            file,
+            lang,
+            token,
+            port,
+            state: Mutex::new(state),
+            changed: Condvar::new(),
+        })
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The file changed on disk (the watcher says so): read it, and if it is not what this
+    /// session wrote, tell the page.
+    pub fn file_changed(&self) -> Result<(), Failure> {
+        let read = self.file.read()?;
+        let mut state = self.lock();
+        if read.as_deref().unwrap_or_default() != state.text || read.is_some() != state.exists {
+            state.exists = read.is_some();
+            state.text = read.unwrap_or_default();
+            state.version += 1;
+            self.changed.notify_all();
+        }
+        Ok(())
+    }
+
+    /// The card's version once it differs from `sent`, or the same after `timeout`.
+    pub fn wait_change(&self, sent: Option<u64>, timeout: Duration) -> u64 {
+        let state = self.lock();
+        let unchanged = |s: &mut State| sent == Some(s.version);
+        let waited = self.changed.wait_timeout_while(state, timeout, unchanged);
+        let (state, _) = waited.unwrap_or_else(|p| p.into_inner());
+        state.version
+    }
+
+    /// Answers one request.
+    pub fn handle(&self, request: &Request) -> Answer {
+        if !protocol::host_allowed(request.host.as_deref(), self.port) {
+            return Answer::status("403 Forbidden");
+        }
+        let path = request.target.split(['?', '#']).next().unwrap_or_default();
+        let api = path.starts_with("/api/");
+        if api && request.token.as_deref() != Some(self.token.as_str()) {
+            return Answer::status("403 Forbidden");
+        }
+        let post = request.method == "POST";
+        if post && !self.own_origin(request.origin.as_deref()) {
+            return Answer::status("403 Forbidden");
+        }
+        let get = matches!(request.method.as_str(), "GET" | "HEAD");
+        let text = |kind, body: &str| Answer::Whole {
+            status: "200 OK",
+            kind,
+            body: Arc::from(body.as_bytes()),
+        };
+        match (get, post, path) {
+            (true, _, "/") => text("text/html; charset=utf-8", &self.page()),
+            (true, _, "/editor.js") => text("text/javascript; charset=utf-8", SCRIPT),
+            (true, _, "/editor.css") => text("text/css; charset=utf-8", STYLE),
+            (true, _, "/preview") => Answer::Whole {
+                status: "200 OK",
+                kind: "text/html; charset=utf-8",
+                body: self.lock().preview.clone(),
+            },
+            (true, _, "/preview.pdf") => self.pdf(),
+            (true, _, "/events") => Answer::Events,
+            (true, _, "/api/form") => Answer::json("200 OK", &form::description(self.lang)),
+            (true, _, "/api/card") => self.card(),
+            (_, true, "/api/check") => self.check(&request.body),
+            (_, true, "/api/save") => self.save(&request.body),
+            (_, true, "/api/cite") => self.cite(&request.body),
+            _ => Answer::status("404 Not Found"),
+        }
+    }
+
+    fn own_origin(&self, origin: Option<&str>) -> bool {
+        let port = self.port;
+        origin.is_some_and(|o| {
+            o == format!("http://127.0.0.1:{port}") || o == format!("http://localhost:{port}")
+        })
+    }
+
+    fn page(&self) -> String {
+        let lang = match self.lang {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        };
+        PAGE.replace("{lang}", lang)
+            .replace("{token}", &self.token)
+            .replace("{title}", &form::word(self.lang, "page.title"))
+    }
+
+    /// The card's values and its check, for a page that opens or reloads.
+    fn card(&self) -> Answer {
+        let (text, exists, version) = {
+            let s = self.lock();
+            (s.text.clone(), s.exists, s.version)
+        };
+        let values = values::values(&text, &form::paths());
+        let report = self.report(&text);
+        Answer::json(
+            "200 OK",
+            &json!({
+                "version": version,
+                "exists": exists,
+                "readable": values.is_some(),
+                "values": values.unwrap_or_default(),
+                "report": report,
+            }),
+        )
+    }
+
+    /// What the page typed, checked as if saved, and previewed; nothing is written.
+    fn check(&self, body: &[u8]) -> Answer {
+        let Some(changes) = changes(body) else {
+            return Answer::status("400 Bad Request");
+        };
+        let text = self.lock().text.clone();
+        match values::apply(&text, &changes) {
+            Ok(edited) => Answer::json("200 OK", &json!({ "report": self.report(&edited) })),
+            Err(refused) => Answer::json("422 Unprocessable Entity", &self.refused(&refused)),
+        }
+    }
+
+    /// Writes what the page typed into the file, unless the file changed the same fields
+    /// since the page read them.
+    fn save(&self, body: &[u8]) -> Answer {
+        let Some(changes) = changes(body) else {
+            return Answer::status("400 Bad Request");
+        };
+        let bases = changes_bases(body);
+        if let Err(failure) = self.file_changed() {
+            return self.failure(&failure);
+        }
+        let mut state = self.lock();
+        let doc = values::values(&state.text, &form::paths());
+        let on_disk = |path: &str| doc.as_ref().and_then(|d| d.get(path));
+        let conflicts: Map<String, Json> = changes
+            .iter()
+            .filter(|(path, value)| {
+                let base = bases.get(path.as_str());
+                let disk = on_disk(path);
+                !values::same(disk, base) && !values::same(disk, Some(value))
+            })
+            .map(|(path, _)| (path.clone(), on_disk(path).cloned().unwrap_or(Json::Null)))
+            .collect();
+        if !conflicts.is_empty() {
+            let version = state.version;
+            let body = json!({ "conflicts": conflicts, "version": version });
+            return Answer::json("409 Conflict", &body);
+        }
+        let edited = match values::apply(&state.text, &changes) {
+            Ok(edited) => edited,
+            Err(refused) => {
+                drop(state);
+                return Answer::json("422 Unprocessable Entity", &self.refused(&refused));
+            }
+        };
+        if edited != state.text || !state.exists {
+            if let Err(failure) = self.file.write(&edited) {
+                drop(state);
+                return self.failure(&failure);
+            }
+            state.text = edited.clone();
+            state.exists = true;
+            state.version += 1;
+            self.changed.notify_all();
+        }
+        let version = state.version;
+        drop(state);
+        let report = self.report(&edited);
+        Answer::json("200 OK", &json!({ "version": version, "report": report }))
+    }
+
+    /// A citation as the card will print it, and the fields it fills when the built-in
+    /// parsers recognise it (`{"list": "norms"|"materials", "item": …}`).
+    fn cite(&self, body: &[u8]) -> Answer {
+        let Ok(asked) = serde_json::from_slice::<Json>(body) else {
+            return Answer::status("400 Bad Request");
+        };
+        if let Some(text) = asked.get("csl").and_then(Json::as_str) {
+            let entries = super::cite::csl(text);
+            return Answer::json("200 OK", &json!({ "entries": entries }));
+        }
+        let item = asked.get("item").cloned().unwrap_or(Json::Null);
+        let (record, fields) = match asked.get("list").and_then(Json::as_str) {
+            Some("norms") => super::cite::norm(&item),
+            Some("materials") => super::cite::material(&item),
+            _ => return Answer::status("400 Bad Request"),
+        };
+        Answer::json("200 OK", &json!({ "record": record, "fields": fields }))
+    }
+
+    fn failure(&self, failure: &Failure) -> Answer {
+        let body = json!({ "failure": failure.text(self.lang) });
+        Answer::json("500 Internal Server Error", &body)
+    }
+
+    fn refused(&self, refused: &[(String, Refusal)]) -> Json {
+        let said: Map<String, Json> = refused
+            .iter()
+            .map(|(path, why)| {
+                let text = match why {
+                    Refusal::ControlCharacter { at } => form::word(self.lang, "refused.control")
+                        .replace("{at}", &(at + 1).to_string()),
+                    Refusal::NotAField | Refusal::Unreadable => form::word(self.lang, "unreadable"),
+                };
+                (path.clone(), Json::String(text))
+            })
+            .collect();
+        json!({ "refused": said })
+    }
+
+    /// The check of a text, by field: every message `check` gives, in its words, with
+    /// characters per criterion and, when the profile limits pages, the page count. A text
+    /// that builds becomes the preview.
+    fn report(&self, text: &str) -> Json {
+        let project = match Project::new(&*self.world, self.settings.clone()) {
+            Ok(project) => project,
+            Err(failure) => return json!({ "failure": failure.text(self.lang) }),
+        };
+        let checked = match project.check_text(&self.path, text, Purpose::Check) {
+            Ok(checked) => checked,
+            Err(failure) => return json!({ "failure": failure.text(self.lang) }),
+        };
+        let mut report = describe(&checked, text, self.lang);
+        let limits = &project.profile().limits;
+        report["max_chars"] = json!(limits.max_chars_per_criterion);
+        report["min_pages"] = json!(limits.min_pages);
+        report["max_pages"] = json!(limits.max_pages);
+        if let Some(doc) = project.document(&checked) {
+            let counts = crate::check::criterion_chars(doc);
+            let counts: Map<String, Json> = counts
+                .into_iter()
+                .map(|(key, n)| (format!("criteria.{key}"), json!(n)))
+                .collect();
+            report["counts"] = Json::Object(counts);
+        }
+        if limits.min_pages.is_some() || limits.max_pages.is_some() {
+            report["pages"] = json!(project.page_count(&checked).ok());
+        }
+        if !checked.failed(false) {
+            if let Ok(html) = project.export(&checked, Format::Html) {
+                let mut state = self.lock();
+                if state.previewed.as_deref() != Some(text) {
+                    state.preview = html.bytes.into();
+                    state.preview_version += 1;
+                    state.previewed = Some(text.to_string());
+                }
+            }
+        }
+        report["preview"] = json!(self.lock().preview_version);
+        report
+    }
+
+    /// The PDF of what the preview shows, made when first asked for.
+    fn pdf(&self) -> Answer {
+        let Some(text) = self.lock().previewed.clone() else {
+            return Answer::status("404 Not Found");
+        };
+        if let Some((made, bytes)) = &self.lock().pdf {
+            if *made == text {
+                return pdf_answer(bytes.clone());
+            }
+        }
+        let made = Project::new(&*self.world, self.settings.clone()).and_then(|project| {
+            let checked = project.check_text(&self.path, &text, Purpose::Build)?;
+            project.export(&checked, Format::Pdf)
+        });
+        match made {
+            Ok(exported) => {
+                let bytes: Arc<[u8]> = exported.bytes.into();
+                self.lock().pdf = Some((text, bytes.clone()));
+                pdf_answer(bytes)
+            }
+            Err(failure) => self.failure(&failure),
+        }
+    }
+}
+
+fn pdf_answer(body: Arc<[u8]>) -> Answer {
+    Answer::Whole {
+        status: "200 OK",
+        kind: "application/pdf",
+        body,
+    }
+}
+
+/// `{"changes": {path: value}}` (a check) or `{"changes": {path: {"base": …, "value": …}}}`
+/// (a save) as `(path, value)` pairs, in form order.
+fn changes(body: &[u8]) -> Option<Vec<(String, Json)>> {
+    let asked: Json = serde_json::from_slice(body).ok()?;
+    let changes = asked.get("changes")?.as_object()?;
+    let known = form::paths();
+    let mut out = Vec::new();
+    for path in known {
+        if let Some(change) = changes.get(path) {
+            let value = match change {
+                Json::Object(c) if c.contains_key("value") => c.get("value").cloned()?,
+                other => other.clone(),
+            };
+            out.push((path.to_string(), value));
+        }
+    }
+    let unknown = changes.keys().any(|k| !form::paths().contains(&k.as_str()));
+    (!unknown).then_some(out)
+}
+
+/// The value each changed field had when the page read it.
+fn changes_bases(body: &[u8]) -> Map<String, Json> {
+    let asked: Json = serde_json::from_slice(body).unwrap_or_default();
+    let changes = asked.get("changes").and_then(Json::as_object);
+    changes
+        .into_iter()
+        .flatten()
+        .filter_map(|(path, c)| Some((path.clone(), c.get("base")?.clone())))
+        .collect()
+}
+
+/// The checked card's diagnostics by the field they concern (`general` for the card as a
+/// whole), with the counts of errors and warnings.
+fn describe(checked: &Checked, text: &str, lang: Lang) -> Json {
+    let paths = form::paths();
+    let spans = values::field_spans(text, &paths);
+    let mut fields: Map<String, Json> = Map::new();
+    let mut general = Vec::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for d in &checked.diagnostics {
+        match d.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+            Severity::Hint => {}
+        }
+        let said = said(d, &checked.source, lang);
+        let field = field_of(&d.message)
+            .or_else(|| {
+                d.span
+                    .and_then(|s| values::field_at(&spans, s.start).map(str::to_string))
+            })
+            .filter(|f| paths.contains(&f.as_str()));
+        match field {
+            Some(f) => {
+                let list = fields.entry(f).or_insert_with(|| Json::Array(Vec::new()));
+                if let Json::Array(list) = list {
+                    list.push(said);
+                }
+            }
+            None => general.push(said),
+        }
+    }
+    json!({ "fields": fields, "general": general, "errors": errors, "warnings": warnings })
+}
+
+fn said(d: &Diagnostic, source: &SourceFile, lang: Lang) -> Json {
+    let line = d.span.map(|s| source.position(s.start).line);
+    json!({
+        "severity": d.severity,
+        "code": d.code(),
+        "message": d.text(lang),
+        "hints": d.hints(lang),
+        "line": line,
+    })
+}
+
+/// The field a message names by itself (a missing or empty criterion points at its
+/// section's header in the text, not at the field).
+fn field_of(message: &Message) -> Option<String> {
+    Some(match message {
+        Message::MissingCriterion { key }
+        | Message::EmptyCriterion { key }
+        | Message::PlaceholderCriterion { key, .. }
+        | Message::ShortCriterion { key, .. } => format!("criteria.{key}"),
+        Message::LimitCriterionChars { key, .. } | Message::RequiredRow { key } => {
+            format!("criteria.{key}")
+        }
+        Message::RequiredField { key } => key.clone(),
+        Message::MissingField { name, parent } => match parent.to_string() {
+            p if p.is_empty() => name.clone(),
+            p => format!("{p}.{name}"),
+        },
+        _ => return None,
+    })
+}
