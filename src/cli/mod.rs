@@ -11,7 +11,6 @@ mod common;
 mod completions;
 mod disk;
 mod edit;
-mod edit_server;
 mod explorer;
 mod fonts;
 mod fontscan;
@@ -35,11 +34,7 @@ mod templates;
 mod usage;
 mod watch;
 
-use std::path::PathBuf;
-
 use clap::{CommandFactory, Parser, Subcommand};
-
-use crate::locale::Lang;
 
 pub use system::SystemWorld;
 
@@ -49,7 +44,7 @@ pub use system::SystemWorld;
 pub struct Cli {
     /// Язык сообщений: ru или en (по умолчанию — язык карточки, иначе ru).
     #[arg(long, global = true, value_enum, env = "MENTORCARD_LANG")]
-    pub lang: Option<Lang>,
+    pub lang: Option<crate::locale::Lang>,
     /// Папка со шрифтами для PDF (можно несколько раз; или MENTORCARD_FONT_PATHS через «:»).
     #[arg(
         long = "font-path",
@@ -57,7 +52,7 @@ pub struct Cli {
         env = "MENTORCARD_FONT_PATHS",
         value_delimiter = ':'
     )]
-    pub font_paths: Vec<PathBuf>,
+    pub font_paths: Vec<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -1,7 +1,8 @@
 //! The form the editor shows: every part of the card, in the order of the form, each with
 //! its label — the criteria with the form's own wording, as the documents print them — and a
-//! hint under it (the schema's description, the one editors show for the TOML). The page's
-//! other words come from one data file per language (`page/ru.json`, `page/en.json`).
+//! hint under it (the criteria's hints that scaffolds and messages give; for the other fields
+//! the words file's, else the schema's description). The page's words come from one data
+//! file per language (`page/ru.json`, `page/en.json`): adding a language adds a file.
 
 use std::sync::OnceLock;
 
@@ -138,10 +139,13 @@ fn sentence(text: &str) -> String {
 pub fn fields(lang: Lang) -> Vec<Field> {
     let plain = |section: &'static str| {
         move |&(path, kind): &(&'static str, Kind)| {
+            // A teacher's hint from the words file; the schema's description (written for
+            // the TOML) only where the words have none.
             let described = schema_entry(path).and_then(|e| e.get("description"));
-            let described = described
-                .and_then(Json::as_str)
-                .filter(|_| lang == Lang::Ru);
+            let described = described.and_then(Json::as_str).map(str::to_string);
+            let hint = words(lang)
+                .get(&format!("hint.{path}"))
+                .and_then(Json::as_str);
             Field {
                 path,
                 kind,
@@ -149,7 +153,7 @@ pub fn fields(lang: Lang) -> Vec<Field> {
                 number: None,
                 criterion: false,
                 label: word(lang, &format!("label.{path}")),
-                hint: described.map_or_else(|| word(lang, &format!("hint.{path}")), str::to_string),
+                hint: hint.map(str::to_string).or(described).unwrap_or_default(),
                 examples: examples(path),
             }
         }

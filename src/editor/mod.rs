@@ -3,7 +3,7 @@
 //! [`values`] reads the card's text as the form's values and writes changes back keeping
 //! everything else byte for byte, [`cite`] shows a pasted citation as it will print, and
 //! [`session`] answers the page's requests. The sockets and the watcher are the CLI's
-//! (`cli/edit.rs`).
+//! (`cli/edit`).
 
 pub mod cite;
 pub mod form;

@@ -92,6 +92,8 @@ struct State {
     exists: bool,
     /// Grows with every change of the file, saved here or elsewhere.
     version: u64,
+    /// The version the event stream tells: changes made elsewhere only.
+    told: u64,
     /// The last page of the card that could be built, and its number.
     preview: Arc<[u8]>,
     preview_version: u64,
@@ -134,6 +136,7 @@ impl Session {
             text,
             exists,
             version: 1,
+            told: 1,
             preview: Arc::from(&[][..]),
             preview_version: 0,
             previewed: None,
@@ -169,18 +172,20 @@ impl Session {
             state.exists = read.is_some();
             state.text = read.unwrap_or_default();
             state.version += 1;
+            state.told = state.version;
             self.changed.notify_all();
         }
         Ok(())
     }
 
-    /// The card's version once it differs from `sent`, or the same after `timeout`.
+    /// The card's version once the file changed elsewhere since `sent`, or the same after
+    /// `timeout`.
     pub fn wait_change(&self, sent: Option<u64>, timeout: Duration) -> u64 {
         let state = self.lock();
-        let unchanged = |s: &mut State| sent == Some(s.version);
+        let unchanged = |s: &mut State| sent == Some(s.told);
         let waited = self.changed.wait_timeout_while(state, timeout, unchanged);
         let (state, _) = waited.unwrap_or_else(|p| p.into_inner());
-        state.version
+        state.told
     }
 
     /// Answers one request.
@@ -313,8 +318,9 @@ impl Session {
             }
             state.text = edited.clone();
             state.exists = true;
+            // The page that saved learns the version from the answer: no event for it.
             state.version += 1;
-            self.changed.notify_all();
+            state.told = state.version;
         }
         let version = state.version;
         drop(state);
@@ -530,4 +536,172 @@ fn field_of(message: &Message) -> Option<String> {
         },
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::MemoryWorld;
+
+    /// The card in memory; `None` until the first save.
+    struct MemoryCard(Arc<Mutex<Option<String>>>);
+
+    impl CardFile for MemoryCard {
+        fn read(&self) -> Result<Option<String>, Failure> {
+            Ok(self.0.lock().unwrap().clone())
+        }
+        fn write(&self, text: &str) -> Result<(), Failure> {
+            *self.0.lock().unwrap() = Some(text.to_string());
+            Ok(())
+        }
+    }
+
+    const CARD: &str =
+        "# моя карточка\ntitle = \"Практика\"\n\n[criteria]\ngoal = \"Цель\" # цель\n";
+
+    fn session(text: Option<&str>) -> (Session, Arc<Mutex<Option<String>>>) {
+        let disk = Arc::new(Mutex::new(text.map(str::to_string)));
+        let file = Box::new(MemoryCard(disk.clone()));
+        let world = Arc::new(MemoryWorld::new());
+        let path = Path::new("card.toml");
+        let session = Session::new(world, Settings::default(), path, file, 8080, "t0k".into());
+        (session.unwrap(), disk)
+    }
+
+    fn post(path: &str, body: Json) -> Request {
+        Request {
+            method: "POST".into(),
+            target: path.into(),
+            host: Some("127.0.0.1:8080".into()),
+            origin: Some("http://127.0.0.1:8080".into()),
+            token: Some("t0k".into()),
+            body: serde_json::to_vec(&body).unwrap(),
+        }
+    }
+
+    fn json_of(answer: Answer) -> (&'static str, Json) {
+        match answer {
+            Answer::Whole { status, body, .. } => {
+                (status, serde_json::from_slice(&body).unwrap_or(Json::Null))
+            }
+            Answer::Events => ("events", Json::Null),
+        }
+    }
+
+    #[test]
+    fn a_save_writes_only_the_changed_value() {
+        let (session, disk) = session(Some(CARD));
+        let save = json!({"changes": {"criteria.goal": {"base": "Цель", "value": "Новая цель"}}});
+        let (status, answer) = json_of(session.handle(&post("/api/save", save)));
+        assert_eq!(status, "200 OK", "{answer}");
+        let text = disk.lock().unwrap().clone().unwrap();
+        assert_eq!(text, CARD.replace("\"Цель\"", "\"Новая цель\""));
+        assert_eq!(answer["version"], json!(2));
+        let problems = &answer["report"]["fields"]["criteria.problem"];
+        assert!(
+            problems[0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("Проблема"),
+            "{problems}"
+        );
+    }
+
+    #[test]
+    fn a_field_changed_on_disk_meanwhile_is_a_conflict_and_nothing_is_written() {
+        let (session, disk) = session(Some(CARD));
+        let elsewhere = CARD.replace("\"Цель\"", "\"Цель из другой программы\"");
+        *disk.lock().unwrap() = Some(elsewhere.clone());
+        let save = json!({"changes": {"criteria.goal": {"base": "Цель", "value": "Моя"}}});
+        let (status, answer) = json_of(session.handle(&post("/api/save", save)));
+        assert_eq!(status, "409 Conflict");
+        assert_eq!(
+            answer["conflicts"]["criteria.goal"],
+            json!("Цель из другой программы")
+        );
+        assert_eq!(disk.lock().unwrap().as_deref(), Some(elsewhere.as_str()));
+        // another field saves: the file's change is kept
+        let save = json!({"changes": {"title": {"base": "Практика", "value": "Новое"}}});
+        let (status, _) = json_of(session.handle(&post("/api/save", save)));
+        assert_eq!(status, "200 OK");
+        let text = disk.lock().unwrap().clone().unwrap();
+        assert!(text.contains("Цель из другой программы") && text.contains("\"Новое\""));
+    }
+
+    #[test]
+    fn foreign_requests_are_refused() {
+        let (session, disk) = session(Some(CARD));
+        let save = json!({"changes": {"title": {"base": "Практика", "value": "Взлом"}}});
+        let good = post("/api/save", save);
+        let bad = [
+            Request {
+                origin: Some("http://evil.example".into()),
+                ..good.clone()
+            },
+            Request {
+                origin: None,
+                ..good.clone()
+            },
+            Request {
+                host: Some("evil.example:8080".into()),
+                ..good.clone()
+            },
+            Request {
+                token: None,
+                ..good.clone()
+            },
+            Request {
+                token: Some("t0K".into()),
+                ..good.clone()
+            },
+        ];
+        for request in bad {
+            assert_eq!(session.handle(&request).status_line(), "403 Forbidden");
+        }
+        let card = Request {
+            method: "GET".into(),
+            body: Vec::new(),
+            ..good.clone()
+        };
+        for (target, status) in [
+            ("/card.toml", "404 Not Found"),
+            ("/../card.toml", "404 Not Found"),
+        ] {
+            let request = Request {
+                target: target.into(),
+                ..card.clone()
+            };
+            assert_eq!(session.handle(&request).status_line(), status);
+        }
+        assert_eq!(disk.lock().unwrap().as_deref(), Some(CARD));
+    }
+
+    #[test]
+    fn a_control_character_is_refused_beside_its_field() {
+        let (session, disk) = session(Some(CARD));
+        let save = json!({"changes": {"criteria.goal": {"base": "Цель", "value": "а\u{1b}б"}}});
+        let (status, answer) = json_of(session.handle(&post("/api/save", save)));
+        assert_eq!(status, "422 Unprocessable Entity");
+        let said = answer["refused"]["criteria.goal"].as_str().unwrap();
+        assert!(said.contains("позиция 2"), "{said}");
+        assert_eq!(disk.lock().unwrap().as_deref(), Some(CARD));
+    }
+
+    #[test]
+    fn a_new_card_is_written_on_the_first_save() {
+        let (session, disk) = session(None);
+        let (_, card) = json_of(session.handle(&Request {
+            method: "GET".into(),
+            target: "/api/card".into(),
+            ..post("/", Json::Null)
+        }));
+        assert_eq!(card["exists"], json!(false));
+        let save = json!({"changes": {"criteria.goal": {"base": null, "value": "Цель"}}});
+        let (status, _) = json_of(session.handle(&post("/api/save", save)));
+        assert_eq!(status, "200 OK");
+        assert_eq!(
+            disk.lock().unwrap().as_deref(),
+            Some("[criteria]\ngoal = \"Цель\"\n")
+        );
+    }
 }

@@ -82,7 +82,7 @@ fn value_json(value: &Value) -> Json {
 pub fn same(a: Option<&Json>, b: Option<&Json>) -> bool {
     fn norm(v: Option<&Json>) -> Json {
         match v {
-            None => Json::String(String::new()),
+            None | Some(Json::Null) => Json::String(String::new()),
             Some(Json::String(s)) => Json::String(s.trim_end().to_string()),
             Some(Json::Array(items)) => Json::Array(items.iter().map(|i| norm(Some(i))).collect()),
             Some(Json::Object(map)) => Json::Object(
@@ -433,6 +433,10 @@ mod tests {
         let out = apply("", &change("criteria.goal", json!("Цель"))).unwrap();
         assert_eq!(out, "[criteria]\ngoal = \"Цель\"\n");
         assert_eq!(apply("", &change("criteria.goal", json!(""))).unwrap(), "");
+        assert!(
+            same(None, Some(&Json::Null)),
+            "an absent key is what a new page starts from"
+        );
     }
 
     #[test]

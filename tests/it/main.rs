@@ -14,6 +14,7 @@ mod check;
 mod cli;
 mod collection;
 mod docx;
+mod edit;
 mod fonts;
 mod gost;
 mod html;

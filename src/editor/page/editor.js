@@ -152,7 +152,8 @@ function citation(list, item, value) {
     for (const [key, v] of Object.entries(value)) {
       const plain = typeof v === 'string' || typeof v === 'number' ||
         (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-      const { label, control } = input(key, plain ? (Array.isArray(v) ? v.join('; ') : String(v)) : JSON.stringify(v));
+      const name = words[`key.${key}`] ?? key;
+      const { label, control } = input(name, plain ? (Array.isArray(v) ? v.join('; ') : String(v)) : JSON.stringify(v));
       if (!plain) control.readOnly = true;
       controls[key] = { control, v };
       item.append(label, control);
@@ -199,7 +200,7 @@ function makeField(f) {
   let write;
   const single = (multi, attrs = {}) => {
     const { label, control } = input(f.label, '', multi, attrs);
-    box.append(num ?? '', label, hint, control);
+    box.append(el('div', { class: 'head' }, num ?? '', label), hint, control);
     read = () => (attrs.type === 'number' ? (control.value ? Number(control.value) : null) : control.value);
     write = (v) => { control.value = v ?? ''; if (multi) grow(control); };
   };
@@ -416,9 +417,11 @@ async function load(first = false) {
   const { status, data } = await api('/api/card');
   if (status !== 200) return;
   const ask = {};
+  let updated = false;
   for (const [path, f] of fields) {
     const disk = data.values[path];
     if (!first && same(disk, base[path])) continue;
+    updated = true;
     if (!dirty.has(path) || same(disk, current[path])) {
       base[path] = disk;
       current[path] = disk;
@@ -433,7 +436,7 @@ async function load(first = false) {
   document.getElementById('fields').disabled = !data.readable;
   if (!data.readable) setStatus(say('unreadable'), true);
   else if (first) setStatus(exists ? say('status.saved') : say('status.new'));
-  else setStatus(say('status.reloaded'));
+  else if (updated) setStatus(say('status.reloaded'));
   show(data.report);
   if (Object.keys(ask).length) { await resolve(ask); if (dirty.size) save(); }
 }

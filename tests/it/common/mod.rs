@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Every command a user can type, in the help's order.
-pub const COMMANDS: [&str; 10] = [
+pub const COMMANDS: [&str; 11] = [
     "check",
     "build",
     "new",
@@ -18,6 +18,7 @@ pub const COMMANDS: [&str; 10] = [
     "fonts",
     "watch",
     "serve",
+    "edit",
     "completions",
 ];
 

@@ -2,6 +2,8 @@
 //! `editor`), on 127.0.0.1 only. The file is written atomically on every save; a change made
 //! to it elsewhere is read and shown to the page. Ctrl-C ends it with 0, never mid-write.
 
+mod server;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -9,7 +11,7 @@ use super::build_options::LookArgs;
 use super::common::{self, Globals};
 use super::live::Live;
 use super::system::SystemWorld;
-use super::{browser, disk, edit_server, staged};
+use super::{browser, disk, staged};
 use crate::editor::{CardFile, Session};
 use crate::message::{Failure, Status};
 use crate::world::{FileError, MAX_INPUT_BYTES};
@@ -64,13 +66,13 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
     let settings = args.look.settings(globals.lang);
     let mut live = Live::new(std::slice::from_ref(&args.file), Vec::new(), l)?;
-    let listener = edit_server::bind(args.port)?;
+    let listener = server::bind(args.port)?;
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
     let file = Box::new(DiskCard(args.file.clone()));
-    let token = edit_server::token();
+    let token = server::token();
     let session = Session::new(Arc::new(world), settings, &args.file, file, port, token)?;
     let session = Arc::new(session);
-    edit_server::serve(listener, session.clone());
+    server::serve(listener, session.clone());
     let url = format!("http://127.0.0.1:{port}/");
     common::say(&Status::Editing, session.lang());
     common::out(&format!("{url}\n"));
