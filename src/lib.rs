@@ -17,7 +17,9 @@
 //! (contest formatting rules as data), `fonts` (the font book) and `typeface` (choosing
 //! the PDF's family from it), `templates` (built-in and user HTML templates), `scaffold`
 //! (what `new` writes), `import` (a Word, LibreOffice, text or Markdown description made
-//! into a card), `date`, `preview` (the pure half of `watch` and `serve`: served URLs, the
+//! into a card), `editor` (the pure half of `edit`: the form, its values in the card's text
+//! written back keeping the rest byte for byte, the page's requests), `date`, `preview` (the
+//! pure half of `watch` and `serve`: served URLs, the
 //! page with its live-reload script and error panel, which file events matter), and `cli`,
 //! the thin command-line layer the binary calls.
 

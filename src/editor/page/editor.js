@@ -5,7 +5,7 @@
 'use strict';
 
 const token = document.querySelector('meta[name="mentorcard-token"]').content;
-const CHECK_AFTER = 150;
+const CHECK_AFTER = 40;
 const SAVE_AFTER = 900;
 
 let words = {};
