@@ -298,6 +298,21 @@ pub struct ReportWords {
     pub page_limit: &'static str,
     /// In place of a title when the card cannot be read.
     pub unreadable: &'static str,
+    pub organisation: &'static str,
+    pub locality: &'static str,
+    /// The column with what is wrong first.
+    pub reason: &'static str,
+    /// The least number of pages, in the report's legend.
+    pub min_page_limit: &'static str,
+    /// The legend's words for a bar within the limits and one outside them.
+    pub within: &'static str,
+    pub outside: &'static str,
+    /// The spreadsheet's sheet name (at most 31 characters).
+    pub sheet: &'static str,
+    /// Before the warnings many cards share.
+    pub shared: &'static str,
+    /// How many cards share a warning.
+    pub cards: &'static str,
 }
 
 pub fn report_words(lang: Lang) -> ReportWords {
@@ -314,6 +329,15 @@ pub fn report_words(lang: Lang) -> ReportWords {
             limits: "Нарушены ограничения",
             page_limit: "предел страниц",
             unreadable: "(не читается)",
+            organisation: "Организация",
+            locality: "Населённый пункт",
+            reason: "Что не так (первая ошибка)",
+            min_page_limit: "наименьшее число страниц",
+            within: "страниц в пределах ограничений",
+            outside: "страниц больше или меньше, чем разрешено",
+            sheet: "Реестр",
+            shared: "Предупреждения, общие для нескольких карточек:",
+            cards: "карточек",
         },
         Lang::En => ReportWords {
             heading: "Check summary",
@@ -327,6 +351,15 @@ pub fn report_words(lang: Lang) -> ReportWords {
             limits: "Limits broken",
             page_limit: "page limit",
             unreadable: "(unreadable)",
+            organisation: "Organisation",
+            locality: "Locality",
+            reason: "What is wrong (first error)",
+            min_page_limit: "least pages",
+            within: "pages within the limits",
+            outside: "more or fewer pages than allowed",
+            sheet: "Register",
+            shared: "Warnings several cards share:",
+            cards: "cards",
         },
     }
 }
@@ -1924,6 +1957,16 @@ impl Failure {
                     "choose another name or add --force to overwrite"
                 )
             ),
+            Failure::EditCollection { path } => match lang {
+                Lang::Ru => format!(
+                    "{} — файл сборника, а форма заполняет одну карточку: откройте в ней карточку из сборника, например mentorcard edit папка/карточка.toml",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{} is a collection file, and the form fills in one card: open one of its cards, for example mentorcard edit folder/card.toml",
+                    path.display()
+                ),
+            },
             Failure::BuildRefused { path } => format!(
                 "{}: {}",
                 path.display(),
@@ -2711,7 +2754,8 @@ pub fn help_en(id: &str) -> Option<&'static str> {
         (_, "lang") => "Language of messages: ru or en (default: the card's language, else ru)",
         (_, "font_paths") => "A folder of fonts for the PDF (repeatable; or MENTORCARD_FONT_PATHS, separated by «:»)",
         ("check.summary", _) => "A summary table of every card: errors, pages, characters, limits broken",
-        ("check.report", _) => "Write the summary as an HTML page (a bar of pages per card) to this file",
+        ("check.report", _) => "Write the summary to a file: .xlsx a spreadsheet, .csv the register, otherwise an HTML page",
+        ("check.quiet", _) => "Only the summary: no messages per card (they are in the --report file)",
         ("check.force", _) => "Allow replacing the report file even if it is not an earlier mentorcard report",
         (_, "jobs") => "How many cards to process at once (default: one per core)",
         (_, "skip_invalid") => "Build the collection without the cards that have errors (each one is warned about)",
@@ -2720,7 +2764,7 @@ pub fn help_en(id: &str) -> Option<&'static str> {
         (_, "file") => "The card file (.toml)",
         ("check.strict", _) | ("build.strict", _) | ("watch.strict", _) => "Treat warnings as errors",
         ("check.profile", _) => "A contest profile (gost, compact or a .toml file) with volume limits and required fields",
-        ("check.format", _) => "Report format: text or json",
+        ("check.format", _) => "Report format: text, json or csv (the register for a spreadsheet: a row per card)",
         (_, "source_date_epoch") => "The documents' date in seconds since 1970-01-01; without it no date is written",
         (_, "format") => "Formats, comma-separated: pdf, html, md, docx (default: all)",
         (_, "out_dir") => "Folder for the output files (default: the card's folder)",

@@ -526,6 +526,10 @@ pub enum Failure {
     BuildRefused {
         path: PathBuf,
     },
+    /// `edit` was given a сборник: the form edits one card.
+    EditCollection {
+        path: PathBuf,
+    },
     /// A сборник with cards that fail the check, built without `--skip-invalid`.
     CollectionRefused {
         path: PathBuf,

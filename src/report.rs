@@ -19,6 +19,8 @@ pub struct Row {
     pub file: String,
     pub title: String,
     pub authors: Vec<String>,
+    pub organisation: String,
+    pub locality: String,
     pub errors: usize,
     pub warnings: usize,
     /// Pages of its PDF; `None` when the card cannot be composed.
@@ -29,6 +31,12 @@ pub struct Row {
     pub limits: Vec<String>,
     /// Whether it fails the check (an error, or a warning under `--strict`).
     pub failed: bool,
+    /// What is wrong first: the first error's words (under `--strict`, else the first
+    /// warning's), so a register says why a card fails, not only that it does.
+    pub reason: Option<String>,
+    /// Its warnings by code, each with its first words, for the warnings many cards share.
+    #[serde(skip)]
+    pub warning_codes: Vec<(&'static str, String)>,
 }
 
 /// The rows, and the page limits the bars are drawn against.
@@ -44,6 +52,15 @@ pub struct Summary {
 impl Summary {
     pub fn failed(&self) -> usize {
         self.rows.iter().filter(|r| r.failed).count()
+    }
+
+    /// Many summaries' rows in one (a register has one header); the first one's limits.
+    pub fn merged<'s>(mut summaries: impl Iterator<Item = &'s Summary>) -> Option<Summary> {
+        let first = summaries.next()?;
+        let mut all = first.clone();
+        all.rows
+            .extend(summaries.flat_map(|s| s.rows.iter().cloned()));
+        Some(all)
     }
 }
 
@@ -82,12 +99,16 @@ impl Project<'_> {
                     file,
                     title: locale::report_words(lang).unreadable.to_string(),
                     authors: Vec::new(),
+                    organisation: String::new(),
+                    locality: String::new(),
                     errors: 1,
                     warnings: 0,
                     pages: None,
                     characters: None,
                     limits: vec![failure.text(lang)],
                     failed: true,
+                    reason: Some(failure.text(lang)),
+                    warning_codes: Vec::new(),
                 }
             }
         };
@@ -101,14 +122,14 @@ impl Project<'_> {
         let card = checked.card();
         let doc = self.document(checked);
         let pages = doc.and_then(|d| self.paged(checked, d).ok().map(|p| p.page_count()));
-        let characters = doc.map(|d| {
-            let text = d.plain_text();
-            text.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .chars()
-                .count()
-        });
+        let characters = doc.map(|d| crate::check::chars_with_spaces(&d.plain_text()));
+        let said = |s| checked.diagnostics.iter().find(|d| d.severity == s);
+        let first = said(Severity::Error).or_else(|| said(Severity::Warning).filter(|_| strict));
+        let plain = |v: &Option<String>| crate::card::filled(v).unwrap_or_default().to_string();
+        let warnings = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning);
         Row {
             file,
             title: card
@@ -123,6 +144,10 @@ impl Project<'_> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            organisation: card
+                .map(|c| plain(&c.card.organisation))
+                .unwrap_or_default(),
+            locality: card.map(|c| plain(&c.card.locality)).unwrap_or_default(),
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             pages,
@@ -134,8 +159,199 @@ impl Project<'_> {
                 .map(|d| d.text(checked.lang))
                 .collect(),
             failed: checked.failed(strict),
+            reason: first.map(|d| d.text(checked.lang)),
+            warning_codes: warnings.map(|d| (d.code(), d.text(checked.lang))).collect(),
         }
     }
+}
+
+/// The warnings two cards or more share: each said once, with how many cards have it and
+/// the words of its first one, most shared first.
+pub fn shared_warnings(summary: &Summary) -> Vec<(usize, String)> {
+    let mut by_code: Vec<(&str, usize, &str)> = Vec::new();
+    for row in &summary.rows {
+        let mut seen: Vec<&str> = Vec::new();
+        for (code, text) in &row.warning_codes {
+            if seen.contains(code) {
+                continue;
+            }
+            seen.push(code);
+            match by_code.iter_mut().find(|(c, _, _)| c == code) {
+                Some(entry) => entry.1 += 1,
+                None => by_code.push((code, 1, text)),
+            }
+        }
+    }
+    by_code.retain(|(_, n, _)| *n > 1);
+    by_code.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let words = by_code
+        .into_iter()
+        .map(|(_, n, text)| (n, text.to_string()));
+    words.collect()
+}
+
+/// The shared warnings as lines after the table (nothing when no warning is shared).
+pub fn shared_text(summary: &Summary) -> String {
+    let shared = shared_warnings(summary);
+    let words = locale::report_words(summary.lang);
+    let mut out = String::new();
+    if !shared.is_empty() {
+        out.push_str(&format!("\n{}\n", words.shared));
+    }
+    for (cards, text) in shared {
+        out.push_str(&format!("— {text} ({}: {cards})\n", words.cards));
+    }
+    out
+}
+
+/// The register as CSV that Russian Excel opens in columns: a byte-order mark (or it reads
+/// the UTF-8 as cp1251), `;` between fields (a comma is the decimal separator there), and
+/// CRLF line ends. A cell that would start a formula (`=`, `+`, `-`, `@`) gets a leading `'`,
+/// so a title cannot run anything when the file is opened.
+pub fn csv(summary: &Summary) -> String {
+    let words = locale::report_words(summary.lang);
+    let head = register_head(&words);
+    let mut out = String::from("\u{feff}");
+    let line = |cells: Vec<String>| {
+        let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        cells.join(";") + "\r\n"
+    };
+    out.push_str(&line(head.iter().map(|h| h.to_string()).collect()));
+    for r in &summary.rows {
+        out.push_str(&line(
+            register_cells(r).into_iter().map(Cell::text).collect(),
+        ));
+    }
+    out
+}
+
+/// The register's columns, in order.
+fn register_head(words: &locale::ReportWords) -> [&'static str; 11] {
+    [
+        words.file,
+        words.title,
+        words.authors,
+        words.organisation,
+        words.locality,
+        words.pages,
+        words.characters,
+        words.errors,
+        words.warnings,
+        words.limits,
+        words.reason,
+    ]
+}
+
+/// A cell of the register: numbers stay numbers in a spreadsheet.
+enum Cell {
+    Text(String),
+    Number(Option<usize>),
+}
+
+impl Cell {
+    fn text(self) -> String {
+        match self {
+            Cell::Text(t) => t,
+            Cell::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+fn register_cells(r: &Row) -> Vec<Cell> {
+    vec![
+        Cell::Text(r.file.clone()),
+        Cell::Text(r.title.clone()),
+        Cell::Text(r.authors.join(", ")),
+        Cell::Text(r.organisation.clone()),
+        Cell::Text(r.locality.clone()),
+        Cell::Number(r.pages),
+        Cell::Number(r.characters),
+        Cell::Number(Some(r.errors)),
+        Cell::Number(Some(r.warnings)),
+        Cell::Text(r.limits.join("; ")),
+        Cell::Text(r.reason.clone().unwrap_or_default()),
+    ]
+}
+
+fn csv_cell(text: &str) -> String {
+    let text = text.replace(['\r', '\n'], " ");
+    let text = match text.starts_with(['=', '+', '-', '@']) {
+        true => format!("'{text}"),
+        false => text,
+    };
+    match text.contains([';', '"']) || text.starts_with(' ') || text.ends_with(' ') {
+        true => format!("\"{}\"", text.replace('"', "\"\"")),
+        false => text,
+    }
+}
+
+/// The register as a spreadsheet: a bold header that stays in view, a filter on every
+/// column, widths that fit their text (long ones wrap), numbers as numbers, and a failed
+/// card's row filled red. `created` is the file's date (seconds since 1970; none: 1980-01-01,
+/// so the same check writes the same bytes).
+pub fn xlsx(summary: &Summary, created: Option<i64>) -> Result<Vec<u8>, crate::message::Failure> {
+    use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook};
+    let failure = |e: rust_xlsxwriter::XlsxError| crate::message::Failure::Internal {
+        detail: format!("xlsx: {e}"),
+    };
+    let words = locale::report_words(summary.lang);
+    let head = register_head(&words);
+    let mut book = Workbook::new();
+    let date = ExcelDateTime::from_timestamp(created.unwrap_or(315_532_800)).map_err(failure)?;
+    let properties = DocProperties::new()
+        .set_author("mentorcard")
+        .set_title(words.heading)
+        .set_creation_datetime(&date);
+    book.set_properties(&properties);
+    let sheet = book.add_worksheet();
+    sheet.set_name(words.sheet).map_err(failure)?;
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xE8E8E8))
+        .set_border_bottom(FormatBorder::Thin)
+        .set_text_wrap();
+    let plain = Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    let red = plain
+        .clone()
+        .set_background_color(Color::RGB(0xFFC7CE))
+        .set_font_color(Color::RGB(0x9C0006));
+    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for (c, h) in head.iter().enumerate() {
+        sheet
+            .write_with_format(0, c as u16, *h, &bold)
+            .map_err(failure)?;
+    }
+    for (i, r) in summary.rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        let format = if r.failed { &red } else { &plain };
+        for (c, cell) in register_cells(r).into_iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                Cell::Number(Some(n)) => {
+                    widths[c] = widths[c].max(n.to_string().len());
+                    sheet.write_number_with_format(row, col, n as f64, format)
+                }
+                Cell::Number(None) => sheet.write_blank(row, col, format),
+                Cell::Text(t) => {
+                    widths[c] = widths[c].max(t.chars().count());
+                    sheet.write_string_with_format(row, col, &t, format)
+                }
+            }
+            .map_err(failure)?;
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        let width = (*w).clamp(6, 60) as f64 + 2.0;
+        sheet.set_column_width(c as u16, width).map_err(failure)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(failure)?;
+    let last = summary.rows.len() as u32;
+    sheet
+        .autofilter(0, 0, last, head.len() as u16 - 1)
+        .map_err(failure)?;
+    book.save_to_buffer().map_err(failure)
 }
 
 /// The summary as a table for the terminal: long titles are cut to keep a row on a line.
@@ -277,12 +493,15 @@ pub fn html(summary: &Summary, title: &str) -> Result<String, crate::message::Fa
             "heading": words.heading, "file": words.file, "title": words.title,
             "authors": words.authors, "errors": words.errors, "warnings": words.warnings,
             "pages": words.pages, "characters": words.characters, "limits": words.limits,
-            "page_limit": words.page_limit,
+            "page_limit": words.page_limit, "min_page_limit": words.min_page_limit,
+            "reason": words.reason, "within": words.within, "outside": words.outside,
         },
         "totals": locale::report_totals(summary.lang, summary.rows.len(), summary.failed()),
         "rows": rows,
         "max_pages": summary.max_pages,
         "limit_at": summary.max_pages.map(percent),
+        "min_pages": summary.min_pages,
+        "min_at": summary.min_pages.map(percent),
     });
     let context = tera::Context::from_serialize(&context).map_err(template_failure)?;
     let mut tera = tera::Tera::new();
@@ -293,6 +512,68 @@ pub fn html(summary: &Summary, title: &str) -> Result<String, crate::message::Fa
 }
 
 const REPORT: &str = include_str!("../templates/report.html");
+
+/// What `check --report FILE` writes, by the file's extension: `.xlsx` a spreadsheet, `.csv`
+/// the register as text, anything else the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    Html,
+    Csv,
+    Xlsx,
+}
+
+impl ReportKind {
+    pub fn of(path: &std::path::Path) -> ReportKind {
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        match ext.as_deref() {
+            Some("xlsx") => ReportKind::Xlsx,
+            Some("csv") => ReportKind::Csv,
+            _ => ReportKind::Html,
+        }
+    }
+
+    /// The report's bytes.
+    pub fn render(
+        self,
+        summary: &Summary,
+        title: &str,
+        created: Option<i64>,
+    ) -> Result<Vec<u8>, crate::message::Failure> {
+        match self {
+            ReportKind::Html => html(summary, title).map(String::into_bytes),
+            ReportKind::Csv => Ok(csv(summary).into_bytes()),
+            ReportKind::Xlsx => xlsx(summary, created),
+        }
+    }
+
+    /// Whether a file's bytes are a report mentorcard wrote, which a new run may replace: the
+    /// page's generator line, the register's own header, the spreadsheet's author.
+    pub fn is_ours(self, bytes: &[u8]) -> bool {
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        match self {
+            ReportKind::Html => text(&bytes[..bytes.len().min(4096)])
+                .contains("<meta name=\"generator\" content=\"mentorcard\">"),
+            ReportKind::Csv => [Lang::Ru, Lang::En].iter().any(|l| {
+                let head = register_head(&locale::report_words(*l)).join(";");
+                text(bytes).starts_with(&format!("\u{feff}{head}\r\n"))
+            }),
+            ReportKind::Xlsx => {
+                let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes));
+                let core = zip.ok().and_then(|mut z| {
+                    let mut out = String::new();
+                    let file = z.by_name("docProps/core.xml").ok()?;
+                    std::io::Read::read_to_string(
+                        &mut std::io::Read::take(file, 1 << 16),
+                        &mut out,
+                    )
+                    .ok()?;
+                    Some(out)
+                });
+                core.is_some_and(|c| c.contains("<dc:creator>mentorcard</dc:creator>"))
+            }
+        }
+    }
+}
 
 fn template_failure(e: tera::Error) -> crate::message::Failure {
     crate::message::Failure::Internal {

@@ -25,13 +25,16 @@ pub struct Args {
     /// Профиль конкурса (gost, compact или файл .toml) с ограничениями объёма и обязательными полями.
     #[arg(long)]
     pub profile: Option<String>,
-    /// Формат отчёта: text или json.
+    /// Формат отчёта: text, json или csv (реестр для Excel: строка на карточку).
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
+    /// Только сводка: без сообщений по каждой карточке (они — в отчёте --report).
+    #[arg(long, short)]
+    pub quiet: bool,
     /// Сводная таблица по всем карточкам: ошибки, страницы, знаки, нарушенные ограничения.
     #[arg(long)]
     pub summary: bool,
-    /// Записать сводку страницей HTML (с полосой страниц на карточку) в этот файл.
+    /// Записать сводку в файл: .xlsx — таблица Excel, .csv — реестр, иначе страница HTML.
     #[arg(long)]
     pub report: Option<PathBuf>,
     /// Разрешить замену файла отчёта, даже если это не прежний отчёт mentorcard.
@@ -65,7 +68,8 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
         }
     }
     let loose = project.check_cards(&cards, Purpose::Check, jobs, &progress);
-    let tabled = args.summary || args.report.is_some() || !books.is_empty();
+    let csv = args.format == ReportFormat::Csv;
+    let tabled = args.summary || args.report.is_some() || csv || args.quiet || !books.is_empty();
     let l = books.first().map_or(lang.unwrap_or_default(), |b| b.lang);
     let summarise = |entries: &[Entry]| project.summarise(entries, args.strict, l, jobs, &progress);
     let groups: Vec<(Option<&Book>, &[Entry], _)> = (books.iter())
@@ -81,14 +85,22 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     if in_books || loose.iter().any(failing) {
         worst = worst.max(EXIT_PROBLEMS);
     }
-    summary::print(args.format, &books, &loose, &groups, l);
+    summary::print((args.format, args.quiet), &books, &loose, &groups, l);
     if let Some(target) = &args.report {
         let title = books
             .first()
             .and_then(|b| b.spec.as_ref())
             .map(|s| &s.title[..]);
         let title = title.unwrap_or_default();
-        summary::write_report(target, &args.files, &groups, title, args.force, l)?;
+        let created = args.source_date_epoch;
+        summary::write_report(
+            target,
+            &args.files,
+            &groups,
+            (title, created),
+            args.force,
+            l,
+        )?;
     }
     Ok(worst)
 }

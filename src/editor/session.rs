@@ -128,6 +128,10 @@ impl Session {
         let read = file.read()?;
         let exists = read.is_some();
         let text = read.unwrap_or_default();
+        if crate::load::is_collection(&text) {
+            let path = path.to_path_buf();
+            return Err(Failure::EditCollection { path });
+        }
         let card_lang = values::values(&text, &["language"])
             .and_then(|v| v.get("language").cloned())
             .and_then(|l| serde_json::from_value::<Lang>(l).ok());

@@ -86,3 +86,20 @@ fn a_card_that_cannot_be_read_is_refused_at_once() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("folder.toml"), "{}", out.stderr);
 }
+
+#[test]
+fn a_collection_is_refused_with_what_to_open_instead() {
+    let dir = scratch("edit-collection");
+    std::fs::write(
+        dir.join("book.toml"),
+        "[collection]\ntitle = \"Сборник\"\ncards = [\"*.toml\"]\n",
+    )
+    .unwrap();
+    let out = run(&dir, &["edit", "book.toml", "--no-open"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("файл сборника") && out.stderr.contains("mentorcard edit"),
+        "{}",
+        out.stderr
+    );
+}

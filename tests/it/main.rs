@@ -27,6 +27,7 @@ mod messages;
 mod outputs;
 mod pdf;
 mod readme;
+mod register;
 mod robustness;
 mod robustness_text;
 mod schema;
