@@ -2368,6 +2368,12 @@ pub struct PreviewWords {
     pub title: &'static str,
     pub building: &'static str,
     pub never_built: &'static str,
+    /// The panel's heading when no build has succeeded yet (no last good version to show).
+    pub problems_unbuilt: &'static str,
+    /// The panel's heading over a сборник built without its broken cards.
+    pub left_out: &'static str,
+    /// What the PDF address says before any PDF is made.
+    pub no_pdf: &'static str,
 }
 
 pub fn preview_words(lang: Lang) -> PreviewWords {
@@ -2379,6 +2385,9 @@ pub fn preview_words(lang: Lang) -> PreviewWords {
             building: "Карточка собирается…",
             never_built:
                 "Карточка ещё не собралась без ошибок: исправьте их, и она появится здесь.",
+            problems_unbuilt: "Есть ошибки, поэтому показать пока нечего. Исправьте и сохраните:",
+            left_out: "Эти карточки не вошли в предпросмотр сборника, потому что в них ошибки. Остальное собрано ниже. Исправьте и сохраните:",
+            no_pdf: "PDF ещё нет: он появится, когда карточка или сборник соберётся без ошибок.",
         },
         Lang::En => PreviewWords {
             problems: "The card has errors — below is the last good version. Fix them and save:",
@@ -2386,6 +2395,9 @@ pub fn preview_words(lang: Lang) -> PreviewWords {
             title: "Card preview",
             building: "Building the card…",
             never_built: "The card has not built without errors yet: fix them and it appears here.",
+            problems_unbuilt: "There are errors, so there is nothing to show yet. Fix them and save:",
+            left_out: "These cards are left out of the collection's preview because they have errors. The rest is built below. Fix them and save:",
+            no_pdf: "No PDF yet: it appears once the card or the collection builds without errors.",
         },
     }
 }

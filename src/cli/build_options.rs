@@ -9,7 +9,7 @@ use crate::project::Settings;
 use crate::render::Format;
 
 /// Arguments of `mentorcard build`.
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Clone)]
 pub struct Args {
     /// Файлы карточек (.toml) или сборника (файл с разделом [collection]).
     #[arg(required = true)]

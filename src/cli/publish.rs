@@ -9,7 +9,7 @@ use std::time::Instant;
 use super::collection;
 use super::common;
 use super::server::Shared;
-use crate::diag;
+use crate::diag::{self, Severity};
 use crate::message::{Failure, Status};
 use crate::parallel::{self, Progress};
 use crate::project::{Project, Purpose};
@@ -55,7 +55,8 @@ fn publish_book(
     let book = project.check_book(path, Purpose::Build, jobs, &progress)?;
     let lang = book.lang;
     collection::print_diagnostics(&book, false);
-    let composed = match project.compose_book(&book, false, false, jobs, &progress) {
+    // As with `--skip-invalid`: the preview shows all that builds and names the rest.
+    let composed = match project.compose_book(&book, false, true, jobs, &progress) {
         Ok(composed) => composed,
         Err(refused @ (Failure::BuildRefused { .. } | Failure::CollectionRefused { .. })) => {
             let mut text = diag::render_text(&book.source, &book.diagnostics, lang);
@@ -72,10 +73,36 @@ fn publish_book(
     };
     let html = project.export_book(&book, &composed, Format::Html, &progress)?;
     let page = String::from_utf8_lossy(&html.bytes).into_owned();
-    shared.update(|p| p.show(page, lang));
+    let left_out = left_out(&book);
+    shared.update(|p| p.show_without(page, left_out, lang));
     let pdf = project.export_book(&book, &composed, Format::Pdf, &progress)?;
     shared.update(|p| p.show_pdf(pdf.bytes));
     let millis = started.elapsed().as_millis();
     common::say(&Status::Rebuilt { millis }, lang);
     Ok(())
+}
+
+/// The cards a preview of the сборник leaves out, each with its first errors as `check`
+/// prints them; `None` when every card is in.
+fn left_out(book: &crate::book::Book) -> Option<String> {
+    const FIRST: usize = 3;
+    let mut text = String::new();
+    for entry in book.entries.iter().filter(|e| e.failed(false)) {
+        match &entry.checked {
+            Ok(c) => {
+                let errors = c
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error);
+                let errors: Vec<_> = errors.take(FIRST).cloned().collect();
+                text.push_str(&diag::render_text(&c.source, &errors, c.lang));
+            }
+            Err(failure) => text.push_str(&format!(
+                "{}: {}\n",
+                entry.path.display(),
+                failure.text(book.lang)
+            )),
+        }
+    }
+    (!text.is_empty()).then_some(text)
 }

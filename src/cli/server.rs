@@ -69,7 +69,13 @@ fn answer(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         None => None,
     };
     let (Some(route), Some(body)) = (route, body) else {
-        return protocol::respond(&mut stream, "404 Not Found", &[], &[], false);
+        // Before any PDF is made its address says so, in words, instead of an empty 404.
+        let note = (route == Some(Route::Pdf)).then(|| shared.lock().no_pdf_page());
+        let headers = [("Content-Type", "text/html; charset=utf-8")];
+        let (headers, note) = note
+            .as_ref()
+            .map_or((&[][..], &[][..]), |n| (&headers[..], n));
+        return protocol::respond(&mut stream, "404 Not Found", headers, note, false);
     };
     let head_only = request.method == "HEAD";
     protocol::respond(

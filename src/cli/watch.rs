@@ -1,6 +1,6 @@
 //! `mentorcard watch`: `build`, then again after every save of anything the build read (the
 //! card, its materials file, the profile, templates). A card with errors writes nothing, so
-//! the last good files stay whole.
+//! the last good files stay whole; a сборник leaves out its cards with errors and names them.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -19,6 +19,11 @@ pub type Args = build::Args;
 
 /// Runs until Ctrl-C, which exits 0. Only a first build that cannot read its inputs fails.
 pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
+    // A сборник is watched as `--skip-invalid` builds it: all that builds, the rest named.
+    let args = &Args {
+        skip_invalid: true,
+        ..args.clone()
+    };
     let lang = globals.lang;
     let l = lang.unwrap_or_default();
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());

@@ -40,6 +40,8 @@ pub struct Preview {
     pdf: Option<Arc<[u8]>>,
     /// The latest build's report (diagnostics as `check` prints them), when it failed.
     problems: Option<String>,
+    /// The cards of a сборник left out of a good build, with their first errors.
+    left_out: Option<String>,
     /// The page as served, made once per version.
     page: Arc<[u8]>,
 }
@@ -53,6 +55,7 @@ impl Preview {
             html: None,
             pdf: None,
             problems: None,
+            left_out: None,
             page: Arc::from(&b""[..]),
         };
         preview.page = preview.render().into_bytes().into();
@@ -72,6 +75,19 @@ impl Preview {
         self.pdf.clone()
     }
 
+    /// What the PDF's address shows before any PDF is made.
+    pub fn no_pdf_page(&self) -> Vec<u8> {
+        let words = locale::preview_words(self.lang);
+        let mut page = format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n<p>",
+            self.lang.code(),
+            words.title
+        );
+        escape_into(&mut page, words.no_pdf);
+        page.push_str("</p>\n</body>\n</html>\n");
+        page.into_bytes()
+    }
+
     /// Whether the latest build failed (the panel is shown).
     pub fn failed(&self) -> bool {
         self.problems.is_some()
@@ -79,8 +95,15 @@ impl Preview {
 
     /// A good build: its page replaces the old one, and the panel goes.
     pub fn show(&mut self, html: String, lang: Lang) {
+        self.show_without(html, None, lang);
+    }
+
+    /// A good build of a сборник without the cards that fail their check: its page, under a
+    /// panel that names those cards (`left_out`, their first errors), if any.
+    pub fn show_without(&mut self, html: String, left_out: Option<String>, lang: Lang) {
         self.html = Some(html);
         self.problems = None;
+        self.left_out = left_out;
         self.changed(lang);
     }
 
@@ -104,11 +127,18 @@ impl Preview {
     fn render(&self) -> String {
         let words = locale::preview_words(self.lang);
         let mut block = format!("{BEGIN}\n{STYLE}\n");
-        if let Some(text) = &self.problems {
+        let heading = match (&self.problems, &self.html) {
+            (Some(_), Some(_)) => Some(words.problems),
+            (Some(_), None) => Some(words.problems_unbuilt),
+            (None, _) => self.left_out.as_ref().map(|_| words.left_out),
+        };
+        if let (Some(text), Some(heading)) =
+            (self.problems.as_ref().or(self.left_out.as_ref()), heading)
+        {
             block.push_str(&format!(
                 "<section id=\"mentorcard-problems\" role=\"alert\" lang=\"{}\"><h2>{}</h2><pre>",
                 self.lang.code(),
-                words.problems
+                heading
             ));
             escape_into(&mut block, text);
             block.push_str("</pre></section>\n");

@@ -333,3 +333,73 @@ fn a_card_that_is_not_there_is_a_usage_error_at_once() {
         "no address for a server that is not there"
     );
 }
+
+/// A сборник of the example and a card with errors, in `dir`.
+fn book_with_a_broken_card(name: &str) -> PathBuf {
+    let dir = card_in(name);
+    let broken = "title = \"Неготовая практика\"\n[criteria]\nname = \"x\"\n";
+    std::fs::write(dir.join("broken.toml"), broken).unwrap();
+    let book =
+        "[collection]\ntitle = \"Сборник практик\"\ncards = [\"card.toml\", \"broken.toml\"]\n";
+    std::fs::write(dir.join("book.toml"), book).unwrap();
+    dir
+}
+
+#[test]
+fn a_book_with_a_broken_card_shows_the_rest_names_it_and_serves_its_pdf() {
+    let dir = book_with_a_broken_card("serve-book-broken");
+    let mut server = Running::start(&dir, &["serve", "book.toml"]);
+    let port = port_of(&server.line_with("http://127.0.0.1:", DEADLINE));
+    let page = eventually(DEADLINE, "the book's page", || {
+        let page = get(port, "/").text();
+        page.contains("Реверсивное наставничество").then_some(page)
+    });
+    let panel = &page[page.find("mentorcard-problems").expect("a panel")..];
+    assert!(panel.contains("не вошли в предпросмотр"), "{panel}");
+    assert!(
+        panel.contains("broken.toml"),
+        "the broken card is named: {panel}"
+    );
+    assert!(
+        panel.contains("критерий 2"),
+        "with its first errors: {panel}"
+    );
+    assert!(
+        !panel.contains("--skip-invalid"),
+        "no advice serve cannot take: {panel}"
+    );
+    let pdf = eventually(DEADLINE, "the PDF", || {
+        let pdf = get(port, "/preview.pdf");
+        (pdf.status == 200).then_some(pdf)
+    });
+    assert_eq!(
+        pdf.header("Content-Type").as_deref(),
+        Some("application/pdf")
+    );
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    std::fs::copy(dir.join("card.toml"), dir.join("broken.toml")).unwrap();
+    eventually(DEADLINE, "the panel gone", || {
+        let page = get(port, "/").text();
+        (!page.contains("id=\"mentorcard-problems\"")).then_some(())
+    });
+    assert_eq!(server.interrupt(), Some(0));
+}
+
+#[test]
+fn before_any_build_the_pdf_address_says_so_and_the_panel_claims_no_last_version() {
+    let dir = card_in("serve-never-built");
+    std::fs::write(
+        dir.join("card.toml"),
+        "title = \"Т\"\n[criteria]\nname = \"x\"\n",
+    )
+    .unwrap();
+    let mut server = Running::start(&dir, &["serve", "card.toml"]);
+    let port = port_of(&server.line_with("http://127.0.0.1:", DEADLINE));
+    let page = get(port, "/").text();
+    assert!(page.contains("показать пока нечего"), "{page}");
+    assert!(!page.contains("последний удачный вариант"), "{page}");
+    let pdf = get(port, "/preview.pdf");
+    assert_eq!(pdf.status, 404);
+    assert!(pdf.text().contains("PDF ещё нет"), "{}", pdf.text());
+    assert_eq!(server.interrupt(), Some(0));
+}

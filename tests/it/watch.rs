@@ -134,3 +134,24 @@ fn a_card_that_is_not_there_is_a_usage_error_at_once() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("nope.toml"), "{}", r.stderr);
 }
+
+#[test]
+fn a_book_is_watched_without_its_broken_cards_which_are_named() {
+    let dir = card_in("watch-book-broken");
+    std::fs::write(
+        dir.join("broken.toml"),
+        "title = \"Неготовая\"\n[criteria]\nname = \"x\"\n",
+    )
+    .unwrap();
+    let book =
+        "[collection]\ntitle = \"Сборник практик\"\ncards = [\"card.toml\", \"broken.toml\"]\n";
+    std::fs::write(dir.join("book.toml"), book).unwrap();
+    let mut watch = Running::start(&dir, &["watch", "book.toml", "-f", "html", "-o", "out"]);
+    watch.line_with("слежу за изменениями", DEADLINE);
+    let html = std::fs::read_to_string(dir.join("out/book.html")).expect("the book is written");
+    assert!(html.contains("Реверсивное наставничество"));
+    assert!(!html.contains("Неготовая"));
+    let said = watch.stderr_with("broken.toml", DEADLINE);
+    assert!(said.contains("broken.toml"), "{said}");
+    assert_eq!(watch.interrupt(), Some(0));
+}
