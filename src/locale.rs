@@ -313,6 +313,8 @@ pub struct ReportWords {
     pub shared: &'static str,
     /// How many cards share a warning.
     pub cards: &'static str,
+    /// A jury copy's number, in the organiser's key.
+    pub number: &'static str,
 }
 
 pub fn report_words(lang: Lang) -> ReportWords {
@@ -338,6 +340,7 @@ pub fn report_words(lang: Lang) -> ReportWords {
             sheet: "Реестр",
             shared: "Предупреждения, общие для нескольких карточек:",
             cards: "карточек",
+            number: "Номер",
         },
         Lang::En => ReportWords {
             heading: "Check summary",
@@ -360,6 +363,7 @@ pub fn report_words(lang: Lang) -> ReportWords {
             sheet: "Register",
             shared: "Warnings several cards share:",
             cards: "cards",
+            number: "Number",
         },
     }
 }
@@ -1131,6 +1135,14 @@ impl Message {
                 lang.t("очень короткий текст", "very short text"),
                 lang.count(*letters, ["буква", "буквы", "букв"], ["letter", "letters"])
             ),
+            JuryNamesAuthor { name } => match lang {
+                Lang::Ru => format!("копия для жюри: в тексте названа фамилия автора «{name}», по ней жюри узнает, чья это работа"),
+                Lang::En => format!("jury copy: the text names the author “{name}”, by which the jury can tell whose work it is"),
+            },
+            JuryNamesOrganisation { name } => match lang {
+                Lang::Ru => format!("копия для жюри: в тексте названа организация авторов «{name}»"),
+                Lang::En => format!("jury copy: the text names the authors' organisation “{name}”"),
+            },
             ReverseRoles => t(
                 "реверсивное наставничество: из описания участников не видно, кто кого наставляет",
                 "reverse mentoring: the participants do not say who mentors whom",
@@ -1620,6 +1632,10 @@ impl Message {
                 "жюри оценивает содержание: раскройте критерий подробнее",
                 "the jury judges the content: say more here",
             ),
+            JuryNamesAuthor { .. } | JuryNamesOrganisation { .. } => one(
+                "решите, оставить ли это место: копия сделана из текста карточки как есть; чтобы убрать, исправьте карточку и соберите копии заново",
+                "decide whether this may stay: the copy keeps the card's text as it is; to remove it, edit the card and build the copies again",
+            ),
             ReverseRoles => one(
                 "укажите у участников mentoring = \"наставник\" (младший по возрасту или стажу) и mentoring = \"наставляемый\"",
                 "set mentoring = \"mentor\" (the younger or less senior one) and mentoring = \"mentee\"",
@@ -1957,6 +1973,16 @@ impl Failure {
                     "choose another name or add --force to overwrite"
                 )
             ),
+            Failure::JuryCollection { path } => match lang {
+                Lang::Ru => format!(
+                    "{} — файл сборника; копии для жюри делаются из отдельных карточек: укажите их, например mentorcard build заявки/*.toml --anonymous -o жюри",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{} is a collection file; jury copies are made of single cards: name them, for example mentorcard build entries/*.toml --anonymous -o jury",
+                    path.display()
+                ),
+            },
             Failure::EditCollection { path } => match lang {
                 Lang::Ru => format!(
                     "{} — файл сборника, а форма заполняет одну карточку: откройте в ней карточку из сборника, например mentorcard edit папка/карточка.toml",
@@ -2348,6 +2374,10 @@ impl Status {
                     "the card's form is ready: the address for the browser is on the next line; everything saves itself (Ctrl-C to stop)",
                 )
                 .into(),
+            Status::JuryKey(path) => match lang {
+                Lang::Ru => format!("записан ключ к номерам {} — он только для организатора, жюри его не передавайте", path.display()),
+                Lang::En => format!("wrote the key to the numbers {}: it is for the organiser only, do not give it to the jury", path.display()),
+            },
             Status::Stopped => lang.t("остановлено", "stopped").into(),
             Status::Interrupted => lang
                 .t(
@@ -2770,6 +2800,7 @@ pub fn help_en(id: &str) -> Option<&'static str> {
         ("check.quiet", _) => "Only the summary: no messages per card (they are in the --report file)",
         ("check.force", _) => "Allow replacing the report file even if it is not an earlier mentorcard report",
         (_, "jobs") => "How many cards to process at once (default: one per core)",
+        (_, "anonymous") => "Jury copies: without authors, organisation and locality, numbered 001, 002…, with a key.csv for the organiser (needs -o FOLDER)",
         (_, "skip_invalid") => "Build the collection without the cards that have errors (each one is warned about)",
         ("new.collection", _) => "Write a starting collection (a file with a [collection] section) instead of a card",
         (_, "files") => "Card files (.toml) or a collection (a file with a [collection] section)",

@@ -110,6 +110,14 @@ pub enum Message {
         letters: usize,
     },
     ReverseRoles,
+    /// A jury copy's own text names one of its authors (`name` as it stands there).
+    JuryNamesAuthor {
+        name: String,
+    },
+    /// A jury copy's own text names the authors' organisation.
+    JuryNamesOrganisation {
+        name: String,
+    },
     ParticipantEmpty {
         index: usize,
         role: String,
@@ -300,7 +308,9 @@ impl Message {
             | CollectionCardOutside { .. }
             | CollectionCardSkipped { .. }
             | FontFaceMissing { .. }
-            | LinkNotAllowed { .. } => Severity::Warning,
+            | LinkNotAllowed { .. }
+            | JuryNamesAuthor { .. }
+            | JuryNamesOrganisation { .. } => Severity::Warning,
             NormUseRef { .. } | Typography { .. } | TypographyNbsp { .. } | LinkScheme { .. } => {
                 Severity::Hint
             }
@@ -524,6 +534,10 @@ pub enum Failure {
         second: PathBuf,
     },
     BuildRefused {
+        path: PathBuf,
+    },
+    /// `build --anonymous` was given a сборник: jury copies are made of single cards.
+    JuryCollection {
         path: PathBuf,
     },
     /// `edit` was given a сборник: the form edits one card.
@@ -762,6 +776,8 @@ pub enum Status {
         to: PathBuf,
     },
     Written(PathBuf),
+    /// The key from jury copies' numbers to the cards: the organiser's alone.
+    JuryKey(PathBuf),
     CardWritten(PathBuf),
     CollectionWritten(PathBuf),
     SchemaWritten(PathBuf),

@@ -37,6 +37,8 @@ pub struct Settings {
     pub hyphenate: bool,
     /// The language of messages; `None` follows each card's `language`.
     pub lang: Option<Lang>,
+    /// Jury copies: documents without the authors, organisation and locality (`jury`).
+    pub anonymous: bool,
 }
 
 /// What a check adds to loading: `check` shows typography hints, `build` skips the work
@@ -259,7 +261,11 @@ impl<'w> Project<'w> {
     }
 
     fn compose(&self, card: &crate::card::Card) -> Document {
-        compose::compose(card, &self.compose_options())
+        let card = match self.settings.anonymous {
+            true => crate::jury::strip(card),
+            false => std::borrow::Cow::Borrowed(card),
+        };
+        compose::compose(&card, &self.compose_options())
     }
 
     pub(crate) fn compose_options(&self) -> ComposeOptions {

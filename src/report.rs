@@ -213,7 +213,7 @@ pub fn csv(summary: &Summary) -> String {
     let head = register_head(&words);
     let mut out = String::from("\u{feff}");
     let line = |cells: Vec<String>| {
-        let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        let cells: Vec<String> = cells.iter().map(|c| crate::csv::cell(c)).collect();
         cells.join(";") + "\r\n"
     };
     out.push_str(&line(head.iter().map(|h| h.to_string()).collect()));
@@ -271,18 +271,6 @@ fn register_cells(r: &Row) -> Vec<Cell> {
         Cell::Text(r.limits.join("; ")),
         Cell::Text(r.reason.clone().unwrap_or_default()),
     ]
-}
-
-fn csv_cell(text: &str) -> String {
-    let text = text.replace(['\r', '\n'], " ");
-    let text = match text.starts_with(['=', '+', '-', '@']) {
-        true => format!("'{text}"),
-        false => text,
-    };
-    match text.contains([';', '"']) || text.starts_with(' ') || text.ends_with(' ') {
-        true => format!("\"{}\"", text.replace('"', "\"\"")),
-        false => text,
-    }
 }
 
 /// The register as a spreadsheet: a bold header that stays in view, a filter on every

@@ -28,6 +28,9 @@ pub struct Args {
     /// Собрать сборник без карточек с ошибками (о каждой будет предупреждение).
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Копии для жюри: без авторов, организации и населённого пункта, под номерами 001, 002…, с ключом key.csv для организатора (нужен -o ПАПКА).
+    #[arg(long, requires = "out_dir")]
+    pub anonymous: bool,
     #[command(flatten)]
     pub many: ManyArgs,
     /// Дата документов в секундах от 1970-01-01; без неё даты в файлы не пишутся.
@@ -56,6 +59,7 @@ impl LookArgs {
             templates: self.templates.clone(),
             hyphenate: self.hyphenate,
             lang,
+            anonymous: false,
         }
     }
 }
@@ -75,7 +79,10 @@ impl ManyArgs {
 }
 
 pub fn settings(args: &Args, lang: Option<Lang>) -> Settings {
-    args.look.settings(lang)
+    Settings {
+        anonymous: args.anonymous,
+        ..args.look.settings(lang)
+    }
 }
 
 /// What building one card came to: written, or refused for its problems (told in its language).

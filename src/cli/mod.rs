@@ -17,6 +17,7 @@ mod fontscan;
 mod help;
 mod import;
 mod interrupt;
+mod jury;
 mod live;
 mod new;
 mod output;

@@ -17,13 +17,23 @@ pub(super) fn formats(args: &Args) -> Vec<Format> {
     formats
 }
 
-/// `OUT/stem.ext`, or beside the card without `-o`.
+/// `OUT/stem.ext`, or beside the card without `-o`; a jury copy is `OUT/001.ext`, by the
+/// card's place among the files named.
 pub(super) fn target(args: &Args, card: &Path, format: Format) -> PathBuf {
     let beside = || card.parent().map(Path::to_path_buf);
     let dir = args.out_dir.clone().or_else(beside).unwrap_or_default();
     let stem = card
         .file_stem()
         .map_or("card".into(), |s| s.to_string_lossy());
+    let place = args
+        .files
+        .iter()
+        .position(|f| f == card)
+        .unwrap_or_default();
+    let stem = match args.anonymous {
+        true => crate::jury::number(place, args.files.len()).into(),
+        false => stem,
+    };
     dir.join(format!("{stem}.{}", format.extension()))
 }
 

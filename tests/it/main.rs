@@ -21,6 +21,7 @@ mod html;
 mod import;
 mod inputs;
 mod install;
+mod jury;
 mod library;
 mod markdown;
 mod messages;
