@@ -39,7 +39,10 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Result<Rendered, Failu
             parts::document_rels(profile, &body.links),
         ),
         ("word/styles.xml", parts::styles(profile, &lang)),
-        ("word/settings.xml", parts::settings(profile, &lang)),
+        (
+            "word/settings.xml",
+            parts::settings(profile, &lang, doc.has_contents()),
+        ),
         ("word/fontTable.xml", parts::font_table(profile)),
         ("word/numbering.xml", parts::numbering(&body.lists)),
         ("word/theme/theme1.xml", parts::THEME.to_string()),

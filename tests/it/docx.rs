@@ -332,6 +332,7 @@ const ORDER: &[(&str, &[&str])] = &[
             "w:defaultTabStop",
             "w:autoHyphenation",
             "w:characterSpacingControl",
+            "w:updateFields",
             "w:compat",
             "w:themeFontLang",
             "w:decimalSymbol",

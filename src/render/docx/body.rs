@@ -237,19 +237,19 @@ impl Writer<'_> {
         self.block(&Block::PageBreak, Place::Body, 0);
     }
 
-    /// Contents as Word's own TOC field (so «Обновить поле» keeps it right), pre-filled
-    /// with the page numbers of our paginated PDF so it reads right before that; an index
-    /// of authors as plain lines in the same look.
+    /// Contents and the index of authors: every page number is a PAGEREF field to the
+    /// bookmark at its heading, pre-filled with the page of our paginated PDF, and a title
+    /// links to its heading. Word updates the fields when the file opens (`w:updateFields`);
+    /// LibreOffice computes them as it lays the pages out — either way each entry names the
+    /// page its practice starts on in that program's layout, not the PDF's.
     fn contents(&mut self, c: &Contents) {
         let bold = RunFormat {
             bold: true,
             ..RunFormat::default()
         };
-        self.centred(&c.title, bold);
-        let field = c.kind == ContentsKind::Contents && !c.entries.is_empty();
-        let depth = c.entries.iter().map(|e| e.level).max().unwrap_or(1);
+        self.bookmarked_centred(&c.title, bold, &c.anchor);
         let right = text_width_twips(self.profile).to_string();
-        for (i, e) in c.entries.iter().enumerate() {
+        for e in &c.entries {
             self.x.open("w:p", &[]);
             self.x.open("w:pPr", &[]);
             self.x.empty("w:pStyle", &[("w:val", "Normal")]);
@@ -264,19 +264,20 @@ impl Writer<'_> {
                 .empty("w:ind", &[("w:left", &left), ("w:firstLine", "0")]);
             self.x.empty("w:jc", &[("w:val", "left")]);
             self.x.close();
-            if field && i == 0 {
-                self.field_char("begin");
-                self.x.open("w:r", &[]);
-                self.x.open("w:instrText", &[("xml:space", "preserve")]);
-                self.x.text(&format!(" TOC \\o \"1-{depth}\" \\h \\z \\u "));
-                self.x.close().close();
-                self.field_char("separate");
-            }
             let format = if e.section {
                 bold
             } else {
                 RunFormat::default()
             };
+            let link = e
+                .anchors
+                .first()
+                .filter(|_| c.kind == ContentsKind::Contents);
+            if let Some(anchor) = link {
+                let name = bookmark_name(anchor);
+                self.x
+                    .open("w:hyperlink", &[("w:anchor", &name), ("w:history", "1")]);
+            }
             self.run(&e.title, format);
             if !e.detail.is_empty() {
                 self.run(" — ", RunFormat::default());
@@ -288,13 +289,49 @@ impl Writer<'_> {
                     },
                 );
             }
-            let pages: Vec<String> = e.pages.iter().map(usize::to_string).collect();
-            self.run(&format!("\t{}", pages.join(", ")), RunFormat::default());
-            if field && i + 1 == c.entries.len() {
-                self.field_char("end");
+            if link.is_some() {
+                self.x.close();
+            }
+            self.run("\t", RunFormat::default());
+            for (k, anchor) in e.anchors.iter().enumerate() {
+                if k > 0 {
+                    self.run(", ", RunFormat::default());
+                }
+                let page = e.pages.get(k).map(usize::to_string).unwrap_or_default();
+                self.page_ref(anchor, &page);
             }
             self.x.close();
         }
+    }
+
+    /// A centred line with a bookmark, so entries can point at it (the index's heading).
+    fn bookmarked_centred(&mut self, text: &str, format: RunFormat, anchor: &str) {
+        let id = self.next_bookmark.to_string();
+        self.next_bookmark += 1;
+        self.x.open("w:p", &[]);
+        self.x.open("w:pPr", &[]);
+        self.x.empty("w:pStyle", &[("w:val", "Normal")]);
+        self.x.empty("w:jc", &[("w:val", "center")]);
+        self.x.close();
+        let name = bookmark_name(anchor);
+        self.x
+            .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", &name)]);
+        self.run(text, format);
+        self.x.empty("w:bookmarkEnd", &[("w:id", &id)]);
+        self.x.close();
+    }
+
+    /// `PAGEREF` to an anchor's bookmark, showing `page` until the program computes it.
+    fn page_ref(&mut self, anchor: &str, page: &str) {
+        self.field_char("begin");
+        self.x.open("w:r", &[]);
+        self.x.open("w:instrText", &[("xml:space", "preserve")]);
+        self.x
+            .text(&format!(" PAGEREF {} \\h ", bookmark_name(anchor)));
+        self.x.close().close();
+        self.field_char("separate");
+        self.run(page, RunFormat::default());
+        self.field_char("end");
     }
 
     fn field_char(&mut self, kind: &str) {

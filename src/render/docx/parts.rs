@@ -535,7 +535,9 @@ pub fn styles(p: &Profile, lang: &str) -> String {
     x.finish()
 }
 
-pub fn settings(p: &Profile, lang: &str) -> String {
+/// `fields`: the document has page references (a сборник's contents and index), which Word
+/// is asked to update when it opens the file, so they name its own pages.
+pub fn settings(p: &Profile, lang: &str, fields: bool) -> String {
     let mut x = Xml::new();
     x.open("w:settings", &[("xmlns:w", W_NS)]);
     x.empty("w:zoom", &[("w:percent", "100")]);
@@ -545,6 +547,10 @@ pub fn settings(p: &Profile, lang: &str) -> String {
         x.empty("w:autoHyphenation", &[]);
     }
     x.empty("w:characterSpacingControl", &[("w:val", "doNotCompress")]);
+    // (After characterSpacingControl and before compat, as the schema orders them.)
+    if fields {
+        x.empty("w:updateFields", &[("w:val", "true")]);
+    }
     x.open("w:compat", &[]);
     // A line ended by a manual break is not stretched in justified text (the seed's cells
     // have such breaks); without this Word spreads "Участник 1:" across the whole column.
