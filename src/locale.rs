@@ -2108,6 +2108,45 @@ impl Failure {
                 "{}: {detail}",
                 lang.t("внутренняя ошибка mentorcard", "mentorcard internal error")
             ),
+            Failure::ImportConvert { path, old, problem } => {
+                use crate::world::{ConvertError, OldFormat};
+                let what = match (old, lang) {
+                    (OldFormat::Doc, Lang::Ru) => "документ старого формата Word 97–2003 (.doc)",
+                    (OldFormat::Doc, Lang::En) => "an old Word 97–2003 document (.doc)",
+                    (OldFormat::Rtf, Lang::Ru) => "документ RTF",
+                    (OldFormat::Rtf, Lang::En) => "an RTF document",
+                };
+                let save_as = lang.t(
+                    "или откройте документ в Word или LibreOffice и сохраните его как .docx («Файл → Сохранить как → Документ Word (*.docx)»), затем импортируйте этот файл",
+                    "or open the document in Word or LibreOffice and save it as .docx (File → Save As → Word Document (*.docx)), then import that file",
+                );
+                match (problem, lang) {
+                    (ConvertError::NoConverter, Lang::Ru) => format!(
+                        "{}: это {what}. mentorcard читает такие документы с помощью LibreOffice, но LibreOffice на этом компьютере не найден. Установите LibreOffice (бесплатно: libreoffice.org; в Astra Linux и других: sudo apt install libreoffice-writer) и повторите, {save_as}",
+                        path.display()
+                    ),
+                    (ConvertError::NoConverter, Lang::En) => format!(
+                        "{}: this is {what}. mentorcard reads such documents with LibreOffice, which is not found on this computer. Install LibreOffice (free: libreoffice.org; on Debian-based systems: sudo apt install libreoffice-writer) and try again, {save_as}",
+                        path.display()
+                    ),
+                    (ConvertError::TimedOut(s), Lang::Ru) => format!(
+                        "{}: это {what}; LibreOffice не справился с ним за {s} с и был остановлен. Откройте документ в Word или LibreOffice сами и сохраните его как .docx, затем импортируйте этот файл",
+                        path.display()
+                    ),
+                    (ConvertError::TimedOut(s), Lang::En) => format!(
+                        "{}: this is {what}; LibreOffice did not finish within {s} s and was stopped. Open the document in Word or LibreOffice yourself and save it as .docx, then import that file",
+                        path.display()
+                    ),
+                    (ConvertError::Failed(detail), Lang::Ru) => format!(
+                        "{}: это {what}, и LibreOffice не смог его прочитать ({detail}): возможно, файл повреждён. Откройте его в Word и сохраните как .docx, затем импортируйте этот файл",
+                        path.display()
+                    ),
+                    (ConvertError::Failed(detail), Lang::En) => format!(
+                        "{}: this is {what}, and LibreOffice could not read it ({detail}): the file may be damaged. Open it in Word and save it as .docx, then import that file",
+                        path.display()
+                    ),
+                }
+            }
             Failure::ImportUnsupported { path, kind } => {
                 let what = match (kind, lang) {
                     (Unsupported::Pdf, Lang::Ru) => "это PDF: из него нельзя надёжно восстановить таблицу критериев".to_string(),

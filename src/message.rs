@@ -581,6 +581,13 @@ pub enum Failure {
         detail: String,
     },
     /// `import` was given a file it does not read (.pdf, .doc, …).
+    /// A .doc or .rtf document the machine's converter (LibreOffice) could not turn into
+    /// .docx, or there is none.
+    ImportConvert {
+        path: PathBuf,
+        old: crate::world::OldFormat,
+        problem: crate::world::ConvertError,
+    },
     ImportUnsupported {
         path: PathBuf,
         kind: Unsupported,

@@ -134,6 +134,14 @@ impl World for Recording<'_> {
     fn document_date(&self) -> Option<i64> {
         self.world.document_date()
     }
+
+    fn convert_to_docx(
+        &self,
+        bytes: &[u8],
+        from: crate::world::OldFormat,
+    ) -> Result<Vec<u8>, crate::world::ConvertError> {
+        self.world.convert_to_docx(bytes, from)
+    }
 }
 
 /// The inputs and settings of one run of the tool.
@@ -315,14 +323,24 @@ impl<'w> Project<'w> {
         Ok((bytes, notes.collect()))
     }
 
-    /// Reads a teacher's document (.docx, .odt, .txt, .md) and makes a card of it: the card's
-    /// TOML text and the report of what went where. Nothing is written here.
+    /// Reads a teacher's document (.docx, .odt, .txt, .md; .doc and .rtf through the world's
+    /// converter) and makes a card of it: the card's TOML text and the report of what went
+    /// where. Nothing is written here.
     pub fn import(&self, path: &Path) -> Result<crate::import::Imported, Failure> {
         let bytes = self.world.read(path).map_err(|error| Failure::Read {
             path: path.to_path_buf(),
             error,
         })?;
-        crate::import::import(path, &bytes)
+        let Some(old) = crate::world::OldFormat::of(&bytes) else {
+            return crate::import::import(path, &bytes);
+        };
+        let failure = |problem| Failure::ImportConvert {
+            path: path.to_path_buf(),
+            old,
+            problem,
+        };
+        let docx = self.world.convert_to_docx(&bytes, old).map_err(failure)?;
+        crate::import::import_converted(path, &docx)
     }
 
     /// The card as a document, composed once.

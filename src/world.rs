@@ -127,6 +127,51 @@ pub trait World: Sync {
     /// The date written into documents (SOURCE_DATE_EPOCH, seconds since 1970); `None`
     /// writes no date, so the same card always gives byte-identical files.
     fn document_date(&self) -> Option<i64>;
+
+    /// An old Word (.doc) or RTF document as .docx, by a converter the machine has
+    /// (LibreOffice); a world without one says so, and `import` tells the teacher what to do.
+    fn convert_to_docx(&self, _bytes: &[u8], _from: OldFormat) -> Result<Vec<u8>, ConvertError> {
+        Err(ConvertError::NoConverter)
+    }
+}
+
+/// A document format read only through a converter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OldFormat {
+    /// Word 97–2003.
+    Doc,
+    Rtf,
+}
+
+impl OldFormat {
+    /// What the bytes are, whatever the file is called.
+    pub fn of(bytes: &[u8]) -> Option<OldFormat> {
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            Some(OldFormat::Doc)
+        } else if bytes.starts_with(b"{\\rtf") {
+            Some(OldFormat::Rtf)
+        } else {
+            None
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            OldFormat::Doc => "doc",
+            OldFormat::Rtf => "rtf",
+        }
+    }
+}
+
+/// Why a conversion gave no document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConvertError {
+    /// No converter on this machine.
+    NoConverter,
+    /// It ran longer than it may (seconds).
+    TimedOut(u64),
+    /// It ran and gave no document; what it said.
+    Failed(String),
 }
 
 /// The most any one input file may hold: a card is a few dozen kilobytes, a Zotero export a

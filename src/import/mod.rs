@@ -58,6 +58,17 @@ const TEXT_KEYS: &[&str] = &[
 /// and makes a card of it. Refuses what is not a readable document with the form in it.
 pub fn import(path: &Path, bytes: &[u8]) -> Result<Imported, Failure> {
     let doc = read(path, bytes)?;
+    finish(path, doc)
+}
+
+/// A .doc or .rtf document at `path` that a converter made into `docx`: read as the .docx
+/// it now is, named as the teacher's file.
+pub fn import_converted(path: &Path, docx: &[u8]) -> Result<Imported, Failure> {
+    let doc = read(&path.with_extension("docx"), docx)?;
+    finish(path, doc)
+}
+
+fn finish(path: &Path, doc: Doc) -> Result<Imported, Failure> {
     let origin = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

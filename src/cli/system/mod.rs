@@ -3,15 +3,17 @@
 //! a FIFO or a folder gets a clear message instead of a hang. The machine's fonts are looked
 //! up only when a build asks for a family that is not bundled.
 
+mod convert;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use super::disk::{read_regular, MAX_FONT_BYTES};
-use super::fontscan::{discover_fonts, find_times};
+use crate::cli::disk::{read_regular, MAX_FONT_BYTES};
+use crate::cli::fontscan::{discover_fonts, find_times};
 use crate::date::Date;
 use crate::fonts::{FaceData, FaceSource, FontBook, FontBytes};
-use crate::world::{DirEntry, FileError, World, MAX_INPUT_BYTES};
+use crate::world::{ConvertError, DirEntry, FileError, OldFormat, World, MAX_INPUT_BYTES};
 
 pub struct SystemWorld {
     fonts: OnceLock<FontBook>,
@@ -31,6 +33,10 @@ impl SystemWorld {
 }
 
 impl World for SystemWorld {
+    fn convert_to_docx(&self, bytes: &[u8], from: OldFormat) -> Result<Vec<u8>, ConvertError> {
+        convert::to_docx(bytes, from)
+    }
+
     fn read(&self, path: &Path) -> Result<Vec<u8>, FileError> {
         read_regular(path, MAX_INPUT_BYTES)
     }
