@@ -86,6 +86,11 @@ pub struct ExportedBook {
 impl Project<'_> {
     /// Whether a file is a collection (it has a `[collection]` table) rather than a card.
     pub fn is_collection(&self, path: &Path) -> Result<bool, Failure> {
+        // A teacher's Word or LibreOffice document is a card to be, not text to parse.
+        if crate::import::is_document(path) {
+            let bytes = self.world().read(path).unwrap_or_default();
+            return Ok(std::str::from_utf8(&bytes).is_ok_and(load::is_collection));
+        }
         Ok(load::is_collection(&self.read_text(path)?))
     }
 

@@ -34,6 +34,17 @@ pub fn is_collection(text: &str) -> bool {
     root.get_ref().contains_key("collection")
 }
 
+/// Whether bytes are a card's TOML (a `title` or `[criteria]` at the top), whatever the
+/// file is called: a card named `.txt` or `.md` is still read as the card it is.
+pub fn is_card_text(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let (root, _) = DeTable::parse_recoverable(text);
+    let root = root.get_ref();
+    root.contains_key("title") || root.contains_key("criteria")
+}
+
 /// A loaded collection file with its source and span map.
 pub struct LoadedCollection {
     /// `None` when the file has errors that keep it from being read.

@@ -1983,6 +1983,19 @@ impl Failure {
                     path.display()
                 ),
             },
+            Failure::EditDocument { path } => {
+                let card = path.with_extension("toml");
+                match lang {
+                    Lang::Ru => format!(
+                        "{} — документ, а форма заполняет карточку .toml. Сделайте карточку из документа: mentorcard import {}, затем откройте её в форме: mentorcard edit {}",
+                        path.display(), path.display(), card.display()
+                    ),
+                    Lang::En => format!(
+                        "{} is a document, and the form fills in a .toml card. Make the card from the document: mentorcard import {}, then open it in the form: mentorcard edit {}",
+                        path.display(), path.display(), card.display()
+                    ),
+                }
+            }
             Failure::EditCollection { path } => match lang {
                 Lang::Ru => format!(
                     "{} — файл сборника, а форма заполняет одну карточку: откройте в ней карточку из сборника, например mentorcard edit папка/карточка.toml",
@@ -2426,6 +2439,34 @@ impl Status {
                 .into(),
         }
     }
+}
+
+/// Where a card field's text stood in the teacher's document it was imported from, in
+/// words (`criteria.norms` → «в таблице, строка «Нормативное подкрепление практики»»).
+pub fn place_in_document(field: &str, lang: Lang) -> String {
+    let key = field
+        .strip_prefix("criteria.")
+        .map(|k| k.split('.').next().unwrap_or(k));
+    if let Some(info) = key.and_then(|k| CRITERIA.iter().find(|c| c.key == k)) {
+        return match lang {
+            Lang::Ru => format!("в таблице, строка «{}»", info.ru),
+            Lang::En => format!("in the table, the row “{}”", info.en),
+        };
+    }
+    let top = field.split('.').next().unwrap_or(field);
+    let (ru, en) = match top {
+        "title" => ("в названии работы", "in the title"),
+        "authors" => ("в сведениях об авторах", "in the authors' details"),
+        "organisation" | "locality" | "year" => (
+            "в сведениях об организации",
+            "in the organisation's details",
+        ),
+        "introduction" => ("во введении", "in the introduction"),
+        "conclusion" => ("в заключении", "in the conclusion"),
+        "criteria" => ("в таблице критериев", "in the criteria table"),
+        _ => ("в документе", "in the document"),
+    };
+    lang.t(ru, en).to_string()
 }
 
 /// The words of the live preview page (`mentorcard serve`).

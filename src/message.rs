@@ -273,6 +273,25 @@ impl Message {
         )
     }
 
+    /// The card field a message names by itself (`criteria.goal`, `title`): a missing or
+    /// empty criterion points at its section's header in the text, not at the field.
+    pub fn field(&self) -> Option<String> {
+        use Message::*;
+        Some(match self {
+            MissingCriterion { key }
+            | EmptyCriterion { key }
+            | PlaceholderCriterion { key, .. }
+            | ShortCriterion { key, .. } => format!("criteria.{key}"),
+            LimitCriterionChars { key, .. } | RequiredRow { key } => format!("criteria.{key}"),
+            RequiredField { key } => key.clone(),
+            MissingField { name, parent } => match parent.to_string() {
+                p if p.is_empty() => name.clone(),
+                p => format!("{p}.{name}"),
+            },
+            _ => return None,
+        })
+    }
+
     /// The stable machine-readable name (`unknown-key`…), for scripts, JSON and tests.
     pub fn code(&self) -> &'static str {
         self.into()
@@ -538,6 +557,10 @@ pub enum Failure {
     },
     /// `build --anonymous` was given a сборник: jury copies are made of single cards.
     JuryCollection {
+        path: PathBuf,
+    },
+    /// `edit` was given a teacher's document: the form edits a card, made by `import`.
+    EditDocument {
         path: PathBuf,
     },
     /// `edit` was given a сборник: the form edits one card.

@@ -198,6 +198,12 @@ impl<'w> Project<'w> {
             path: path.to_path_buf(),
             error,
         })?;
+        if crate::import::is_document(path) && !load::is_card_text(&bytes) {
+            let imported = self.import_bytes(path, &bytes)?;
+            let mut checked = self.check_text(path, &imported.text, purpose)?;
+            relocate(&mut checked, path);
+            return Ok(checked);
+        }
         let text = String::from_utf8(bytes).map_err(|_| Failure::Read {
             path: path.to_path_buf(),
             error: FileError::NotUtf8,
@@ -331,15 +337,19 @@ impl<'w> Project<'w> {
             path: path.to_path_buf(),
             error,
         })?;
-        let Some(old) = crate::world::OldFormat::of(&bytes) else {
-            return crate::import::import(path, &bytes);
+        self.import_bytes(path, &bytes)
+    }
+
+    fn import_bytes(&self, path: &Path, bytes: &[u8]) -> Result<crate::import::Imported, Failure> {
+        let Some(old) = crate::world::OldFormat::of(bytes) else {
+            return crate::import::import(path, bytes);
         };
         let failure = |problem| Failure::ImportConvert {
             path: path.to_path_buf(),
             old,
             problem,
         };
-        let docx = self.world.convert_to_docx(&bytes, old).map_err(failure)?;
+        let docx = self.world.convert_to_docx(bytes, old).map_err(failure)?;
         crate::import::import_converted(path, &docx)
     }
 
@@ -485,4 +495,23 @@ fn resolve_profile(world: &dyn World, arg: Option<&str>, lang: Lang) -> Result<P
         path,
         report: crate::diag::render_text(&source, &problems, lang),
     })
+}
+
+/// A teacher's document checked as the card it imports to has no TOML lines to show: each
+/// diagnostic names the document and the place in it in words («в таблице, строка
+/// «Цель практики»») instead of a line of a card she never saw.
+fn relocate(checked: &mut Checked, document: &Path) {
+    let paths = crate::editor::form::paths();
+    let spans = crate::editor::values::field_spans(&checked.source.text, &paths);
+    let lang = checked.lang;
+    for d in &mut checked.diagnostics {
+        let at = d
+            .span
+            .and_then(|s| crate::editor::values::field_at(&spans, s.start));
+        let field = d.message.field().or_else(|| at.map(str::to_string));
+        let place = field.map(|f| crate::locale::place_in_document(&f, lang));
+        let name = document.display().to_string();
+        d.file = Some(place.map_or(name.clone(), |p| format!("{name}, {p}")));
+        d.span = None;
+    }
 }

@@ -18,7 +18,7 @@ use super::form;
 use super::values::{self, Refusal};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::locale::Lang;
-use crate::message::{Failure, Message, Severity};
+use crate::message::{Failure, Severity};
 use crate::preview::protocol;
 use crate::project::{Checked, Project, Purpose, Settings};
 use crate::render::Format;
@@ -125,7 +125,16 @@ impl Session {
         port: u16,
         token: String,
     ) -> Result<Session, Failure> {
-        let read = file.read()?;
+        let read = file.read();
+        let card = |r: &Result<Option<String>, Failure>| match r {
+            Ok(Some(text)) => crate::load::is_card_text(text.as_bytes()),
+            _ => false,
+        };
+        if crate::import::is_document(path) && !card(&read) {
+            let path = path.to_path_buf();
+            return Err(Failure::EditDocument { path });
+        }
+        let read = read?;
         let exists = read.is_some();
         let text = read.unwrap_or_default();
         if crate::load::is_collection(&text) {
@@ -492,7 +501,9 @@ fn describe(checked: &Checked, text: &str, lang: Lang) -> Json {
             Severity::Hint => {}
         }
         let said = said(d, &checked.source, lang);
-        let field = field_of(&d.message)
+        let field = d
+            .message
+            .field()
             .or_else(|| {
                 d.span
                     .and_then(|s| values::field_at(&spans, s.start).map(str::to_string))
@@ -519,26 +530,6 @@ fn said(d: &Diagnostic, source: &SourceFile, lang: Lang) -> Json {
         "message": d.text(lang),
         "hints": d.hints(lang),
         "line": line,
-    })
-}
-
-/// The field a message names by itself (a missing or empty criterion points at its
-/// section's header in the text, not at the field).
-fn field_of(message: &Message) -> Option<String> {
-    Some(match message {
-        Message::MissingCriterion { key }
-        | Message::EmptyCriterion { key }
-        | Message::PlaceholderCriterion { key, .. }
-        | Message::ShortCriterion { key, .. } => format!("criteria.{key}"),
-        Message::LimitCriterionChars { key, .. } | Message::RequiredRow { key } => {
-            format!("criteria.{key}")
-        }
-        Message::RequiredField { key } => key.clone(),
-        Message::MissingField { name, parent } => match parent.to_string() {
-            p if p.is_empty() => name.clone(),
-            p => format!("{p}.{name}"),
-        },
-        _ => return None,
     })
 }
 

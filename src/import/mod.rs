@@ -82,6 +82,15 @@ fn finish(path: &Path, doc: Doc) -> Result<Imported, Failure> {
     })
 }
 
+/// Whether a path names a teacher's document that `check` and `build` read as the card it
+/// imports to (by its name: a card is `.toml`, whatever else the bytes say).
+pub fn is_document(path: &Path) -> bool {
+    let documents = [
+        "docx", "docm", "odt", "fodt", "txt", "md", "markdown", "doc", "rtf",
+    ];
+    documents.contains(&extension(path).as_str())
+}
+
 fn extension(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_lowercase())

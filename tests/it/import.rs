@@ -992,3 +992,80 @@ fn without_libreoffice_an_old_document_says_what_to_do_and_writes_nothing() {
         assert!(card.is_none(), "{source}: nothing is written");
     }
 }
+
+/// A folder of Word and LibreOffice submissions as they arrived: `check` reads each as the
+/// card it imports to, names places in the document in words (there are no TOML lines to
+/// show), and writes nothing beside them; `build` makes the documents from one.
+#[test]
+fn check_and_build_take_the_teachers_documents_as_they_are() {
+    let dir = scratch("documents-as-cards");
+    for (from, to) in [
+        ("seed.docx", "заявка1.docx"),
+        ("other-labels.odt", "заявка2.odt"),
+        ("letter.docx", "письмо.docx"),
+    ] {
+        std::fs::copy(fixtures().join(from), dir.join(to)).unwrap();
+    }
+    let one = run(&dir, &["check", "заявка1.docx"]);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    let said = one.stdout + &one.stderr;
+    assert!(
+        said.contains("--> заявка1.docx, в таблице, строка «Нормативное подкрепление практики»"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("--> заявка1.docx:"),
+        "no TOML line:column of a card she never saw: {said}"
+    );
+    let all = run(
+        &dir,
+        &[
+            "check",
+            "заявка1.docx",
+            "заявка2.odt",
+            "письмо.docx",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(all.code, 1, "the letter has no table: {}", all.stderr);
+    let rows: Vec<&str> = all.stdout.split_terminator("\r\n").collect();
+    assert_eq!(rows.len(), 4, "{}", all.stdout);
+    assert!(
+        rows[1].starts_with("заявка1.docx;Реверсивное наставничество;"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[3].contains("таблица критериев не найдена"),
+        "{}",
+        rows[3]
+    );
+    let built = run(
+        &dir,
+        &["build", "заявка1.docx", "-f", "pdf,html", "-o", "out"],
+    );
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let html = std::fs::read_to_string(dir.join("out/заявка1.html")).unwrap();
+    assert!(html.contains("Реверсивное наставничество"));
+    let pdf = pdf::load(&std::fs::read(dir.join("out/заявка1.pdf")).unwrap());
+    assert!(pdf::page_texts(&pdf).concat().contains("Реверсивное"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["out", "заявка1.docx", "заявка2.odt", "письмо.docx"],
+        "nothing written beside them"
+    );
+    let edit = run(&dir, &["edit", "заявка1.docx", "--no-open"]);
+    assert_eq!(edit.code, 2);
+    assert!(
+        edit.stderr.contains("mentorcard import заявка1.docx"),
+        "{}",
+        edit.stderr
+    );
+}
