@@ -2599,7 +2599,7 @@ impl ImportNote {
                 };
                 format!(
                     "{} {title}; {}: {authors}; {}: {definitions}",
-                    lang.t("до таблицы: название", "before the table: title"),
+                    lang.t("в начале документа: название", "at the start of the document: title"),
                     lang.t("авторов", "authors"),
                     lang.t("определений терминов", "definitions of terms")
                 )
@@ -2629,7 +2629,14 @@ impl ImportNote {
             ),
             ImportNote::Conclusion { paragraphs } => format!(
                 "{}: {paragraphs}",
-                lang.t("после таблицы — заключение, абзацев", "after the table: conclusion, paragraphs")
+                lang.t("в конце документа — заключение, абзацев", "at the end of the document: conclusion, paragraphs")
+            ),
+            ImportNote::FreeForm { placed } => format!(
+                "{}: {placed}",
+                lang.t(
+                    "таблицы критериев в документе нет: текст разобран по заголовкам и подписям разделов («Актуальность», «Цель: …»), разделов отнесено к критериям по смыслу",
+                    "the document has no criteria table: its text was read by section headings and labels (“Relevance”, “Goal: …”); sections placed in criteria by meaning"
+                )
             ),
         }
     }

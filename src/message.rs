@@ -752,6 +752,11 @@ pub enum ImportNote {
     Missing {
         key: &'static str,
     },
+    /// The document has no criteria table: its sections were read by their headings and
+    /// labels, `placed` of them put in a criterion by meaning.
+    FreeForm {
+        placed: usize,
+    },
     /// What stood before the table.
     Front {
         title: Option<String>,

@@ -180,6 +180,9 @@ fn byline(p: &Para, out: &mut Front) -> bool {
         finish(&mut positions, out);
         return true;
     }
+    if labelled_line(t, out) {
+        return true;
+    }
     if out.authors.is_empty() && !aligned {
         return false;
     }
@@ -211,6 +214,46 @@ fn byline(p: &Para, out: &mut Front) -> bool {
         }
         _ => false,
     }
+}
+
+/// «Организация: …», «Населённый пункт: …», «Год: …» — the application forms' labelled
+/// lines: the label says where the rest goes.
+fn labelled_line(t: &str, out: &mut Front) -> bool {
+    let Some((label, rest)) = t.split_once(':') else {
+        return false;
+    };
+    let (label, rest) = (label.trim().to_lowercase().replace('ё', "е"), rest.trim());
+    if rest.is_empty() {
+        return false;
+    }
+    const ORGANISATION: &[&str] = &[
+        "организация",
+        "образовательная организация",
+        "оо",
+        "учреждение",
+        "образовательное учреждение",
+        "место работы",
+    ];
+    const LOCALITY: &[&str] = &[
+        "населенный пункт",
+        "город",
+        "муниципалитет",
+        "муниципальное образование",
+        "район",
+    ];
+    if ORGANISATION.contains(&label.as_str()) {
+        out.organisation = Some(rest.to_string());
+    } else if LOCALITY.contains(&label.as_str()) {
+        out.locality = Some(rest.to_string());
+    } else if label == "год" {
+        match rest.trim_end_matches(['.', 'г', ' ']).parse() {
+            Ok(year) => out.year = Some(year),
+            Err(_) => return false,
+        }
+    } else {
+        return false;
+    }
+    true
 }
 
 /// Our own «Форма наставничества: …; вид: …» line (in either language).

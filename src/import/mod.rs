@@ -12,6 +12,7 @@
 
 mod docx;
 mod fields;
+mod free;
 mod front;
 mod labels;
 mod lists;
@@ -201,7 +202,10 @@ fn recognise_lists(doc: &mut Doc) {
 
 /// The card from the document's parts; `None` when it has no criteria table.
 fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
-    let layout = table::layout(doc)?;
+    // A criteria table if there is one; else the sections the author's headings make.
+    let layout = table::layout(doc.clone()).or_else(|| free::layout(doc))?;
+    let free = layout.free;
+    let placed = layout.rows.iter().filter(|(_, key)| key.is_some()).count();
     let mut notes: Vec<ImportNote> = Vec::new();
     let front = front::front(layout.before);
     let mut after = layout.after;
@@ -320,15 +324,21 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
         || remarks.unplaced.iter().any(|(k, _)| *k == "special_needs"))
     .then(|| text_of("special_needs", &texts));
 
+    // An article's title is its practice's name: criterion 1 is not asked for again.
+    let name = match text_of("name", &texts) {
+        n if n.trim().is_empty() && free => front.title.clone().unwrap_or_default(),
+        n => n,
+    };
     for info in locale::CRITERIA {
-        if !present.contains(&info.key) && info.key != "special_needs" {
+        let named = info.key == "name" && !name.trim().is_empty();
+        if !present.contains(&info.key) && info.key != "special_needs" && !named {
             notes.push(ImportNote::Missing { key: info.key });
             remarks.missing.push(info.key);
         }
     }
 
     let criteria = Criteria {
-        name: text_of("name", &texts),
+        name,
         problem: text_of("problem", &texts),
         participants,
         goal: text_of("goal", &texts),
@@ -366,6 +376,9 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
             definitions,
         },
     );
+    if free {
+        notes.insert(0, ImportNote::FreeForm { placed });
+    }
     notes.splice(1..1, table_notes);
     notes.push(ImportNote::Lists {
         participants: criteria.participants.len(),

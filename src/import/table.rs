@@ -33,6 +33,8 @@ pub struct Layout {
     pub rows: Vec<(SourceRow, Option<&'static str>)>,
     pub after: Vec<Para>,
     pub notes: Vec<ImportNote>,
+    /// Read from the author's headings, not from a criteria table.
+    pub free: bool,
 }
 
 /// One table, understood: which column holds labels and numbers, how many rows match.

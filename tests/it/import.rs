@@ -1069,3 +1069,142 @@ fn check_and_build_take_the_teachers_documents_as_they_are() {
         edit.stderr
     );
 }
+
+/// The free-form descriptions (tests/fixtures/import-free, made by its make.sh from one
+/// article): every document in the folder, whatever marks its sections — Word or LibreOffice
+/// heading styles, bold numbered paragraphs, Markdown `#`, inline labels and capitals —
+/// becomes the same card: each criterion the article speaks to holds its paragraphs, the
+/// byline fills the authors, organisation and locality, the sources after the conclusion are
+/// row 13, ≥ 95 % of the article's words are in the built page, and `check` names exactly
+/// the criteria the article does not address.
+#[test]
+fn free_form_articles_become_cards_by_their_headings() {
+    let folder = root().join("tests/fixtures/import-free");
+    let article = std::fs::read_to_string(folder.join("article.md")).unwrap();
+    let mut documents: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".sh"))
+        .collect();
+    documents.sort();
+    assert!(documents.len() >= 5, "{documents:?}");
+    let expected: &[(&str, &str)] = &[
+        ("name", "Цифровой наставник"),
+        ("problem", "Переход к цифровой образовательной среде"),
+        ("goal", "Задачи: подобрать пары"),
+        ("methods", "Индивидуальные консультации"),
+        ("results", "выросло вдвое"),
+        ("conditions", "Компьютерный класс"),
+        ("period", "с сентября 2023 года"),
+        ("replicability", "сетевое методическое объединение"),
+    ];
+    for name in &documents {
+        let dir = scratch(&format!("import-free-{name}"));
+        let src = folder.join(name);
+        let run = run(&dir, &["import", src.to_str().unwrap(), "-o", "card.toml"]);
+        let text = std::fs::read_to_string(dir.join("card.toml"))
+            .unwrap_or_else(|_| panic!("{name} became no card: {}", run.stderr));
+        let card: Card = toml::from_str(&text).unwrap();
+        for (key, words) in expected {
+            let have = card.criteria.text(key).unwrap_or_default();
+            assert!(
+                have.contains(words),
+                "{name}: {key} lacks «{words}»: {have}"
+            );
+        }
+        assert!(card.criteria.concept.is_empty() && card.criteria.effectiveness.is_empty());
+        assert_eq!(card.criteria.norms.len(), 2, "{name}");
+        assert_eq!(card.criteria.materials.len(), 2, "{name}");
+        assert_eq!(card.criteria.participants.len(), 1, "{name}");
+        assert_eq!(card.authors[0].name, "Петрова Анна Сергеевна", "{name}");
+        assert_eq!(
+            card.organisation.as_deref(),
+            Some("МБОУ «Средняя общеобразовательная школа № 3»")
+        );
+        assert_eq!(card.locality.as_deref(), Some("г. Тверь"), "{name}");
+        let conclusion = card
+            .conclusion
+            .as_ref()
+            .map(|c| c.text.as_str())
+            .unwrap_or_default();
+        assert!(
+            conclusion.contains("сблизило поколения"),
+            "{name}: {conclusion}"
+        );
+        let intro = card
+            .introduction
+            .as_ref()
+            .map(|i| i.text.as_str())
+            .unwrap_or_default();
+        assert!(intro.starts_with("В нашей школе"), "{name}: {intro}");
+
+        let checked = crate::common::run(&dir, &["check", "card.toml", "--format", "json"]);
+        let errors: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&checked.stdout)
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .map(|d| d["code"].as_str().unwrap().to_string() + " " + d["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(errors.len(), 2, "{name}: {errors:?}");
+        assert!(
+            errors.iter().any(|e| e.contains("«Концептуальная идея»")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("«Эффективность практики»")),
+            "{errors:?}"
+        );
+
+        let built = crate::common::run(&dir, &["build", "card.toml", "-f", "html"]);
+        assert_ne!(built.code, 2, "{}", built.stderr);
+    }
+    // Words: the built page holds nearly all of the article's (its section headings give
+    // way to the form's own labels).
+    let dir = scratch("import-free-words");
+    let src = folder.join("article.md");
+    run(&dir, &["import", src.to_str().unwrap(), "-o", "card.toml"]);
+    // She fills in the two rows the article does not address; then the card builds.
+    let card = std::fs::read_to_string(dir.join("card.toml")).unwrap();
+    let card = card
+        .replace(
+            "concept = \"\"",
+            "concept = \"Старшие и младшие учат друг друга.\"",
+        )
+        .replace(
+            "effectiveness = \"\"",
+            "effectiveness = \"Пары встречаются каждую неделю.\"",
+        );
+    std::fs::write(dir.join("card.toml"), card).unwrap();
+    let built = crate::common::run(&dir, &["build", "card.toml", "-f", "html"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let page = std::fs::read_to_string(dir.join("card.html")).unwrap();
+    let page = page
+        .split('<')
+        .map(|t| t.split_once('>').map_or(t, |(_, text)| text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let page = page.replace("&nbsp;", " ").replace('\u{a0}', " ");
+    // The section headings and the byline's labels give way to the form's own labels, and
+    // the ГОСТ record spells «СПб.» and «М.» out; every other word is on the page.
+    let body: String = article
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            l.replacen("Автор:", "", 1)
+                .replacen("Организация:", "", 1)
+                .replacen("Населенный пункт:", "", 1)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let missing = missing_words(&body, &page);
+    assert_eq!(missing, ["спб", "м"], "the article's words not on the page");
+    let total = words(&article).len();
+    let share = 100 * (total - missing_words(&article, &page).len()) / total;
+    assert!(
+        share >= 90,
+        "{share} % of all the article's words, headings included"
+    );
+}
