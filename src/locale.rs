@@ -2631,6 +2631,26 @@ impl ImportNote {
                 "{}: {paragraphs}",
                 lang.t("в конце документа — заключение, абзацев", "at the end of the document: conclusion, paragraphs")
             ),
+            ImportNote::Words {
+                found,
+                total,
+                unplaced,
+            } => {
+                let percent = if *total == 0 { 100 } else { found * 100 / total };
+                let mut line = match lang {
+                    Lang::Ru => format!("в карточке {percent} % слов документа ({found} из {total})"),
+                    Lang::En => format!("the card holds {percent} % of the document's words ({found} of {total})"),
+                };
+                match unplaced.as_slice() {
+                    [] => line.push_str(lang.t("; все абзацы размещены", "; every paragraph is placed")),
+                    list => {
+                        line.push_str(lang.t("; не размещены абзацы: ", "; paragraphs not placed: "));
+                        let quoted: Vec<String> = list.iter().map(|p| format!("«{}»", snippet(p))).collect();
+                        line.push_str(&quoted.join(", "));
+                    }
+                }
+                line
+            }
             ImportNote::FreeForm { placed } => format!(
                 "{}: {placed}",
                 lang.t(

@@ -779,6 +779,13 @@ pub enum ImportNote {
     Conclusion {
         paragraphs: usize,
     },
+    /// The measure of the import: `found` of the document's `total` words are in the card;
+    /// the paragraphs most of whose words are not.
+    Words {
+        found: usize,
+        total: usize,
+        unplaced: Vec<String>,
+    },
 }
 
 /// What an import left out on purpose.

@@ -78,9 +78,90 @@ fn finish(path: &Path, doc: Doc) -> Result<Imported, Failure> {
         .file_stem()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    assemble(doc, &origin, &fallback_title).ok_or_else(|| Failure::ImportNoTable {
-        path: path.to_path_buf(),
-    })
+    let source: Vec<String> = source::flatten(doc.nodes.clone())
+        .iter()
+        .map(Para::text)
+        .collect();
+    let mut imported =
+        assemble(doc, &origin, &fallback_title).ok_or_else(|| Failure::ImportNoTable {
+            path: path.to_path_buf(),
+        })?;
+    imported.notes.push(measure(&source, &imported.card));
+    Ok(imported)
+}
+
+/// The report's last line: how many of the document's words the card holds, and the
+/// paragraphs most of whose words it does not (headings the form's labels replace aside).
+fn measure(source: &[String], card: &Card) -> ImportNote {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase().replace('ё', "е"))
+            .collect()
+    };
+    let mut strings = Vec::new();
+    collect_strings(
+        &serde_json::to_value(card).unwrap_or_default(),
+        &mut strings,
+    );
+    // An act known by its short reference prints in full: count what will be printed.
+    for norm in &card.criteria.norms {
+        if let Norm::Act(act) = norm {
+            strings.push(crate::norms::cite(&crate::norms::resolve(act)));
+        }
+    }
+    let mut have = std::collections::HashMap::<String, usize>::new();
+    for w in strings.iter().flat_map(|s| words(s)) {
+        *have.entry(w).or_default() += 1;
+    }
+    let (mut total, mut found) = (0, 0);
+    let mut unplaced = Vec::new();
+    // Long paragraphs claim their words first, so a row's label repeating its text's words
+    // («…для поддержки обучающихся…») does not leave that text looking unplaced.
+    let mut order: Vec<&String> = source.iter().collect();
+    order.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for paragraph in order {
+        let ws = words(paragraph);
+        // A row's label in the form's own words is printed as the form's label.
+        if labels::candidates(paragraph)
+            .first()
+            .is_some_and(|(_, score)| *score >= 10)
+        {
+            total += ws.len();
+            found += ws.len();
+            continue;
+        }
+        let mut hits = 0;
+        for w in &ws {
+            if let Some(n) = have.get_mut(w).filter(|n| **n > 0) {
+                *n -= 1;
+                hits += 1;
+            }
+        }
+        total += ws.len();
+        found += hits;
+        // A short line (a heading, a label) gives way to the form's own words.
+        if ws.len() > 8 && hits * 2 < ws.len() {
+            unplaced.push(paragraph.trim().to_string());
+        }
+    }
+    // Said in the document's order.
+    unplaced.sort_by_key(|u: &String| source.iter().position(|p| p.trim() == u));
+    ImportNote::Words {
+        found,
+        total,
+        unplaced,
+    }
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Number(n) => out.push(n.to_string()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
 }
 
 /// Whether a path names a teacher's document that `check` and `build` read as the card it
@@ -471,4 +552,31 @@ fn title_from_name(name: &str) -> Option<String> {
         .unwrap_or(first.len());
     let title = first[..cut].trim().trim_end_matches('.').trim();
     (!title.is_empty() && title.chars().count() <= 150).then(|| title.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_measure_counts_words_and_names_paragraphs_left_out() {
+        let example = include_str!("../../examples/reverse-mentoring.toml");
+        let card: Card = toml::from_str(example).unwrap();
+        let kept = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
+        let source = vec![
+            card.criteria.problem.clone(),
+            "Цель практики".to_string(),
+            kept.to_string(),
+        ];
+        let ImportNote::Words {
+            found,
+            total,
+            unplaced,
+        } = measure(&source, &card)
+        else {
+            panic!("a measure");
+        };
+        assert_eq!(unplaced, [kept], "the paragraph the card lacks is named");
+        assert_eq!(total - found, 12, "its twelve words are the missing ones");
+    }
 }

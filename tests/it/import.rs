@@ -1208,3 +1208,26 @@ fn free_form_articles_become_cards_by_their_headings() {
         "{share} % of all the article's words, headings included"
     );
 }
+
+#[test]
+fn the_report_ends_with_how_many_words_the_card_holds() {
+    let (run, card) = import_doc("seed.docx", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(card.exists());
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("слов документа"))
+        .unwrap_or_else(|| panic!("no measure in {}", run.stdout));
+    let percent: usize = line
+        .split("в карточке ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(percent >= 90, "{line}");
+    assert!(line.ends_with("все абзацы размещены"), "{line}");
+}
