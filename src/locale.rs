@@ -2631,6 +2631,24 @@ impl ImportNote {
                 "{}: {paragraphs}",
                 lang.t("в конце документа — заключение, абзацев", "at the end of the document: conclusion, paragraphs")
             ),
+            ImportNote::Picture { caption, after } => {
+                let what = match (caption.is_empty(), lang) {
+                    (true, Lang::Ru) => "рисунок без подписи".to_string(),
+                    (true, Lang::En) => "a picture without a caption".to_string(),
+                    (false, Lang::Ru) => format!("рисунок «{}»", snippet(caption)),
+                    (false, Lang::En) => format!("the picture “{}”", snippet(caption)),
+                };
+                let place = match (after.is_empty(), lang) {
+                    (true, Lang::Ru) => "в начале документа".to_string(),
+                    (true, Lang::En) => "at the start of the document".to_string(),
+                    (false, Lang::Ru) => format!("после абзаца «{}»", snippet(after)),
+                    (false, Lang::En) => format!("after the paragraph “{}”", snippet(after)),
+                };
+                match lang {
+                    Lang::Ru => format!("{what} ({place}) в карточку не перенесён: места для рисунков в карточке нет — вставьте его в готовый документ сами"),
+                    Lang::En => format!("{what} ({place}) is not in the card: the card has no place for pictures; add it to the built document yourself"),
+                }
+            }
             ImportNote::Words {
                 found,
                 total,

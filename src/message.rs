@@ -779,6 +779,11 @@ pub enum ImportNote {
     Conclusion {
         paragraphs: usize,
     },
+    /// A picture the card has no place for: its caption (or name) and the text it followed.
+    Picture {
+        caption: String,
+        after: String,
+    },
     /// The measure of the import: `found` of the document's `total` words are in the card;
     /// the paragraphs most of whose words are not.
     Words {
@@ -798,13 +803,14 @@ pub enum Skipped {
 }
 
 impl ImportNote {
-    /// Lines the teacher must look at: text moved, a criterion missing.
+    /// Lines the teacher must look at: text moved, a criterion missing, a picture left out.
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
             ImportNote::Unplaced { .. }
                 | ImportNote::Missing { .. }
                 | ImportNote::TitleFromName { .. }
+                | ImportNote::Picture { .. }
         )
     }
 }

@@ -54,8 +54,32 @@ pub fn read(package: &mut Package) -> Result<Doc, Error> {
     let body = root.child(w, "body").ok_or(Error::Broken)?;
     let mut doc = Doc::default();
     reader.blocks(body, &mut doc.nodes);
+    doc.pictures = super::pictures::find(body, &PICTURES);
     Ok(doc)
 }
+
+/// Word's paragraphs and pictures (a DrawingML drawing, or a VML picture of older files),
+/// a picture described by its alternative text, else its name.
+const PICTURES: super::pictures::Marks = super::pictures::Marks {
+    is_paragraph: |e| e.name == "p" && (e.ns == W || e.ns == W_STRICT),
+    picture: |e| {
+        if !(e.ns == W || e.ns == W_STRICT) || !matches!(e.name.as_str(), "drawing" | "pict") {
+            return None;
+        }
+        fn doc_pr(e: &super::xml::Element) -> Option<String> {
+            if e.name == "docPr" {
+                let said = ["descr", "title", "name"].iter().find_map(|a| e.attr(a));
+                return said.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+            }
+            e.elements().find_map(doc_pr)
+        }
+        Some(doc_pr(e).unwrap_or_default())
+    },
+    style: |p| {
+        let ppr = p.elements().find(|e| e.name == "pPr")?;
+        ppr.elements().find(|e| e.name == "pStyle")?.attr("val")
+    },
+};
 
 /// The main document part named by the package relationships, `word/document.xml` by default.
 fn main_part(package: &mut Package) -> Result<String, Error> {

@@ -232,6 +232,7 @@ mod tests {
         });
         Doc {
             nodes: nodes.collect(),
+            ..Doc::default()
         }
     }
 

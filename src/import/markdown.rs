@@ -85,7 +85,70 @@ pub fn read(text: &str) -> Doc {
         i += 1;
     }
     flush(&mut chunk, &styles, &mut doc);
+    take_pictures(&mut doc);
     doc
+}
+
+/// Paragraphs that are only a picture (`![alt](file)`) leave the text for the report's list
+/// of pictures; a caption-like paragraph under one is its caption (and stays text).
+fn take_pictures(doc: &mut Doc) {
+    let mut kept = Vec::with_capacity(doc.nodes.len());
+    let mut last = String::new();
+    for node in std::mem::take(&mut doc.nodes) {
+        let text = match &node {
+            Node::Para(p) => p.text().trim().to_string(),
+            Node::Table(_) => String::new(),
+        };
+        let image = match &node {
+            Node::Para(p) => image_alt(&text).or_else(|| linked_image(&p.content)),
+            Node::Table(_) => None,
+        };
+        if let Some(alt) = image {
+            doc.pictures.push(super::source::Picture {
+                caption: None,
+                description: alt,
+                after: last.clone(),
+            });
+            continue;
+        }
+        if !text.is_empty() {
+            if let Some(picture) = doc
+                .pictures
+                .last_mut()
+                .filter(|p| p.caption.is_none() && p.after == last)
+            {
+                if super::pictures::is_caption(&text) {
+                    picture.caption = Some(text.clone());
+                }
+            }
+            last = text;
+        }
+        kept.push(node);
+    }
+    doc.nodes = kept;
+}
+
+/// `![alt](target)` as the inline reader leaves it: a «!» and then a link.
+fn linked_image(content: &[crate::document::Inline]) -> Option<String> {
+    use crate::document::Inline;
+    let content: Vec<&Inline> = content
+        .iter()
+        .filter(|i| !matches!(i, Inline::Text(t) if t.trim().is_empty()))
+        .collect();
+    match content.as_slice() {
+        [Inline::Text(bang), Inline::Link { content, .. }] if bang.trim() == "!" => {
+            Some(Inline::plain(content).trim().to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The alternative text of `![alt](target)` standing alone.
+fn image_alt(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("![")?;
+    let (alt, target) = rest.split_once("](")?;
+    (target.ends_with(')') && !target[..target.len() - 1].contains(')'))
+        .then(|| alt.trim().to_string())
 }
 
 /// Where the text starts after a YAML metadata block (`---` … `---`).

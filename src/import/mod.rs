@@ -18,6 +18,7 @@ mod labels;
 mod lists;
 mod markdown;
 mod odt;
+mod pictures;
 mod rich;
 mod source;
 mod table;
@@ -82,10 +83,17 @@ fn finish(path: &Path, doc: Doc) -> Result<Imported, Failure> {
         .iter()
         .map(Para::text)
         .collect();
+    let pictures = doc.pictures.clone();
     let mut imported =
         assemble(doc, &origin, &fallback_title).ok_or_else(|| Failure::ImportNoTable {
             path: path.to_path_buf(),
         })?;
+    for picture in pictures {
+        imported.notes.push(ImportNote::Picture {
+            caption: picture.caption.unwrap_or(picture.description),
+            after: picture.after,
+        });
+    }
     imported.notes.push(measure(&source, &imported.card));
     Ok(imported)
 }

@@ -40,8 +40,34 @@ pub fn read(package: &mut Package) -> Result<Doc, Error> {
     };
     let mut doc = Doc::default();
     reader.blocks(text, None, &mut doc.nodes);
+    doc.pictures = super::pictures::find(text, &PICTURES);
     Ok(doc)
 }
+
+const DRAW: &str = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+const SVG: &str = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
+
+/// LibreOffice's paragraphs and pictures (a frame holding an image), a picture described by
+/// its title or description, else its name.
+const PICTURES: super::pictures::Marks = super::pictures::Marks {
+    is_paragraph: |e| e.ns == TEXT && matches!(e.name.as_str(), "p" | "h"),
+    picture: |e| {
+        if !e.is(DRAW, "frame") || e.child(DRAW, "image").is_none() {
+            return None;
+        }
+        let said = [e.child(SVG, "title"), e.child(SVG, "desc")]
+            .into_iter()
+            .flatten();
+        let said = said
+            .map(|s| s.text().trim().to_string())
+            .find(|s| !s.is_empty());
+        Some(
+            said.or_else(|| e.attr("name").map(str::to_string))
+                .unwrap_or_default(),
+        )
+    },
+    style: |p| p.attr_ns(TEXT, "style-name"),
+};
 
 #[derive(Debug, Clone, Default)]
 struct StyleInfo {

@@ -9,6 +9,19 @@ use crate::document::Inline;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
     pub nodes: Vec<Node>,
+    /// The pictures, which the card has no place for: the report lists them.
+    pub pictures: Vec<Picture>,
+}
+
+/// A picture of the document, as the report names it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Picture {
+    /// The paragraph under it (or its own) that reads as a caption.
+    pub caption: Option<String>,
+    /// Its alternative text or name, for a picture without a caption.
+    pub description: String,
+    /// The text of the paragraph it followed ("" at the start).
+    pub after: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -426,7 +426,10 @@ mod tests {
     }
 
     fn doc(nodes: Vec<Node>) -> Doc {
-        Doc { nodes }
+        Doc {
+            nodes,
+            ..Doc::default()
+        }
     }
 
     fn keys(l: &Layout) -> Vec<Option<&'static str>> {

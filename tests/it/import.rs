@@ -1231,3 +1231,39 @@ fn the_report_ends_with_how_many_words_the_card_holds() {
     assert!(percent >= 90, "{line}");
     assert!(line.ends_with("все абзацы размещены"), "{line}");
 }
+
+/// A photo in the source is not lost silently: the report names it, with its caption and the
+/// paragraph it followed; the caption stays a paragraph of the card; no image markup is left
+/// in the text (tests/fixtures/import-pictures, made by its make.sh).
+#[test]
+fn pictures_are_listed_in_the_report_with_their_captions() {
+    let folder = root().join("tests/fixtures/import-pictures");
+    for name in ["photos.md", "photos.docx", "photos.odt"] {
+        let dir = scratch(&format!("import-pictures-{name}"));
+        let src = folder.join(name);
+        let run = run(&dir, &["import", src.to_str().unwrap(), "-o", "card.toml"]);
+        let said = run.stdout + &run.stderr;
+        let line = said
+            .lines()
+            .find(|l| l.contains("в карточку не перенесён"))
+            .unwrap_or_else(|| panic!("{name}: no picture in the report: {said}"));
+        assert!(line.contains("предупреждение: рисунок «"), "{name}: {line}");
+        assert!(
+            line.contains("Мастер-класс для педагогов"),
+            "{name}: {line}"
+        );
+        assert!(
+            line.contains("после абзаца «Учителям не хватает"),
+            "{name}: {line}"
+        );
+        let card = std::fs::read_to_string(dir.join("card.toml")).unwrap();
+        assert!(
+            card.contains("\nРис. 1. Мастер-класс для педагогов\n"),
+            "{name}: the caption stays"
+        );
+        assert!(
+            !card.contains("photo.png") && !card.contains("!["),
+            "{name}: no image markup"
+        );
+    }
+}
