@@ -157,135 +157,43 @@ pub fn order_items(items: &[NormItem], order: NormOrder) -> Vec<usize> {
 // Registry
 // ---------------------------------------------------------------------------------------------
 
-/// An act mentoring cards cite, with only what domain.md §4 states about it. Where the
-/// official title is not known to us it is `None`: a wrong title is worse than none.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An act of the built-in registry (`assets/norms.toml`, a file a methodologist can read and
+/// extend): what a short reference in a card stands for.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KnownAct {
-    pub kind: &'static str,
-    pub issuer: Option<&'static str>,
-    pub date: (i32, u8, u8),
-    pub number: &'static str,
-    pub title: Option<&'static str>,
+    pub kind: String,
+    #[serde(default)]
+    pub issuer: Option<String>,
+    pub date: Date,
+    pub number: String,
+    #[serde(default)]
+    pub title: Option<String>,
     /// Whether the catalogue can say what the act is about when its title is not known
     /// (`locale::act_about`).
+    #[serde(default)]
     pub about: bool,
 }
 
 const UKAZ: &str = "Указ Президента Российской Федерации";
-const MINPROS: &str = "Минпросвещения России";
-const GOV: &str = "Правительства Российской Федерации";
 
-static REGISTRY: &[KnownAct] = &[
-    KnownAct {
-        kind: "Федеральный закон",
-        issuer: None,
-        date: (2012, 12, 29),
-        number: "273-ФЗ",
-        title: Some("Об образовании в Российской Федерации"),
-        about: false,
-    },
-    KnownAct {
-        kind: UKAZ,
-        issuer: None,
-        date: (2018, 3, 2),
-        number: "94",
-        title: Some("Об учреждении знака отличия «За наставничество»"),
-        about: false,
-    },
-    KnownAct {
-        kind: UKAZ,
-        issuer: None,
-        date: (2018, 5, 7),
-        number: "204",
-        title: None,
-        about: true,
-    },
-    KnownAct {
-        kind: UKAZ,
-        issuer: None,
-        date: (2020, 7, 21),
-        number: "474",
-        title: None,
-        about: true,
-    },
-    KnownAct {
-        kind: UKAZ,
-        issuer: None,
-        date: (2024, 5, 7),
-        number: "309",
-        title: Some(
-            "О национальных целях развития Российской Федерации на период до 2030 года и на \
-             перспективу до 2036 года",
-        ),
-        about: false,
-    },
-    KnownAct {
-        kind: "Распоряжение",
-        issuer: Some(MINPROS),
-        date: (2019, 12, 25),
-        number: "Р-145",
-        title: Some(
-            "Об утверждении методологии (целевой модели) наставничества обучающихся для \
-             организаций, осуществляющих образовательную деятельность по общеобразовательным, \
-             дополнительным общеобразовательным и программам среднего профессионального \
-             образования, в том числе с применением лучших практик обмена опытом между \
-             обучающимися",
-        ),
-        about: false,
-    },
-    KnownAct {
-        kind: "Письмо",
-        issuer: Some(MINPROS),
-        date: (2020, 1, 23),
-        number: "МР-42/02",
-        title: None,
-        about: false,
-    },
-    KnownAct {
-        kind: "Совместное письмо",
-        issuer: Some("Минпросвещения России и Общероссийского Профсоюза образования"),
-        date: (2021, 12, 21),
-        number: "АЗ-1128/08/657",
-        title: None,
-        about: true,
-    },
-    KnownAct {
-        kind: "Распоряжение",
-        issuer: Some(GOV),
-        date: (2019, 12, 31),
-        number: "3273-р",
-        title: None,
-        about: false,
-    },
-    KnownAct {
-        kind: "Федеральный закон",
-        issuer: None,
-        date: (2024, 11, 9),
-        number: "381-ФЗ",
-        title: None,
-        about: true,
-    },
-    KnownAct {
-        kind: "Распоряжение",
-        issuer: Some(GOV),
-        date: (2025, 5, 21),
-        number: "1264-р",
-        title: None,
-        about: true,
-    },
-    KnownAct {
-        kind: UKAZ,
-        issuer: None,
-        date: (2022, 6, 27),
-        number: "401",
-        title: None,
-        about: true,
-    },
-];
+/// The registry file as it is built in.
+pub const REGISTRY_TOML: &str = include_str!("../assets/norms.toml");
 
-/// The built-in acts, for `mentorcard` to list and for tests.
+#[derive(Deserialize)]
+struct RegistryFile {
+    act: Vec<KnownAct>,
+}
+
+/// The built-in acts, read once from `assets/norms.toml` (a test reads the same file, so a
+/// broken one fails the tests, not a teacher's build).
 pub fn registry() -> &'static [KnownAct] {
-    REGISTRY
+    static REGISTRY: std::sync::OnceLock<Vec<KnownAct>> = std::sync::OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        toml::from_str::<RegistryFile>(REGISTRY_TOML)
+            .map(|f| f.act)
+            .unwrap_or_default()
+    })
 }
 
 fn norm_key(s: &str) -> String {
@@ -306,8 +214,8 @@ pub fn lookup(reference: &str) -> Option<&'static KnownAct> {
     if key.is_empty() {
         return None;
     }
-    REGISTRY.iter().find(|k| {
-        let num = norm_key(k.number);
+    registry().iter().find(|k| {
+        let num = norm_key(&k.number);
         if key == num {
             return true;
         }
@@ -333,13 +241,11 @@ pub fn resolve(act: &Act) -> Act {
     // the issuer in it, so the registry's issuer would be said twice.
     if out.kind.is_none() {
         out.kind = Some(known.kind.to_string());
-        out.issuer = out.issuer.or_else(|| known.issuer.map(str::to_string));
+        out.issuer = out.issuer.or_else(|| known.issuer.clone());
     }
-    out.date = out
-        .date
-        .or_else(|| Date::new(known.date.0, known.date.1, known.date.2));
+    out.date = out.date.or(Some(known.date));
     out.number = out.number.or_else(|| Some(known.number.to_string()));
-    out.title = out.title.or_else(|| known.title.map(str::to_string));
+    out.title = out.title.or_else(|| known.title.clone());
     out
 }
 
@@ -552,7 +458,7 @@ pub fn act_warnings(act: &Act) -> Vec<Message> {
     }
     if non_empty(&r.title).is_none() {
         out.push(Message::NormMissingTitle {
-            about: known.filter(|k| k.about).map(|k| k.number),
+            about: known.filter(|k| k.about).map(|k| k.number.as_str()),
         });
     }
     if is_204(&r) {
@@ -600,8 +506,9 @@ pub fn text_warnings(text: &str) -> Vec<Message> {
         lookup(num)
     });
     let by_title = || {
-        REGISTRY.iter().find(|k| {
+        registry().iter().find(|k| {
             k.title
+                .as_deref()
                 .is_some_and(|t| lower.contains(&plain_lower(t).replace('\u{a0}', " ")))
         })
     };
@@ -669,8 +576,8 @@ pub fn recognise(text: &str) -> Option<Act> {
         ..Act::default()
     };
     let known = lookup(&number).filter(|k| {
-        let date_agrees = date.is_none_or(|d| Some(d) == Date::new(k.date.0, k.date.1, k.date.2));
-        date_agrees && same_kind(&kind, k.kind)
+        let date_agrees = date.is_none_or(|d| d == k.date);
+        date_agrees && same_kind(&kind, &k.kind)
     });
     match known {
         Some(k) => {
@@ -679,7 +586,8 @@ pub fn recognise(text: &str) -> Option<Act> {
             } else {
                 k.number.to_string()
             });
-            act.title = title.filter(|t| !k.title.is_some_and(|known| same_title(t, known)));
+            act.title =
+                title.filter(|t| !k.title.as_deref().is_some_and(|known| same_title(t, known)));
         }
         None => {
             act.kind = Some(kind);
@@ -905,23 +813,41 @@ mod tests {
 
     #[test]
     fn every_registry_act_is_found_by_its_number() {
+        // The file parses in full (registry() would give an empty list otherwise), each act
+        // once, each found by its own number; an act marked `about` has the catalogue's words.
+        let file: RegistryFile = toml::from_str(REGISTRY_TOML).expect("assets/norms.toml reads");
+        assert_eq!(file.act, registry());
+        let mut numbers: Vec<&str> = registry().iter().map(|k| k.number.as_str()).collect();
+        numbers.sort();
+        numbers.dedup();
+        assert_eq!(
+            numbers.len(),
+            registry().len(),
+            "a number twice in assets/norms.toml"
+        );
         for k in registry() {
-            assert_eq!(lookup(k.number), Some(k), "{}", k.number);
-            assert!(
-                Date::new(k.date.0, k.date.1, k.date.2).is_some(),
-                "{}",
-                k.number
-            );
+            assert_eq!(lookup(&k.number), Some(k), "{}", k.number);
+            assert!(!k.kind.trim().is_empty(), "{}: no kind", k.number);
+            if k.about {
+                assert!(
+                    crate::locale::act_about(&k.number, crate::locale::Lang::Ru).is_some(),
+                    "{}: about without words",
+                    k.number
+                );
+            }
         }
         assert_eq!(registry().len(), 12);
-        assert_eq!(lookup("фз-273").map(|k| k.number), Some("273-ФЗ"));
-        assert_eq!(lookup("273 ФЗ").map(|k| k.number), Some("273-ФЗ"));
-        assert_eq!(lookup("Указ 204").map(|k| k.number), Some("204"));
+        assert_eq!(lookup("фз-273").map(|k| k.number.as_str()), Some("273-ФЗ"));
+        assert_eq!(lookup("273 ФЗ").map(|k| k.number.as_str()), Some("273-ФЗ"));
+        assert_eq!(lookup("Указ 204").map(|k| k.number.as_str()), Some("204"));
         assert_eq!(
-            lookup("Указ Президента № 401").map(|k| k.number),
+            lookup("Указ Президента № 401").map(|k| k.number.as_str()),
             Some("401")
         );
-        assert_eq!(lookup("мр-42/02").map(|k| k.number), Some("МР-42/02"));
+        assert_eq!(
+            lookup("мр-42/02").map(|k| k.number.as_str()),
+            Some("МР-42/02")
+        );
         assert_eq!(lookup("1294"), None);
         assert_eq!(lookup("12-94"), None);
         assert_eq!(lookup(""), None);
