@@ -13,12 +13,12 @@ use crate::compose::{self, sort_key};
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::document::{Document, Inline};
 use crate::gather;
+use crate::layout::{self, Paged};
 use crate::load;
 use crate::locale::Lang;
 use crate::message::{Failure, Message};
 use crate::parallel::{self, Progress, Stage};
 use crate::project::{locate, Checked, Project, Purpose};
-use crate::render::pdf::{self, Paged};
 use crate::render::{self, Format, RenderOptions};
 use crate::richtext;
 use crate::world::FileError;
@@ -283,7 +283,7 @@ impl Project<'_> {
         }
         let fonts = &self.fonts()?.fonts;
         progress.start(Stage::Layout, 1);
-        let paged = pdf::layout_jobs(&composed.document, self.profile(), fonts, composed.jobs);
+        let paged = layout::layout_jobs(&composed.document, self.profile(), fonts, composed.jobs);
         progress.tick();
         Ok(composed.paged.get_or_init(|| paged))
     }

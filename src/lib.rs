@@ -3,8 +3,9 @@
 //!
 //! The pipeline, one module per arrow, driven by [`project`]:
 //! `load` (TOML → typed [`card`] with spans) → `check` (diagnostics) → `compose` (card →
-//! [`document`]) → `render::*` (one renderer per format; the PDF renderer does the layout,
-//! lines and pages, itself).
+//! [`document`]) → [`layout`] (lines and pages, for the PDF and page limits) → `render::*`
+//! (one renderer per format). What layout and the renderers share — warnings, the link
+//! policy for untrusted text — is [`warning`].
 //!
 //! Everything from outside — files, fonts, today's date — comes through [`world`], the one
 //! seam (as typst's `World`): the CLI implements it over the file system, tests in memory.
@@ -14,7 +15,7 @@
 //! words, and every other word the tool says), `diag` (located diagnostics and how they
 //! print), `path` (paths into a card), `richtext` (the text syntax of card fields),
 //! `typography`, `biblio` (ГОСТ Р 7.0.100-2018), `norms` (normative acts), `profile`
-//! (contest formatting rules as data), `fonts` (the font book) and `typeface` (choosing
+//! (contest formatting rules as data), `fonts` (the font book; `layout::typeface` chooses
 //! the PDF's family from it), `templates` (built-in and user HTML templates), `scaffold`
 //! (what `new` writes), `import` (a Word, LibreOffice, text or Markdown description made
 //! into a card), `editor` (the pure half of `edit`: the form, its values in the card's text
@@ -41,6 +42,7 @@ pub mod fonts;
 pub mod gather;
 pub mod import;
 pub mod jury;
+pub mod layout;
 pub mod load;
 pub mod locale;
 pub mod message;
@@ -57,6 +59,6 @@ pub mod scaffold;
 pub mod schema;
 pub mod similar;
 pub mod templates;
-pub mod typeface;
 pub mod typography;
+pub mod warning;
 pub mod world;

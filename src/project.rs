@@ -16,14 +16,15 @@ use crate::date::Date;
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::document::{Document, FieldRef};
 use crate::fonts::{FaceSource, FontBook, FontBytes};
+use crate::layout::typeface::{self, Chosen};
+use crate::layout::{self, Paged};
 use crate::load;
 use crate::locale::Lang;
 use crate::message::{Failure, Message};
 use crate::profile::Profile;
-use crate::render::pdf::{self, Paged};
+use crate::render::pdf;
 use crate::render::{self, Format, RenderOptions, Warning};
 use crate::templates::{self, Template};
-use crate::typeface::{self, Chosen};
 use crate::world::{DirEntry, FileError, World};
 
 /// What the user chose on the command line (or a test in code).
@@ -409,7 +410,7 @@ impl<'w> Project<'w> {
         if let Some(paged) = checked.paged.get() {
             return Ok(paged);
         }
-        let paged = pdf::layout(doc, &self.profile, &self.fonts()?.fonts);
+        let paged = layout::layout(doc, &self.profile, &self.fonts()?.fonts);
         Ok(checked.paged.get_or_init(|| paged))
     }
 

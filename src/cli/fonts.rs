@@ -11,7 +11,7 @@ pub struct Args {}
 pub fn run(_args: &Args, globals: &Globals) -> Result<i32, Failure> {
     let lang = globals.lang.unwrap_or_default();
     let world = SystemWorld::new(None, globals.font_paths.clone());
-    for family in crate::typeface::russian_families(&world) {
+    for family in crate::layout::typeface::russian_families(&world) {
         let status = Status::FontFamily {
             family: family.family,
             faces: family.faces,

@@ -1,9 +1,8 @@
 //! What every renderer shares: the formats, the options, and the result with its warnings.
 
-use crate::document::FieldRef;
-use crate::message::{LinkFormat, Message};
 use crate::profile::Profile;
 use crate::templates::Template;
+pub use crate::warning::Warning;
 
 /// Output formats, in the order `build` writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -44,27 +43,6 @@ impl Default for RenderOptions {
     }
 }
 
-/// Something a renderer noticed (a character no font has, a link it would not write), with
-/// the card field it happened in when it knows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Warning {
-    pub message: Message,
-    pub source: Option<FieldRef>,
-}
-
-impl Warning {
-    /// A link the shared policy refused: every format writes its text and says so the same way.
-    pub fn link_refused(url: &str, format: LinkFormat, source: Option<FieldRef>) -> Warning {
-        Warning {
-            message: Message::LinkNotAllowed {
-                url: url.to_string(),
-                format,
-            },
-            source,
-        }
-    }
-}
-
 /// A rendered file plus what the renderer noticed.
 #[derive(Debug, Default)]
 pub struct Rendered {
@@ -75,8 +53,6 @@ pub struct Rendered {
 impl Rendered {
     /// Adds a warning unless the same one is already there.
     pub fn warn_once(warnings: &mut Vec<Warning>, warning: Warning) {
-        if !warnings.contains(&warning) {
-            warnings.push(warning);
-        }
+        crate::warning::warn_once(warnings, warning);
     }
 }

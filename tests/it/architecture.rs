@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Module path (`render::pdf::flow`; `crate` for lib.rs) → source text, tests stripped.
+/// Module path (`layout::flow`; `crate` for lib.rs) → source text, tests stripped.
 fn modules() -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let src = crate::common::root().join("src");
@@ -202,4 +202,15 @@ fn the_cli_is_thin_and_alone_reads_the_environment() {
         }
     }
     assert!(Path::new(&crate::common::root().join("src/cli/mod.rs")).exists());
+}
+
+/// Layout is a stage of its own: it turns the document into pages and knows nothing of the
+/// renderers that write them (what both need — warnings, the link policy — is `warning`).
+#[test]
+fn layout_does_not_reach_into_the_renderers() {
+    for (name, text) in modules() {
+        if name == "layout" || name.starts_with("layout::") {
+            assert!(!text.contains("crate::render"), "{name} imports a renderer");
+        }
+    }
 }

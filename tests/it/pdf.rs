@@ -8,6 +8,7 @@ use lopdf::{Document as Pdf, Object};
 use mentorcard::document::{
     Align, Block, Document, FieldRef, Inline, List, ListKind, Meta, Row, Table,
 };
+use mentorcard::layout;
 use mentorcard::locale::Lang;
 use mentorcard::profile::{PageNumbers, Profile};
 use mentorcard::render::pdf;
@@ -165,8 +166,8 @@ fn render(d: &Document) -> Rendered {
 }
 
 fn render_with(d: &Document, profile: Profile) -> Rendered {
-    let fonts = pdf::Fonts::bundled();
-    let paged = pdf::layout(d, &profile, &fonts);
+    let fonts = layout::Fonts::bundled();
+    let paged = layout::layout(d, &profile, &fonts);
     let out = Rendered {
         bytes: pdf::write(&paged, &d.meta, &fonts, 1).expect("writes"),
         warnings: paged

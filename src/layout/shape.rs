@@ -5,7 +5,7 @@
 
 use super::fonts::{Fonts, Style};
 use crate::document::Inline;
-use crate::render::markup::{allowed_char, safe_link_target};
+use crate::warning::{allowed_char, safe_link_target};
 
 /// How a character takes part in line breaking and justification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

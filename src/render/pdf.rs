@@ -23,9 +23,10 @@ use printpdf::{
     TextItem, TextMatrix,
 };
 
-use super::fonts::{Font, Fonts};
-use super::pages::{Page, PAGE_H, PAGE_W};
 use crate::document::Meta;
+use crate::layout::fonts::{Font, Fonts};
+use crate::layout::pages::{Page, PAGE_H, PAGE_W};
+use crate::layout::Paged;
 
 /// Deflate levels: content streams at 2 (a third of level 6's time for a few kilobytes
 /// more), font programs at 6 (they shrink further, and are a small part of the work).
@@ -66,7 +67,7 @@ pub enum WriteError {
 }
 
 /// `jobs` threads share the work of a long file; the bytes do not depend on it.
-pub fn write(
+fn write_pages(
     fonts: &Fonts,
     pages: &[Page],
     meta: &Meta,
@@ -406,7 +407,7 @@ fn page_ops(
 /// cmap, one string per stretch), and by id only where the text would pick another glyph.
 fn run(
     font: &Font,
-    glyphs: &[super::linebreak::Placed],
+    glyphs: &[crate::layout::linebreak::Placed],
     size: f32,
     emb: &Embedded,
 ) -> Vec<TextItem> {
@@ -766,6 +767,16 @@ fn pdf_date(epoch: i64) -> String {
         secs % 3600 / 60,
         secs % 60
     )
+}
+
+/// The PDF file of laid-out pages, written on up to `jobs` threads (same bytes for any).
+pub fn write(
+    paged: &Paged,
+    meta: &Meta,
+    fonts: &Fonts,
+    jobs: usize,
+) -> Result<Vec<u8>, WriteError> {
+    write_pages(fonts, &paged.pages, meta, jobs)
 }
 
 #[cfg(test)]

@@ -1,34 +1,33 @@
-//! The PDF renderer: our own typesetter over the format-neutral [`Document`]. Layout (lines
-//! and pages) is one step, writing the file another, so the driver can count pages for a
-//! contest limit and write the same pages without laying them out twice. One concern per
-//! module:
+//! Layout, a stage of its own: our typesetter turns the format-neutral [`Document`] into
+//! lines and pages, which the PDF writer (`render::pdf`) only writes. The driver can count
+//! pages for a contest limit and write the same pages without laying them out twice. One
+//! concern per module:
 //!
+//! - `typeface`: the profile's family chosen from the font book, faces loaded;
 //! - `fonts`: the faces, parsed once: metrics, GPOS kerning;
 //! - `shape`: inline runs → glyphs (missing characters substituted and reported);
 //! - `linebreak`: Unicode line breaking, dash binding, hyphenation, total-fit breaks;
 //! - `flow`: blocks (paragraphs, lists, the criteria table) → measured line groups;
-//! - `pages`: line groups and table rows → A4 pages, headers repeated, rows split;
-//! - `write`: the file, through printpdf: subset fonts with ToUnicode, pages, links,
-//!   outline, metadata.
+//! - `pages`: line groups and table rows → A4 pages, headers repeated, rows split.
 
 mod flow;
 pub mod fonts;
-mod linebreak;
-mod pages;
+pub(crate) mod linebreak;
+pub(crate) mod pages;
 mod shape;
-mod write;
+pub mod typeface;
 
 use std::collections::BTreeMap;
 
-use crate::document::{Block, Document, Meta};
+use crate::document::{Block, Document};
 use crate::profile::{PageNumbers, Profile};
-use crate::render::common::Warning;
+use crate::warning::Warning;
 
 pub use fonts::Fonts;
 
 /// A document laid out on pages, ready to be written.
 pub struct Paged {
-    pages: Vec<pages::Page>,
+    pub(crate) pages: Vec<pages::Page>,
     pub warnings: Vec<Warning>,
     /// The printed page number of every anchor (a heading), for contents and indexes.
     pub anchor_pages: BTreeMap<String, usize>,
@@ -174,18 +173,6 @@ fn fill_page_refs(
             }
         }
     }
-}
-
-pub use write::WriteError;
-
-/// The PDF file of laid-out pages, written on up to `jobs` threads (same bytes for any).
-pub fn write(
-    paged: &Paged,
-    meta: &Meta,
-    fonts: &Fonts,
-    jobs: usize,
-) -> Result<Vec<u8>, WriteError> {
-    write::write(fonts, &paged.pages, meta, jobs)
 }
 
 /// A profile file can say anything; clamp what layout divides by or positions with, so a

@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
+use super::fonts::{Font, Fonts};
 use crate::fonts::{family_key, FaceData, FaceSource, FontBook, Style, BUNDLED_FAMILY};
 use crate::message::{Failure, Message};
-use crate::render::pdf::fonts::{Font, Fonts};
 use crate::world::World;
 
 /// Letters a family must have to set a Russian card.

@@ -13,7 +13,7 @@ use crate::document::{
 };
 use crate::message::{LinkFormat, Message};
 use crate::profile::Profile;
-use crate::render::common::{Rendered, Warning};
+use crate::warning::{warn_once, Warning};
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -76,7 +76,7 @@ impl Ctx<'_> {
         }
         for url in missing.refused_links.drain(..) {
             let warning = Warning::link_refused(&url, LinkFormat::Pdf, place);
-            Rendered::warn_once(&mut self.warnings, warning);
+            warn_once(&mut self.warnings, warning);
         }
     }
 }
