@@ -16,7 +16,7 @@ use crate::document::Document;
 use crate::message::Failure;
 
 /// Renders a format that needs no fonts (all but PDF, whose pages the driver lays out once
-/// with the fonts it chose: see [`pdf::layout`]).
+/// with the fonts it chose: see [`crate::layout::layout`]).
 pub fn render_text_format(
     format: Format,
     doc: &Document,
