@@ -147,10 +147,13 @@ pub fn participants(paras: &[Para]) -> (Vec<Participant>, Vec<Para>) {
         }
     };
     let mut groups: Vec<Vec<String>> = Vec::new();
+    let mut paired: Vec<(usize, Participant)> = Vec::new();
     let mut lead = Vec::new();
     for p in paras {
         let text = p.text().split_whitespace().collect::<Vec<_>>().join(" ");
-        if starts(p) {
+        if let Some(pair) = pair_roles(&text).filter(|_| !numbered) {
+            paired.extend(pair.into_iter().map(|one| (groups.len(), one)));
+        } else if starts(p) {
             groups.push(vec![text]);
         } else if let Some(g) = groups.last_mut() {
             g.push(text);
@@ -158,7 +161,81 @@ pub fn participants(paras: &[Para]) -> (Vec<Participant>, Vec<Para>) {
             lead.push(p.clone());
         }
     }
-    (groups.iter().map(|g| participant(g)).collect(), lead)
+    // Participants read from «роль в паре — кто» stand where they were written.
+    let mut out: Vec<Participant> = Vec::new();
+    for (i, g) in groups.iter().enumerate() {
+        out.extend(
+            paired
+                .iter()
+                .filter(|(at, _)| *at == i)
+                .map(|(_, p)| p.clone()),
+        );
+        out.push(participant(g));
+    }
+    out.extend(
+        paired
+            .iter()
+            .filter(|(at, _)| *at == groups.len())
+            .map(|(_, p)| p.clone()),
+    );
+    (out, lead)
+}
+
+/// «Наставник — учитель информатики Иванова А. П.; наставляемый — учитель истории Петров
+/// И. И.»: each «роль в паре — кто» is a participant of its own, its name apart when the
+/// description ends with one. `None` unless every part reads so (then it stays text).
+fn pair_roles(text: &str) -> Option<Vec<Participant>> {
+    let parts: Vec<&str> = text
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // A pair written on one line; one role alone is read as before (with what it shares
+    // and learns).
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for part in &parts {
+        let (head, rest) = [" — ", " – ", " - ", ": "]
+            .iter()
+            .find_map(|sep| part.split_once(sep))?;
+        let mentoring = mentoring(head.trim())?;
+        let rest = rest.trim().trim_end_matches(',').trim();
+        // A sentence's full stop goes; an initial's («И. С.») stays.
+        let initial = rest.len() >= 3 && {
+            let mut back = rest.chars().rev().skip(1);
+            back.next().is_some_and(char::is_uppercase)
+                && back.next().is_some_and(|c| c == ' ' || c == '.')
+        };
+        let rest = if initial {
+            rest
+        } else {
+            rest.trim_end_matches('.')
+        };
+        if rest.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let split = (2..=3.min(words.len().saturating_sub(1)))
+            .rev()
+            .find(|&n| super::front::is_person(&words[words.len() - n..].join(" ")));
+        let (role, name) = match split {
+            Some(n) => (
+                words[..words.len() - n].join(" "),
+                Some(words[words.len() - n..].join(" ")),
+            ),
+            None => (rest.to_string(), None),
+        };
+        out.push(Participant {
+            role: role.trim_end_matches(',').to_string(),
+            name,
+            mentoring: Some(mentoring.to_string()),
+            shares: Vec::new(),
+            learns: Vec::new(),
+        });
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// «Участник 1:», «Participant 2.» at the start of a text: its length.
@@ -542,5 +619,44 @@ mod tests {
             entries(&[Para::plain("а"), Para::plain("б")]).items.len(),
             2
         );
+    }
+}
+
+#[cfg(test)]
+mod pair_tests {
+    use super::*;
+
+    #[test]
+    fn roles_in_the_pair_written_as_teachers_write_them_are_participants() {
+        let text = "Наставник — учитель информатики Иванова Анна Петровна; наставляемый — учитель истории Петров И. С.";
+        let pair = pair_roles(text).expect("two participants");
+        assert_eq!(pair.len(), 2);
+        assert_eq!(
+            (
+                pair[0].role.as_str(),
+                pair[0].name.as_deref(),
+                pair[0].mentoring.as_deref()
+            ),
+            (
+                "учитель информатики",
+                Some("Иванова Анна Петровна"),
+                Some("наставник")
+            )
+        );
+        assert_eq!(
+            (
+                pair[1].role.as_str(),
+                pair[1].name.as_deref(),
+                pair[1].mentoring.as_deref()
+            ),
+            (
+                "учитель истории",
+                Some("Петров И. С."),
+                Some("наставляемый")
+            )
+        );
+        // Not every part reads so: it stays text for the usual reading.
+        assert!(pair_roles("Наставник — учитель; кроме того, родители").is_none());
+        assert!(pair_roles("Учителя и ученики").is_none());
     }
 }
