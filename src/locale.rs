@@ -2561,6 +2561,10 @@ impl ImportNote {
                     Skipped::Caption => lang.t("пропущена подпись таблицы", "skipped the table caption"),
                     Skipped::Continuation => lang.t("пропущена пометка", "skipped the note"),
                     Skipped::EmptyRows => lang.t("пропущены пустые строки таблицы", "skipped empty table rows"),
+                    Skipped::ExtraColumn => lang.t(
+                        "в карточку не перенесён столбец таблицы, который не относится к описанию практики",
+                        "a table column that is not part of the practice's description is not in the card",
+                    ),
                 };
                 if text.is_empty() {
                     what.to_string()
@@ -2705,12 +2709,15 @@ pub struct ImportWords {
     pub title_from_name: &'static str,
     pub materials_below: &'static str,
     pub norms_below: &'static str,
+    /// A table column kept out of the card; `{column}` is its heading.
+    pub left_out_column: &'static str,
 }
 
 pub fn import_words(lang: Lang) -> ImportWords {
     match lang {
         Lang::Ru => ImportWords {
             origin: "# Импортировано из «{file}» командой mentorcard import: проверьте текст и заполните пустые поля.\n",
+            left_out_column: "# Столбец «{column}» в карточку не перенесён: он не относится к описанию практики.\n",
             unplaced: "# mentorcard import: в конце этого поля — текст, которому в форме нет места; перенесите его или удалите:\n",
             missing: "# mentorcard import: этой строки в документе нет — заполните её.\n",
             title_from_name: "# mentorcard import: строки с названием в документе нет — это название практики из критерия 1.\n",
@@ -2719,6 +2726,7 @@ pub fn import_words(lang: Lang) -> ImportWords {
         },
         Lang::En => ImportWords {
             origin: "# Imported from «{file}» by mentorcard import: check the text and fill in empty fields.\n",
+            left_out_column: "# The column «{column}» is not in the card: it is not part of the practice's description.\n",
             unplaced: "# mentorcard import: this field ends with text the form has no place for; move or delete it:\n",
             missing: "# mentorcard import: the document has no such row; fill it in.\n",
             title_from_name: "# mentorcard import: the document has no title line; this is the practice's name from criterion 1.\n",

@@ -800,6 +800,9 @@ pub enum Skipped {
     Caption,
     Continuation,
     EmptyRows,
+    /// A column beside the content that is not the practice's text («Примечание», «Баллы»):
+    /// kept out of the card.
+    ExtraColumn,
 }
 
 impl ImportNote {

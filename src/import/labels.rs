@@ -215,6 +215,26 @@ pub fn candidates(label: &str) -> Vec<(&'static str, u8)> {
 /// A single weak word («задачи») is not enough to place a row.
 pub const MIN_SCORE: u8 = 2;
 
+/// A column heading for what is not the practice's text: an expert's note, points, a mark.
+pub fn is_extra_column(text: &str) -> bool {
+    let norm = normal(text);
+    let extra = [
+        "примечан",
+        "балл",
+        "оценк",
+        "комментар",
+        "замечан",
+        "отметк",
+        "эксперт",
+        "note",
+        "score",
+        "points",
+    ];
+    words(&norm)
+        .iter()
+        .any(|w| extra.iter().any(|e| w.starts_with(e)))
+}
+
 /// Whether a label or heading is the table's header («Критерии», «№ п/п», «Содержание»).
 pub fn is_header(text: &str) -> bool {
     let norm = normal(text);

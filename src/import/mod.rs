@@ -384,6 +384,16 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
         .collect();
     let mut remarks = write::Remarks {
         origin: origin.to_string(),
+        left_out_columns: table_notes
+            .iter()
+            .filter_map(|n| match n {
+                ImportNote::Skipped {
+                    text,
+                    what: crate::message::Skipped::ExtraColumn,
+                } => Some(text.split(" — ").next().unwrap_or(text).to_string()),
+                _ => None,
+            })
+            .collect(),
         ..write::Remarks::default()
     };
     for (near, label, paras) in homeless {

@@ -239,6 +239,25 @@ fn table_rows(
         .map(|r| r.cells.iter().map(|c| c.span.max(1)).sum::<usize>())
         .max()
         .unwrap_or(0);
+    // Columns past the content whose heading says they are no part of the description
+    // («Примечание эксперта», «Баллы»): their text stays out of the card, said once.
+    let extra: Vec<(usize, String)> = table
+        .rows
+        .iter()
+        .take(3)
+        .map(|r| grid(&r.cells))
+        .find(|cells| cell_at(cells, shape.label_col).is_some_and(|c| labels::is_header(&c.text())))
+        .map(|cells| {
+            let named = cells.iter().filter(|(c, cell)| {
+                *c > shape.label_col + 1 && labels::is_extra_column(&cell.text())
+            });
+            named
+                .map(|(c, cell)| (*c, cell.text().trim().to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let is_extra = |col: usize| extra.iter().any(|(c, _)| *c == col);
+    let mut left_out: Vec<String> = Vec::new();
     for row in table.rows {
         let cells = grid(&row.cells);
         let label_cell = cell_at(&cells, shape.label_col);
@@ -248,15 +267,21 @@ fn table_rows(
             .map(|c| cell_at(&cells, c).map(Cell::text).unwrap_or_default());
         let content: Vec<Para> = cells
             .iter()
-            .filter(|(c, _)| *c > shape.label_col)
+            .filter(|(c, _)| *c > shape.label_col && !is_extra(*c))
             .flat_map(|(_, cell)| cell.paras.iter().cloned())
             .filter(|p| !p.is_blank())
             .collect();
         let texts: Vec<String> = cells
             .iter()
+            .filter(|(c, _)| !is_extra(*c))
             .map(|(_, c)| c.text())
             .filter(|t| !t.trim().is_empty())
             .collect();
+        let extra_texts = cells
+            .iter()
+            .filter(|(c, _)| is_extra(*c))
+            .map(|(_, c)| c.text());
+        let extra_texts: Vec<String> = extra_texts.filter(|t| !t.trim().is_empty()).collect();
         if texts.is_empty() {
             *empty_rows += 1;
             continue;
@@ -271,6 +296,7 @@ fn table_rows(
             continue;
         }
         if !strong && texts.iter().all(|t| labels::is_header(t)) {
+            left_out.clear();
             notes.push(ImportNote::Skipped {
                 text: texts.join(" | "),
                 what: Skipped::Header,
@@ -289,10 +315,27 @@ fn table_rows(
             Some(n) => (Some(n.trim().to_string()), label.trim().to_string()),
             None => split_number(&label),
         };
+        left_out.extend(
+            extra_texts
+                .into_iter()
+                .map(|t| format!("{label}: {}", t.trim())),
+        );
         rows.push(SourceRow {
             number,
             label,
             content,
+        });
+    }
+    for (_, heading) in &extra {
+        let said = left_out.join("; ");
+        let text = if said.is_empty() {
+            heading.clone()
+        } else {
+            format!("{heading} — {said}")
+        };
+        notes.push(ImportNote::Skipped {
+            text,
+            what: Skipped::ExtraColumn,
         });
     }
 }

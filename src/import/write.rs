@@ -17,6 +17,8 @@ pub struct Remarks {
     pub title_from_name: bool,
     /// The document's file name.
     pub origin: String,
+    /// Table columns kept out of the card («Примечание эксперта»), by their headings.
+    pub left_out_columns: Vec<String>,
 }
 
 /// The card as TOML text.
@@ -28,6 +30,9 @@ pub fn card(card: &Card, remarks: &Remarks) -> String {
     s.push_str(w.header.trim_end_matches('\n'));
     s.push('\n');
     s.push_str(&iw.origin.replace("{file}", &comment(&remarks.origin)));
+    for heading in &remarks.left_out_columns {
+        s.push_str(&iw.left_out_column.replace("{column}", &comment(heading)));
+    }
     s.push('\n');
     s.push_str(w.title);
     if remarks.title_from_name {
@@ -454,6 +459,7 @@ mod tests {
             unplaced: vec![("goal", "Примечание:\u{19} что-то\u{7f}".into())],
             title_from_name: true,
             origin: "практика\u{1b}.docx".into(),
+            left_out_columns: vec!["Баллы\u{7}".into()],
         };
         let text = super::card(&card, &remarks);
         assert!(text.starts_with("#:schema ./mentorcard.schema.json\n"));

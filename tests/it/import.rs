@@ -1267,3 +1267,41 @@ fn pictures_are_listed_in_the_report_with_their_captions() {
         );
     }
 }
+
+/// A reviewer's column beside the content («Примечание эксперта», «Баллы») stays out of the
+/// criteria: said in the report and in a comment at the top of the card.
+#[test]
+fn an_experts_column_is_kept_out_of_the_criteria() {
+    let dir = scratch("import-extra-column");
+    let table = "# Практика с баллами\n\n\
+        | № | Критерий | Содержание | Примечание эксперта |\n|---|---|---|---|\n\
+        | 1 | Наименование практики | Цифровой наставник | пять баллов |\n\
+        | 2 | Проблема, на решение которой направлена практика | Учителя не владеют сервисами | хорошо |\n\
+        | 4 | Цель практики | Научить коллег работать с онлайн-досками | три балла |\n";
+    std::fs::write(dir.join("заявка.md"), table).unwrap();
+    let run = run(&dir, &["import", "заявка.md", "-o", "card.toml"]);
+    assert_eq!(run.code, 1, "unfilled criteria remain: {}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "столбец таблицы, который не относится к описанию практики «Примечание эксперта"
+        ),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(dir.join("card.toml")).unwrap();
+    assert!(
+        text.contains("# Столбец «Примечание эксперта» в карточку не перенесён"),
+        "{text}"
+    );
+    let card: Card = toml::from_str(&text).unwrap();
+    assert_eq!(card.criteria.name, "Цифровой наставник");
+    assert_eq!(card.criteria.problem, "Учителя не владеют сервисами");
+    assert_eq!(
+        card.criteria.goal,
+        "Научить коллег работать с онлайн-досками"
+    );
+    for gone in ["пять баллов", "хорошо", "три балла", "Критерий"] {
+        let values = format!("{:?}", card.criteria);
+        assert!(!values.contains(gone), "«{gone}» in the criteria");
+    }
+}
