@@ -58,6 +58,23 @@ pub fn read(package: &mut Package) -> Result<Doc, Error> {
     Ok(doc)
 }
 
+/// The text boxes (`w:txbxContent`) inside a paragraph, once each: Word writes a box twice,
+/// as DrawingML in `mc:Choice` and as VML in `mc:Fallback`, and only the first is read.
+fn text_boxes(p: &super::xml::Element) -> Vec<&super::xml::Element> {
+    fn walk<'e>(e: &'e super::xml::Element, out: &mut Vec<&'e super::xml::Element>) {
+        for child in e.elements() {
+            match child.name.as_str() {
+                "Fallback" => {}
+                "txbxContent" => out.push(child),
+                _ => walk(child, out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(p, &mut out);
+    out
+}
+
 /// Word's paragraphs and pictures (a DrawingML drawing, or a VML picture of older files),
 /// a picture described by its alternative text, else its name.
 const PICTURES: super::pictures::Marks = super::pictures::Marks {
@@ -362,7 +379,14 @@ impl Reader {
                 continue;
             }
             match e.name.as_str() {
-                "p" => out.extend(self.paragraph(e).into_iter().map(Node::Para)),
+                "p" => {
+                    // Text boxes anchored in the paragraph (title blocks often live there)
+                    // are read before it, as the page shows them.
+                    for text_box in text_boxes(e) {
+                        self.blocks(text_box, out);
+                    }
+                    out.extend(self.paragraph(e).into_iter().map(Node::Para));
+                }
                 "tbl" => out.push(Node::Table(self.table(e))),
                 "sdt" => {
                     if let Some(c) = e.child(self.w, "sdtContent") {
@@ -834,5 +858,28 @@ mod tests {
         );
         assert_eq!(hyperlink_target(r#"HYPERLINK \l "_Toc1""#), None);
         assert_eq!(hyperlink_target("PAGE"), None);
+    }
+
+    #[test]
+    fn a_text_box_is_read_once_before_its_paragraph() {
+        let mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+        let wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
+        let v = "urn:schemas-microsoft-com:vml";
+        let boxed = |inner: &str| {
+            format!("<w:txbxContent><w:p><w:r><w:t>{inner}</w:t></w:r></w:p></w:txbxContent>")
+        };
+        let body = format!(
+            r#"<w:p><w:r><mc:AlternateContent xmlns:mc="{mc}" xmlns:wps="{wps}" xmlns:v="{v}">
+            <mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{}</wps:txbx></wps:wsp></w:drawing></mc:Choice>
+            <mc:Fallback><w:pict><v:shape><v:textbox>{}</v:textbox></v:shape></w:pict></mc:Fallback>
+            </mc:AlternateContent></w:r><w:r><w:t>Текст абзаца</w:t></w:r></w:p>"#,
+            boxed("Заголовок в рамке"),
+            boxed("Заголовок в рамке")
+        );
+        let texts: Vec<String> = source::flatten(doc(&body).nodes)
+            .iter()
+            .map(Para::text)
+            .collect();
+        assert_eq!(texts, ["Заголовок в рамке", "Текст абзаца"]);
     }
 }

@@ -342,9 +342,11 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
             .map(|i| content.remove(i).1)
             .unwrap_or_default()
     };
-    // A table without row 13 and a «Список литературы» after the conclusion: its list is
-    // the sources.
-    if !content.iter().any(|(k, _)| *k == "materials") {
+    // A table without row 13, or whose row 13 only points at the list («см. список
+    // литературы»), and a «Список литературы» after the conclusion: its list is the sources.
+    let row_13 = content.iter().position(|(k, _)| *k == "materials");
+    let pointer = row_13.is_some_and(|i| points_at_the_list(&content[i].1));
+    if row_13.is_none() || pointer {
         if let Some((heading, list)) = sources_after(&mut after) {
             table_notes.push(ImportNote::Row {
                 number: None,
@@ -352,7 +354,10 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
                 key: "materials",
                 by_number: false,
             });
-            content.push(("materials", list));
+            match row_13.filter(|_| pointer) {
+                Some(i) => content[i].1 = list,
+                None => content.push(("materials", list)),
+            }
         }
     }
     let conclusion = front::conclusion(after);
@@ -537,6 +542,23 @@ fn sources_after(after: &mut Vec<Para>) -> Option<(String, Vec<Para>)> {
     }
     let heading = after.pop().map(|p| p.text().trim().to_string())?;
     Some((heading, list))
+}
+
+/// Row 13 that only sends the reader elsewhere: «см. список литературы», «Приложение 1»,
+/// «список источников — ниже».
+fn points_at_the_list(paras: &[Para]) -> bool {
+    let text: String = paras.iter().map(Para::text).collect::<Vec<_>>().join(" ");
+    let t = text.trim().to_lowercase();
+    let words = [
+        "см.",
+        "см ",
+        "смотри",
+        "список",
+        "ниже",
+        "приложени",
+        "прилагается",
+    ];
+    !t.is_empty() && t.chars().count() <= 80 && words.iter().any(|w| t.contains(w))
 }
 
 /// The text criterion next to a list criterion or a row with no place: the one before it in

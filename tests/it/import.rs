@@ -1305,3 +1305,29 @@ fn an_experts_column_is_kept_out_of_the_criteria() {
         assert!(!values.contains(gone), "«{gone}» in the criteria");
     }
 }
+
+/// Row 13 that only points at the list («см. список литературы») gets the list after the
+/// conclusion; the conclusion keeps only its own text.
+#[test]
+fn row_13_pointing_at_the_list_gets_the_list_after_the_conclusion() {
+    let dir = scratch("import-row-13-pointer");
+    let text = "# Практика\n\n| № | Критерии | Содержание |\n|---|---|---|\n\
+        | 1 | Наименование практики | Цифровой наставник |\n\
+        | 4 | Цель практики | Научить коллег |\n\
+        | 13 | Дополнительные материалы | см. список литературы |\n\n\
+        ## Заключение\n\nПрактика сблизила поколения.\n\n## Список литературы\n\n\
+        1. Александров Е. Л. Интернет — легко и просто! — СПб.: Питер, 2005. — 208 с.\n\
+        2. Кузнецова О. В. Наставничество в школе. — М.: Просвещение, 2021. — 96 с.\n";
+    std::fs::write(dir.join("заявка.md"), text).unwrap();
+    run(&dir, &["import", "заявка.md", "-o", "card.toml"]);
+    let card: Card =
+        toml::from_str(&std::fs::read_to_string(dir.join("card.toml")).unwrap()).unwrap();
+    assert_eq!(
+        card.criteria.materials.len(),
+        2,
+        "{:?}",
+        card.criteria.materials
+    );
+    let conclusion = card.conclusion.map(|c| c.text).unwrap_or_default();
+    assert_eq!(conclusion.trim(), "Практика сблизила поколения.");
+}
