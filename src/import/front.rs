@@ -241,7 +241,12 @@ fn labelled_line(t: &str, out: &mut Front) -> bool {
         "муниципальное образование",
         "район",
     ];
-    if ORGANISATION.contains(&label.as_str()) {
+    if label == "должность" {
+        match out.authors.last_mut() {
+            Some(author) => author.position = Some(rest.to_string()),
+            None => return false,
+        }
+    } else if ORGANISATION.contains(&label.as_str()) {
         out.organisation = Some(rest.to_string());
     } else if LOCALITY.contains(&label.as_str()) {
         out.locality = Some(rest.to_string());

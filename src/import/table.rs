@@ -141,7 +141,11 @@ pub fn layout(doc: Doc) -> Option<Layout> {
         let mut between = 0;
         while i >= 0 && (i as usize) < nodes.len() {
             match &nodes[i as usize] {
-                Node::Table(_) => {
+                Node::Table(t) => {
+                    // A table of the author's details is no part of the criteria table.
+                    if data_table(t).is_some() {
+                        return None;
+                    }
                     let s = shapes[i as usize].as_ref()?;
                     return (s.matched >= 1 || starts_with_header(&nodes[i as usize]))
                         .then_some(i as usize);
@@ -175,6 +179,9 @@ pub fn layout(doc: Doc) -> Option<Layout> {
             Node::Table(t) if parts.contains(&i) => {
                 let Some(shape) = &shapes[i] else { continue };
                 table_rows(t, shape, &mut rows, &mut out.notes, &mut empty_rows);
+            }
+            Node::Table(t) if i < first && data_table(&t).is_some() => {
+                out.before.extend(data_table(&t).unwrap_or_default());
             }
             node if i < first => out.before.extend(paras(node)),
             node if i > last => out.after.extend(paras(node)),
@@ -223,6 +230,76 @@ fn paras(node: Node) -> Vec<Para> {
         Node::Para(p) => vec![p],
         Node::Table(t) => super::source::flatten(vec![Node::Table(t)]),
     }
+}
+
+/// The labels of an application form's table of details: «ФИО | …», «Должность | …»,
+/// «Название практики | …».
+const DATA_LABELS: &[&str] = &[
+    "фио",
+    "фамилия",
+    "автор",
+    "должность",
+    "организац",
+    "учреждени",
+    "место работы",
+    "населенн",
+    "город",
+    "муниципал",
+    "название практики",
+    "наименование практики",
+    "тема",
+    "телефон",
+    "e-mail",
+    "email",
+    "почта",
+    "год",
+];
+
+/// A two-column table of the author's details before the criteria, read as the byline's
+/// labelled lines («Организация: …») with the practice's name first as the title, so no
+/// label becomes the title; `None` for any other table.
+fn data_table(table: &Table) -> Option<Vec<Para>> {
+    let mut pairs = Vec::new();
+    for row in &table.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(Cell::text)
+            .map(|t| t.trim().to_string())
+            .collect();
+        match cells.as_slice() {
+            [label, value] if !label.is_empty() => pairs.push((label.clone(), value.clone())),
+            _ => return None,
+        }
+    }
+    let known = |label: &str| {
+        let l = label.to_lowercase().replace('ё', "е");
+        DATA_LABELS.iter().any(|d| l.starts_with(d))
+    };
+    if pairs.len() < 2 || pairs.iter().filter(|(l, _)| known(l)).count() * 5 < pairs.len() * 3 {
+        return None;
+    }
+    let is_title = |l: &str| {
+        let l = l.to_lowercase();
+        l.starts_with("название практики")
+            || l.starts_with("наименование практики")
+            || l.starts_with("тема")
+    };
+    let mut out: Vec<Para> = pairs
+        .iter()
+        .filter(|(l, _)| is_title(l))
+        .map(|(_, v)| Para::plain(v))
+        .collect();
+    for (label, value) in pairs.iter().filter(|(l, v)| !is_title(l) && !v.is_empty()) {
+        let l = label.to_lowercase();
+        let label = if l.starts_with("фио") || l.starts_with("фамилия") {
+            "Автор"
+        } else {
+            label.trim_end_matches(':')
+        };
+        out.push(Para::plain(&format!("{label}: {value}")));
+    }
+    Some(out)
 }
 
 /// The rows of one part of the table, headers and captions left out.

@@ -1331,3 +1331,36 @@ fn row_13_pointing_at_the_list_gets_the_list_after_the_conclusion() {
     let conclusion = card.conclusion.map(|c| c.text).unwrap_or_default();
     assert_eq!(conclusion.trim(), "Практика сблизила поколения.");
 }
+
+/// A table of the author's details before the criteria («ФИО | …», «Название практики | …»)
+/// is read as data: the practice's name is the title, the rest fills the byline; no label
+/// becomes the title, and the table is no part of the criteria.
+#[test]
+fn a_table_of_the_authors_details_is_read_as_data() {
+    let dir = scratch("import-data-table");
+    let text = "| ФИО | Петрова Анна Сергеевна |\n|---|---|\n| Должность | учитель информатики |\n\
+        | Образовательная организация | МБОУ «Школа № 3» |\n| Населённый пункт | г. Тверь |\n\
+        | Название практики | Цифровой наставник |\n\n\
+        | № | Критерии | Содержание |\n|---|---|---|\n\
+        | 1 | Наименование практики | Цифровой наставник: педагоги учат друг друга |\n\
+        | 2 | Проблема, на решение которой направлена практика | Учителя не владеют сервисами |\n\
+        | 4 | Цель практики | Научить коллег |\n";
+    std::fs::write(dir.join("заявка.md"), text).unwrap();
+    run(&dir, &["import", "заявка.md", "-o", "card.toml"]);
+    let card: Card =
+        toml::from_str(&std::fs::read_to_string(dir.join("card.toml")).unwrap()).unwrap();
+    assert_eq!(card.title, "Цифровой наставник");
+    assert_eq!(card.authors.len(), 1);
+    assert_eq!(card.authors[0].name, "Петрова Анна Сергеевна");
+    assert_eq!(
+        card.authors[0].position.as_deref(),
+        Some("учитель информатики")
+    );
+    assert_eq!(card.organisation.as_deref(), Some("МБОУ «Школа № 3»"));
+    assert_eq!(card.locality.as_deref(), Some("г. Тверь"));
+    assert_eq!(
+        card.criteria.name,
+        "Цифровой наставник: педагоги учат друг друга"
+    );
+    assert_eq!(card.criteria.problem, "Учителя не владеют сервисами");
+}
