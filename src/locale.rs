@@ -2216,6 +2216,16 @@ impl Failure {
                     "MB: this does not look like a practice description (the file may be damaged); nothing was written"
                 )
             ),
+            Failure::ImportTooComplex { path, limit } => match lang {
+                Lang::Ru => format!(
+                    "{}: в документе больше {limit} элементов разметки — это не похоже на описание практики (файл может быть повреждён или собран программой); откройте его в Word и сохраните заново как .docx; ничего не записано",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{}: the document holds more than {limit} markup elements, which does not look like a practice description (the file may be damaged or machine-made); open it in Word and save it again as .docx; nothing was written",
+                    path.display()
+                ),
+            },
             Failure::ImportNoTable { path } => format!(
                 "{}: {}",
                 path.display(),

@@ -626,6 +626,12 @@ pub enum Failure {
         path: PathBuf,
         limit: u64,
     },
+    /// A part of the document holds more elements than a description does (a bomb of tiny
+    /// paragraphs): refused before it fills memory.
+    ImportTooComplex {
+        path: PathBuf,
+        limit: usize,
+    },
     /// A readable document without the criteria table: nothing to import.
     ImportNoTable {
         path: PathBuf,

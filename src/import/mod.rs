@@ -205,6 +205,10 @@ fn read(path: &Path, bytes: &[u8]) -> Result<Doc, Failure> {
             path: path.to_path_buf(),
             limit,
         },
+        xml::Error::TooManyElements { limit } => Failure::ImportTooComplex {
+            path: path.to_path_buf(),
+            limit,
+        },
     };
     if bytes.starts_with(b"%PDF") {
         return Err(unsupported(Unsupported::Pdf));

@@ -10,7 +10,12 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 /// The most one part may unpack to: the text of a long description is a few megabytes.
-pub const MAX_PART_BYTES: u64 = 64 << 20;
+pub const MAX_PART_BYTES: u64 = 32 << 20;
+
+/// The most elements one part may hold. A long description has tens of thousands; a
+/// 200 KB file that unpacks to millions of tiny paragraphs would otherwise take gigabytes as
+/// a tree, so the parsed size is bounded, not only the unpacked bytes.
+pub const MAX_ELEMENTS: usize = 100_000;
 
 /// The most all parts read from one package may unpack to together.
 const MAX_TOTAL_BYTES: u64 = 128 << 20;
@@ -25,6 +30,8 @@ pub enum Error {
     Broken,
     /// A part unpacks to more than the ceiling.
     TooLarge { limit: u64 },
+    /// A part holds more elements than a document does.
+    TooManyElements { limit: usize },
 }
 
 /// An open zip package.
@@ -153,8 +160,17 @@ pub fn parse(xml: &str) -> Result<Element, Error> {
         "http://www.w3.org/XML/1998/namespace".to_string(),
     )])];
     let mut stack: Vec<Element> = vec![Element::default()];
+    let mut elements = 0usize;
     loop {
         let event = reader.read_event().map_err(|_| Error::Broken)?;
+        if matches!(event, Event::Start(_) | Event::Empty(_)) {
+            elements += 1;
+            if elements > MAX_ELEMENTS {
+                return Err(Error::TooManyElements {
+                    limit: MAX_ELEMENTS,
+                });
+            }
+        }
         match event {
             Event::Start(e) => {
                 if stack.len() > MAX_DEPTH {
@@ -327,5 +343,18 @@ mod tests {
         assert_eq!(p.text("big.xml"), Err(Error::TooLarge { limit: 1 << 20 }));
         assert_eq!(p.text("absent.xml"), Ok(None));
         assert!(Package::open(b"PK\x03\x04 truncated").is_err());
+    }
+
+    #[test]
+    fn a_part_of_countless_tiny_elements_is_refused_before_it_fills_memory() {
+        let many = format!("<a>{}</a>", "<b/>".repeat(MAX_ELEMENTS + 1));
+        assert_eq!(
+            parse(&many),
+            Err(Error::TooManyElements {
+                limit: MAX_ELEMENTS
+            })
+        );
+        let enough = format!("<a>{}</a>", "<b/>".repeat(MAX_ELEMENTS - 1));
+        assert!(parse(&enough).is_ok());
     }
 }

@@ -801,6 +801,9 @@ fn hostile_documents_give_a_card_or_a_refusal_never_a_panic() {
         ("a.docx", package(&[("word/document.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><x>&a;&a;</x>".into())])),
         ("a.odt", package(&[("content.xml", format!("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>{}<text:p>x</text:p>{}</office:text></office:body></office:document-content>", "<text:list><text:list-item>".repeat(100), "</text:list-item></text:list>".repeat(100)))])),
         ("a.docx", noise(20_000)),
+        // 200 KB that unpacks to tens of MiB of tiny paragraphs: refused by the count of
+        // elements, before the tree fills memory (it once took 3.6 GB).
+        ("a.docx", docx(&"<w:p><w:r><w:t>a</w:t></w:r></w:p>".repeat(400_000))),
         ("a.odt", { let mut z = b"PK\x03\x04".to_vec(); z.extend(noise(5000)); z }),
         ("a.md", noise(20_000)),
     ];
