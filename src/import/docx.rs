@@ -387,7 +387,11 @@ impl Reader {
                     }
                     out.extend(self.paragraph(e).into_iter().map(Node::Para));
                 }
-                "tbl" => out.push(Node::Table(self.table(e))),
+                "tbl" => match layout_cell(e, self.w) {
+                    // A one-cell table used as a frame around the content: its content.
+                    Some(cell) => self.blocks(cell, out),
+                    None => out.push(Node::Table(self.table(e))),
+                },
                 "sdt" => {
                     if let Some(c) = e.child(self.w, "sdtContent") {
                         self.blocks(c, out);
@@ -688,6 +692,22 @@ fn hyperlink_target(instr: &str) -> Option<String> {
 }
 
 /// Child elements named `name`, also through content controls and custom XML around them.
+/// The one cell of a table with one row and one cell that holds a table of its own: a
+/// frame drawn around the content, whose inner tables are the document's.
+fn layout_cell<'a>(tbl: &'a Element, w: &str) -> Option<&'a Element> {
+    let mut rows = Vec::new();
+    collect(tbl, w, "tr", &mut rows);
+    let [row] = rows.as_slice() else {
+        return None;
+    };
+    let mut cells = Vec::new();
+    collect(row, w, "tc", &mut cells);
+    let [cell] = cells.as_slice() else {
+        return None;
+    };
+    cell.elements().any(|e| e.is(w, "tbl")).then_some(*cell)
+}
+
 fn collect<'a>(parent: &'a Element, w: &str, name: &str, out: &mut Vec<&'a Element>) {
     for e in parent.elements() {
         if e.is(w, name) {
@@ -881,5 +901,24 @@ mod tests {
             .map(Para::text)
             .collect();
         assert_eq!(texts, ["Заголовок в рамке", "Текст абзаца"]);
+    }
+
+    #[test]
+    fn a_one_cell_frame_around_a_table_gives_the_inner_table() {
+        let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let inner = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            cell("Цель практики"),
+            cell("Научить"),
+            cell("Проблема"),
+            cell("Нет навыков")
+        );
+        let body = format!("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Рамка</w:t></w:r></w:p>{inner}</w:tc></w:tr></w:tbl>");
+        let nodes = doc(&body).nodes;
+        assert_eq!(nodes.len(), 2, "{nodes:?}");
+        assert!(matches!(&nodes[0], Node::Para(p) if p.text() == "Рамка"));
+        assert!(
+            matches!(&nodes[1], Node::Table(t) if t.rows.len() == 2 && t.rows[0].cells.len() == 2)
+        );
     }
 }

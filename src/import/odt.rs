@@ -230,7 +230,11 @@ impl Reader {
                     }
                 }
                 (TEXT, "list") => self.list(e, list, out),
-                (TABLE, "table") => out.push(Node::Table(self.table(e))),
+                (TABLE, "table") => match layout_cell(e) {
+                    // A one-cell table used as a frame around the content: its content.
+                    Some(cell) => self.blocks(cell, list, out),
+                    None => out.push(Node::Table(self.table(e))),
+                },
                 (TEXT, "section") | (TEXT, "soft-page-break") => self.blocks(e, list, out),
                 _ => {}
             }
@@ -488,6 +492,25 @@ fn collapse(text: &str) -> String {
         }
     }
     out
+}
+
+/// The one cell of a one-row, one-cell table that holds a table of its own (a frame).
+fn layout_cell(table: &Element) -> Option<&Element> {
+    let mut rows = Vec::new();
+    collect_rows(table, &mut rows);
+    let [row] = rows.as_slice() else {
+        return None;
+    };
+    let cells: Vec<&Element> = row
+        .elements()
+        .filter(|c| c.is(TABLE, "table-cell"))
+        .collect();
+    let [cell] = cells.as_slice() else {
+        return None;
+    };
+    cell.elements()
+        .any(|e| e.is(TABLE, "table"))
+        .then_some(*cell)
 }
 
 fn collect_rows<'a>(e: &'a Element, out: &mut Vec<&'a Element>) {
