@@ -134,24 +134,18 @@ pub fn key_csv(rows: &[KeyRow], lang: Lang) -> String {
         words.organisation,
         words.locality,
     ];
-    let mut out = String::from("\u{feff}");
-    let mut line = |cells: &[&str]| {
-        let cells: Vec<String> = cells.iter().map(|c| crate::csv::cell(c)).collect();
-        out.push_str(&(cells.join(";") + "\r\n"));
-    };
-    line(&head);
-    for r in rows {
+    let rows = rows.iter().map(|r| {
         let authors = r.authors.join(", ");
-        line(&[
-            &r.number,
-            &r.file,
-            &r.title,
-            &authors,
-            &r.organisation,
-            &r.locality,
-        ]);
-    }
-    out
+        vec![
+            r.number.clone(),
+            r.file.clone(),
+            r.title.clone(),
+            authors,
+            r.organisation.clone(),
+            r.locality.clone(),
+        ]
+    });
+    crate::csv::document(&head, rows)
 }
 
 /// One line of the key.

@@ -204,25 +204,14 @@ pub fn shared_text(summary: &Summary) -> String {
     out
 }
 
-/// The register as CSV that Russian Excel opens in columns: a byte-order mark (or it reads
-/// the UTF-8 as cp1251), `;` between fields (a comma is the decimal separator there), and
-/// CRLF line ends. A cell that would start a formula (`=`, `+`, `-`, `@`) gets a leading `'`,
-/// so a title cannot run anything when the file is opened.
+/// The register as CSV that Russian Excel opens in columns (`csv::document`).
 pub fn csv(summary: &Summary) -> String {
     let words = locale::report_words(summary.lang);
-    let head = register_head(&words);
-    let mut out = String::from("\u{feff}");
-    let line = |cells: Vec<String>| {
-        let cells: Vec<String> = cells.iter().map(|c| crate::csv::cell(c)).collect();
-        cells.join(";") + "\r\n"
-    };
-    out.push_str(&line(head.iter().map(|h| h.to_string()).collect()));
-    for r in &summary.rows {
-        out.push_str(&line(
-            register_cells(r).into_iter().map(Cell::text).collect(),
-        ));
-    }
-    out
+    let rows = summary
+        .rows
+        .iter()
+        .map(|r| register_cells(r).into_iter().map(Cell::text).collect());
+    crate::csv::document(&register_head(&words), rows)
 }
 
 /// The register's columns, in order.
