@@ -280,7 +280,7 @@ impl Session {
 
     /// What the page typed, checked as if saved, and previewed; nothing is written.
     fn check(&self, body: &[u8]) -> Answer {
-        let Some(changes) = changes(body) else {
+        let Some((changes, _)) = changes(body) else {
             return Answer::status("400 Bad Request");
         };
         let text = self.lock().text.clone();
@@ -293,10 +293,9 @@ impl Session {
     /// Writes what the page typed into the file, unless the file changed the same fields
     /// since the page read them.
     fn save(&self, body: &[u8]) -> Answer {
-        let Some(changes) = changes(body) else {
+        let Some((changes, bases)) = changes(body) else {
             return Answer::status("400 Bad Request");
         };
-        let bases = changes_bases(body);
         if let Err(failure) = self.file_changed() {
             return self.failure(&failure);
         }
@@ -455,35 +454,36 @@ fn pdf_answer(body: Arc<[u8]>) -> Answer {
     }
 }
 
-/// `{"changes": {path: value}}` (a check) or `{"changes": {path: {"base": …, "value": …}}}`
-/// (a save) as `(path, value)` pairs, in form order.
-fn changes(body: &[u8]) -> Option<Vec<(String, Json)>> {
+/// The fields a request changes, in form order, as `(path, value)`, with the value each had
+/// when the page read it (a save names it: `{"changes": {path: {"base": …, "value": …}}}`;
+/// a check sends the values alone). `None` for anything else, or a path not in the form.
+type Changes = (Vec<(String, Json)>, Map<String, Json>);
+
+fn changes(body: &[u8]) -> Option<Changes> {
     let asked: Json = serde_json::from_slice(body).ok()?;
     let changes = asked.get("changes")?.as_object()?;
     let known = form::paths();
-    let mut out = Vec::new();
-    for path in known {
-        if let Some(change) = changes.get(path) {
-            let value = match change {
-                Json::Object(c) if c.contains_key("value") => c.get("value").cloned()?,
-                other => other.clone(),
-            };
-            out.push((path.to_string(), value));
-        }
+    if changes.keys().any(|k| !known.contains(&k.as_str())) {
+        return None;
     }
-    let unknown = changes.keys().any(|k| !form::paths().contains(&k.as_str()));
-    (!unknown).then_some(out)
-}
-
-/// The value each changed field had when the page read it.
-fn changes_bases(body: &[u8]) -> Map<String, Json> {
-    let asked: Json = serde_json::from_slice(body).unwrap_or_default();
-    let changes = asked.get("changes").and_then(Json::as_object);
-    changes
-        .into_iter()
-        .flatten()
-        .filter_map(|(path, c)| Some((path.clone(), c.get("base")?.clone())))
-        .collect()
+    let mut values = Vec::new();
+    let mut bases = Map::new();
+    for path in known {
+        let Some(change) = changes.get(path) else {
+            continue;
+        };
+        let value = match change {
+            Json::Object(c) if c.contains_key("value") => {
+                if let Some(base) = c.get("base") {
+                    bases.insert(path.to_string(), base.clone());
+                }
+                c.get("value").cloned()?
+            }
+            other => other.clone(),
+        };
+        values.push((path.to_string(), value));
+    }
+    Some((values, bases))
 }
 
 /// The checked card's diagnostics by the field they concern (`general` for the card as a
