@@ -86,7 +86,7 @@ pub fn layout(doc: Doc) -> Option<Layout> {
                 Some((row, _)) if started => row.content.push(p),
                 _ => out.before.push(p),
             },
-            Mark::Heading(text, _) => out.before.push(heading_para(&text)),
+            Mark::Heading(text, _) => out.before.push(Para::bold(&text)),
             Mark::Conclusion => out.before.push(Para::plain("")),
         }
     }
@@ -105,7 +105,7 @@ pub fn layout(doc: Doc) -> Option<Layout> {
     // whose heading means nothing is the conclusion.
     if !ended {
         if let Some((row, None)) = out.rows.last() {
-            let mut after = vec![heading_para(&row.label)];
+            let mut after = vec![Para::bold(&row.label)];
             after.extend(row.content.iter().cloned());
             out.rows.pop();
             out.after = after;
@@ -116,16 +116,6 @@ pub fn layout(doc: Doc) -> Option<Layout> {
 
 fn placed(m: &Mark) -> bool {
     matches!(m, Mark::Heading(_, Some(_)) | Mark::Labelled(..))
-}
-
-/// A heading kept as text (front matter, or a conclusion's own heading): bold, as it was.
-fn heading_para(text: &str) -> Para {
-    Para {
-        content: vec![crate::document::Inline::Strong(vec![
-            crate::document::Inline::Text(text.to_string()),
-        ])],
-        ..Para::default()
-    }
 }
 
 fn mark(p: Para) -> Mark {

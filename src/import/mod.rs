@@ -322,12 +322,7 @@ fn assemble(doc: Doc, origin: &str, fallback_title: &str) -> Option<Imported> {
                 previous = Some(k);
             }
             None => {
-                let mut paras = vec![Para {
-                    content: vec![crate::document::Inline::Strong(vec![
-                        crate::document::Inline::Text(row.label.clone()),
-                    ])],
-                    ..Para::default()
-                }];
+                let mut paras = vec![Para::bold(&row.label)];
                 paras.extend(row.content);
                 homeless.push((previous, row.label, paras));
             }

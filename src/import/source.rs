@@ -114,6 +114,14 @@ impl Para {
         }
     }
 
+    /// A paragraph of bold text: a heading or a label kept as text.
+    pub fn bold(text: &str) -> Para {
+        Para {
+            content: vec![Inline::Strong(vec![Inline::Text(text.to_string())])],
+            ..Para::default()
+        }
+    }
+
     /// The text without formatting, white space as written.
     pub fn text(&self) -> String {
         Inline::plain(&self.content)
