@@ -3,8 +3,8 @@
 //! connection, each on a thread of its own, so an open event stream holds up no other; heads
 //! are bounded in size and time and connections are counted, so no client grows memory.
 
-use std::net::{Ipv4Addr, TcpListener, TcpStream};
-use std::sync::atomic::Ordering;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
@@ -15,34 +15,56 @@ use crate::preview::{page, protocol, Preview, Route};
 pub use super::stream::Shared;
 
 /// How long a client may take to send its request's head.
-const HEAD_TIME: Duration = Duration::from_secs(10);
+pub(super) const HEAD_TIME: Duration = Duration::from_secs(10);
 /// Connections served at once: many tabs share one event stream, so this is plenty.
 const MAX_CONNECTIONS: usize = 64;
 
 /// Listens on 127.0.0.1:`port` (any free port for 0) and answers on threads of its own.
 pub fn start(port: u16, lang: Lang) -> Result<Arc<Shared>, Failure> {
+    let (listener, addr) = bind(port)?;
+    let (preview, changed) = (Mutex::new(Preview::new(lang)), Condvar::new());
+    let shared = Arc::new(Shared {
+        addr,
+        preview,
+        changed,
+    });
+    let serving = shared.clone();
+    accept_each(listener, move |stream| {
+        let _ = answer(stream, &serving);
+    });
+    Ok(shared)
+}
+
+/// A listener on 127.0.0.1:`port` (any free port for 0) and the address it got.
+pub(super) fn bind(port: u16) -> Result<(TcpListener, SocketAddr), Failure> {
     let failure = |problem| Failure::Listen { port, problem };
     let io = |e: std::io::Error| failure(ListenProblem::from_io(&e));
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(io)?;
     let addr = listener.local_addr().map_err(io)?;
-    let (preview, changed, open) = (Mutex::new(Preview::new(lang)), Condvar::new(), 0.into());
-    #[rustfmt::skip]
-    let shared = Arc::new(Shared { addr, preview, changed, open });
-    let serving = shared.clone();
+    Ok((listener, addr))
+}
+
+/// Answers each connection on a thread of its own, so an open event stream holds up no
+/// other; at most [`MAX_CONNECTIONS`] at once, any more are closed at once.
+pub(super) fn accept_each(
+    listener: TcpListener,
+    answer: impl Fn(TcpStream) + Send + Sync + 'static,
+) {
+    let answer = Arc::new(answer);
+    let open = Arc::new(AtomicUsize::new(0));
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            if serving.open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-                serving.open.fetch_sub(1, Ordering::SeqCst);
+            if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+                open.fetch_sub(1, Ordering::SeqCst);
                 continue; // dropped: closed at once
             }
-            let shared = serving.clone();
+            let (answer, open) = (answer.clone(), open.clone());
             std::thread::spawn(move || {
-                let _ = answer(stream, &shared);
-                shared.open.fetch_sub(1, Ordering::SeqCst);
+                answer(stream);
+                open.fetch_sub(1, Ordering::SeqCst);
             });
         }
     });
-    Ok(shared)
 }
 
 /// Reads the request's head (bounded in size and time) and answers it.

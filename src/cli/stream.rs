@@ -7,7 +7,6 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 use std::net::SocketAddr;
-use std::sync::atomic::AtomicUsize;
 use std::sync::{Condvar, Mutex, MutexGuard};
 
 use super::common;
@@ -20,8 +19,6 @@ pub struct Shared {
     pub addr: SocketAddr,
     pub(super) preview: Mutex<Preview>,
     pub(super) changed: Condvar,
-    /// Connections open now (the server counts them).
-    pub(super) open: AtomicUsize,
 }
 
 impl Shared {

@@ -66,8 +66,8 @@ pub fn run(args: &Args, globals: &Globals) -> Result<i32, Failure> {
     let world = SystemWorld::new(args.source_date_epoch, globals.font_paths.clone());
     let settings = args.look.settings(globals.lang);
     let mut live = Live::new(std::slice::from_ref(&args.file), Vec::new(), l)?;
-    let listener = server::bind(args.port)?;
-    let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
+    let (listener, addr) = super::server::bind(args.port)?;
+    let port = addr.port();
     let file = Box::new(DiskCard(args.file.clone()));
     let token = server::token();
     let session = Session::new(Arc::new(world), settings, &args.file, file, port, token)?;

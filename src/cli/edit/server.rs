@@ -5,28 +5,17 @@
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::Write;
-use std::net::{Ipv4Addr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::super::server::{accept_each, HEAD_TIME};
 use crate::editor::{Answer, Request, Session};
-use crate::message::{Failure, ListenProblem};
 use crate::preview::protocol::{self, Read};
 
-const HEAD_TIME: Duration = Duration::from_secs(10);
-const MAX_CONNECTIONS: usize = 64;
 /// The most a save may send: a whole card is a few dozen kilobytes.
 const MAX_BODY: usize = 4 << 20;
 const KEEP_ALIVE: Duration = Duration::from_secs(20);
-
-pub fn bind(port: u16) -> Result<TcpListener, Failure> {
-    let io = |e: std::io::Error| Failure::Listen {
-        port,
-        problem: ListenProblem::from_io(&e),
-    };
-    TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(io)
-}
 
 /// A session token no other page can guess: 128 bits from std's randomly seeded hasher.
 pub fn token() -> String {
@@ -39,20 +28,10 @@ pub fn token() -> String {
     format!("{:016x}{:016x}", part(1), part(2))
 }
 
+/// Answers the editor's requests until the program ends.
 pub fn serve(listener: TcpListener, session: Arc<Session>) {
-    let open = Arc::new(AtomicUsize::new(0));
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-                open.fetch_sub(1, Ordering::SeqCst);
-                continue;
-            }
-            let (session, open) = (session.clone(), open.clone());
-            std::thread::spawn(move || {
-                let _ = answer(stream, &session);
-                open.fetch_sub(1, Ordering::SeqCst);
-            });
-        }
+    accept_each(listener, move |stream| {
+        let _ = answer(stream, &session);
     });
 }
 
