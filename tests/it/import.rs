@@ -1161,8 +1161,10 @@ fn free_form_articles_become_cards_by_their_headings() {
             "{errors:?}"
         );
 
+        // Unfilled criteria refuse the build until she fills them in: nothing is written.
         let built = crate::common::run(&dir, &["build", "card.toml", "-f", "html"]);
-        assert_ne!(built.code, 2, "{}", built.stderr);
+        assert_eq!(built.code, 1, "{}", built.stderr);
+        assert!(!dir.join("card.html").exists(), "{name}");
     }
     // Words: the built page holds nearly all of the article's (its section headings give
     // way to the form's own labels).
